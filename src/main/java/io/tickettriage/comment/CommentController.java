@@ -1,0 +1,51 @@
+package io.tickettriage.comment;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/tickets/{id}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Comments")
+class CommentController {
+
+    static final int MAX_TEXT = 10_000;
+
+    private final CommentManagement comments;
+
+    CommentController(CommentManagement comments) {
+        this.comments = comments;
+    }
+
+    record NewCommentRequest(
+            @NotBlank(message = "is required and must not be blank")
+            @Size(max = MAX_TEXT, message = "must be at most " + MAX_TEXT + " characters") String text) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List a ticket's comments, oldest first")
+    List<Comment> list(@PathVariable long id) {
+        return comments.list(id);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a comment to a ticket")
+    ResponseEntity<Comment> add(@PathVariable long id, @Valid @RequestBody NewCommentRequest request) {
+        Comment comment = comments.add(id, request.text());
+        return ResponseEntity.created(URI.create("/tickets/" + id + "/comments/" + comment.id())).body(comment);
+    }
+}

@@ -1,0 +1,35 @@
+package io.tickettriage.comment;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CommentRepository {
+
+    private final JdbcClient jdbc;
+
+    CommentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Comment insert(long ticketId, String text, Instant now) {
+        long id = jdbc.sql("INSERT INTO comments (ticket_id, text, created_at) VALUES (:ticket, :text, :now) RETURNING id")
+                .param("ticket", ticketId)
+                .param("text", text)
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
+                .single();
+        return new Comment(id, ticketId, text, Instant.ofEpochMilli(now.toEpochMilli()));
+    }
+
+    List<Comment> findByTicket(long ticketId) {
+        return jdbc.sql("SELECT id, ticket_id, text, created_at FROM comments WHERE ticket_id = :ticket ORDER BY id")
+                .param("ticket", ticketId)
+                .query((rs, row) -> new Comment(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("text"),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list();
+    }
+}

@@ -1,0 +1,37 @@
+package io.tickettriage.jobs;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** The embedded queue: jobs are rows in the application's own database, and local workers are woken on commit. */
+@Component
+class DatabaseJobQueue implements JobQueue {
+
+    private final JdbcJobStore store;
+    private final JobWorkers workers;
+    private final Clock clock;
+
+    DatabaseJobQueue(JdbcJobStore store, JobWorkers workers, Clock clock) {
+        this.store = store;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void enqueue(String type, long subjectId) {
+        store.insert(type, subjectId, clock.instant());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    workers.wakeUp();
+                }
+            });
+        } else {
+            workers.wakeUp();
+        }
+    }
+}

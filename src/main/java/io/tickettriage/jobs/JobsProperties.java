@@ -1,0 +1,24 @@
+package io.tickettriage.jobs;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the background workers ({@code TRIAGE_JOBS_*}).
+ *
+ * @param workers       worker threads in this process; 0 runs none (the jobs wait in the database)
+ * @param maxAttempts   attempts before a job gives up and its ticket goes to Manual Review
+ * @param retryBackoff  wait before the second attempt; each further attempt waits four times longer
+ * @param pollInterval  how often idle workers look for due retries and abandoned jobs
+ * @param lease         how long a claimed job is reserved for its worker before another may take it
+ */
+@ConfigurationProperties("triage.jobs")
+public record JobsProperties(
+        @DefaultValue("2") int workers,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("500ms") Duration retryBackoff,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("2m") Duration lease) {
+}

@@ -1,0 +1,86 @@
+package io.tickettriage.knowledge;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tickettriage.ticket.Level;
+import io.tickettriage.ticket.Priority;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Examples with their vectors, persisted so that a start never embeds what it embedded before. */
+@Repository
+class ExampleStore {
+
+    record StoredExample(Example example, float[] vector) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ExampleStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<StoredExample> findAll(String modelId) {
+        return jdbc.sql("""
+                SELECT id, team, title, description, priority, level, source, vector
+                FROM examples WHERE model = :model ORDER BY id""")
+                .param("model", modelId)
+                .query((rs, row) -> new StoredExample(
+                        new Example(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
+                                rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
+                                Level.parse(rs.getString("level")).orElse(null), rs.getString("source")),
+                        fromBytes(rs.getBytes("vector"))))
+                .list();
+    }
+
+    Set<String> hashes(String modelId) {
+        return new HashSet<>(jdbc.sql("SELECT content_hash FROM examples WHERE model = :model")
+                .param("model", modelId)
+                .query(String.class)
+                .list());
+    }
+
+    Set<String> teams() {
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT team FROM examples").query(String.class).list());
+    }
+
+    StoredExample insert(LabelledText text, String hash, String modelId, float[] vector, Instant now) {
+        long id = jdbc.sql("""
+                INSERT INTO examples (team, title, description, priority, level, source, content_hash, model,
+                                      vector, created_at)
+                VALUES (:team, :title, :description, :priority, :level, :source, :hash, :model, :vector, :now)
+                RETURNING id""")
+                .param("team", text.team())
+                .param("title", text.title())
+                .param("description", text.description())
+                .param("priority", text.priority() == null ? null : text.priority().label())
+                .param("level", text.level() == null ? null : text.level().label())
+                .param("source", text.source())
+                .param("hash", hash)
+                .param("model", modelId)
+                .param("vector", toBytes(vector))
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
+                .single();
+        return new StoredExample(new Example(id, text.team(), text.title(), text.description(), text.priority(),
+                text.level(), text.source()), vector);
+    }
+
+    static byte[] toBytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    static float[] fromBytes(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+}

@@ -1,0 +1,71 @@
+package io.tickettriage.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.tickettriage.ticket.Level;
+import io.tickettriage.ticket.Priority;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads team knowledge files: a JSON array of {@code {"title", "description", "team"}} objects with optional
+ * {@code priority} and {@code level}, named {@code <Team>.json}. Raw UTF-8 and {@code \\uXXXX} escapes both read.
+ */
+@Component
+class KnowledgeFiles {
+
+    private static final TypeReference<List<Map<String, Object>>> ENTRIES = new TypeReference<>() {
+    };
+
+    private final JsonMapper json;
+
+    KnowledgeFiles(JsonMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Parses one file. Entries without a title are skipped; an entry without a team takes it from the file
+     * name ({@code Hardware.json} gives {@code Hardware Team}).
+     */
+    List<LabelledText> read(InputStream in, String fileName, String source) throws IOException {
+        List<Map<String, Object>> entries;
+        try {
+            entries = json.readValue(in, ENTRIES);
+        } catch (JacksonException e) {
+            throw new IOException(fileName + " is not a JSON array of ticket examples: " + e.getOriginalMessage(), e);
+        }
+        String fileTeam = teamFromFileName(fileName);
+        List<LabelledText> examples = new ArrayList<>(entries.size());
+        for (Map<String, Object> entry : entries) {
+            String title = text(entry.get("title"));
+            if (title == null || title.isBlank()) {
+                continue;
+            }
+            String team = text(entry.get("team"));
+            String description = text(entry.get("description"));
+            examples.add(new LabelledText(team == null || team.isBlank() ? fileTeam : team.strip(), title.strip(),
+                    description == null ? "" : description.strip(),
+                    Priority.parse(text(entry.get("priority"))).orElse(null),
+                    Level.parse(text(entry.get("level"))).orElse(null), source));
+        }
+        return examples;
+    }
+
+    static String teamFromFileName(String fileName) {
+        String stem = fileName.replaceFirst("(?i)\\.json$", "").replace('_', ' ').strip();
+        return stem.toLowerCase().endsWith("team") ? stem : stem + " Team";
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return value == null ? null : value.toString();
+    }
+}

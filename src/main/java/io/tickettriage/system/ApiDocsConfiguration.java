@@ -1,0 +1,50 @@
+package io.tickettriage.system;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The OpenAPI description behind /docs, /redoc and /openapi.json; everything is served from the jar. */
+@Configuration(proxyBeanMethods = false)
+class ApiDocsConfiguration {
+
+    @Bean
+    OpenAPI ticketTriageApi() {
+        return new OpenAPI().info(new Info()
+                .title("Ticket Triage API")
+                .version("1")
+                .description("Create IT support tickets and let the triage engine route them to a team, "
+                        + "a priority and a support tier. Errors are application/problem+json.")
+                .license(new License().name("Apache-2.0")));
+    }
+
+    @RestController
+    static class ReDocPage {
+
+        private static final String PAGE = """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                  <meta charset="utf-8">
+                  <title>Ticket Triage API - ReDoc</title>
+                  <meta name="viewport" content="width=device-width, initial-scale=1">
+                </head>
+                <body>
+                  <redoc spec-url="/openapi.json"></redoc>
+                  <script src="/redoc/redoc.standalone.js"></script>
+                </body>
+                </html>
+                """;
+
+        @GetMapping(path = "/redoc", produces = MediaType.TEXT_HTML_VALUE)
+        String redoc() {
+            return PAGE;
+        }
+    }
+}

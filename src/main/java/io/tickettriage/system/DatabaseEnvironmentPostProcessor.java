@@ -1,0 +1,45 @@
+package io.tickettriage.system;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns {@code DATABASE_URL} into the data source and the vendor's migration folder, before any bean
+ * exists, so that every role of the application (API, worker, command line) uses the same database.
+ */
+class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        DatabaseUrl database = DatabaseUrl.parse(environment.getProperty("DATABASE_URL"));
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        if (database.username() != null) {
+            properties.put("spring.datasource.username", database.username());
+        }
+        if (database.password() != null) {
+            properties.put("spring.datasource.password", database.password());
+        }
+        properties.put("spring.flyway.locations", "classpath:db/migration/" + database.vendor().migrationFolder());
+        properties.put("triage.database.vendor", database.vendor().name());
+        if (database.vendor() == DatabaseUrl.Vendor.SQLITE) {
+            // SQLite has one writer at a time; a small pool keeps lock waits short.
+            properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("databaseUrl", properties));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,30 @@
+package io.tickettriage.ticket;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A support ticket as clients see it. The first ten fields are the original design's contract and are
+ * never renamed or removed.
+ *
+ * @param assignedTo    a team, {@link #MANUAL_REVIEW}, or {@code ""} while pending
+ * @param confidence    calibrated probability that {@code assignedTo} is right; null until triaged
+ * @param triageReason  why the engine decided as it did, in words (always set for Manual Review)
+ */
+public record Ticket(
+        long id,
+        String title,
+        String description,
+        Instant createdAt,
+        Instant updatedAt,
+        Priority priority,
+        Level level,
+        String assignedTo,
+        @Nullable Double confidence,
+        TicketStatus status,
+        @Nullable String triageReason,
+        @Nullable Instant closedAt) {
+
+    public static final String MANUAL_REVIEW = "Manual Review";
+}

@@ -1,0 +1,164 @@
+package io.tickettriage.ticket;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.system.InvalidFieldException;
+import io.tickettriage.ticket.TicketManagement.AgentChange;
+import io.tickettriage.ticket.TicketManagement.NewTicket;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Tickets")
+class TicketController {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 20_000;
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 200;
+
+    private final TicketManagement tickets;
+
+    TicketController(TicketManagement tickets) {
+        this.tickets = tickets;
+    }
+
+    record CreateTicketRequest(
+            @NotBlank(message = "is required and must not be blank")
+            @Size(max = MAX_TITLE, message = "must be at most " + MAX_TITLE + " characters") String title,
+            @Size(max = MAX_DESCRIPTION, message = "must be at most " + MAX_DESCRIPTION + " characters")
+            @Nullable String description,
+            @Parameter(description = "Low, Medium, High or Urgent (Normal is read as Medium)") @Nullable String priority,
+            @Parameter(description = "Tier 1, Tier 2 or Tier 3 (Level N Support is read as Tier N)") @Nullable String level) {
+    }
+
+    record ChangeTicketRequest(@Nullable String assignedTo, @Nullable String team, @Nullable String priority,
+            @Nullable String level) {
+    }
+
+    record StatusRequest(@Nullable String status) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a ticket; it is triaged in the background")
+    ResponseEntity<Ticket> create(@Valid @RequestBody CreateTicketRequest request) {
+        Ticket ticket = tickets.create(
+                new NewTicket(request.title(), request.description(), request.priority(), request.level()));
+        return ResponseEntity.created(URI.create("/tickets/" + ticket.id())).body(ticket);
+    }
+
+    @GetMapping
+    @Operation(summary = "List tickets, newest first",
+            description = "The X-Next-Cursor header (and a Link rel=next) gives the cursor of the next page.")
+    ResponseEntity<List<Ticket>> list(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Parameter(description = "team name, or Manual Review") @Nullable String team,
+            @RequestParam(required = false) @Parameter(description = "text to find in title or description") @Nullable String q,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new InvalidFieldException("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        TicketStatus wanted = status == null || status.isBlank() ? null : TicketStatus.parse(status)
+                .orElseThrow(() -> new InvalidFieldException("status",
+                        "Unknown status '" + status + "'; use pending, routed or closed"));
+        List<Ticket> page = tickets.list(new TicketQuery(wanted, blankToNull(team), blankToNull(q),
+                cursor(cursor), size));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == size) {
+            String next = String.valueOf(page.getLast().id());
+            response.header("X-Next-Cursor", next).header("Link", "<" + nextLink(status, team, q, size, next)
+                    + ">; rel=\"next\"");
+        }
+        return response.body(page);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get one ticket")
+    Ticket get(@PathVariable long id) {
+        return tickets.get(id);
+    }
+
+    @PatchMapping("/{id}/status")
+    @Operation(summary = "Close or reopen a ticket",
+            description = "status=closed closes; status=routed (or open, reopened) reopens a closed ticket. "
+                    + "Give it as a query parameter, as the original API did, or as a JSON body {\"status\": ...}.")
+    Ticket changeStatus(@PathVariable long id, @RequestParam(name = "status", required = false) @Nullable String query,
+            @RequestBody(required = false) @Nullable StatusRequest body) {
+        String value = query != null ? query : body == null ? null : body.status();
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException("status", "status is required: closed, or routed to reopen");
+        }
+        return tickets.changeStatus(id, targetStatus(value));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change team, priority or tier (an agent's correction)")
+    Ticket change(@PathVariable long id, @RequestBody ChangeTicketRequest request) {
+        String team = request.assignedTo() != null ? request.assignedTo() : request.team();
+        return tickets.change(id, new AgentChange(team, request.priority(), request.level()));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a ticket and its comments")
+    void delete(@PathVariable long id) {
+        tickets.delete(id);
+    }
+
+    private static TicketStatus targetStatus(String value) {
+        return switch (value.strip().toLowerCase()) {
+            case "open", "reopen", "reopened" -> TicketStatus.ROUTED;
+            default -> TicketStatus.parse(value).orElseThrow(() -> new InvalidFieldException("status",
+                    "Unknown status '" + value + "'; use closed, or routed to reopen"));
+        };
+    }
+
+    private static @Nullable Long cursor(@Nullable String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(cursor.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("cursor", "cursor '" + cursor + "' is not one this API gave out");
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String nextLink(@Nullable String status, @Nullable String team, @Nullable String q, int limit,
+            String cursor) {
+        var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/tickets")
+                .queryParamIfPresent("status", java.util.Optional.ofNullable(blankToNull(status)))
+                .queryParamIfPresent("team", java.util.Optional.ofNullable(blankToNull(team)))
+                .queryParamIfPresent("q", java.util.Optional.ofNullable(blankToNull(q)))
+                .queryParam("limit", limit)
+                .queryParam("cursor", cursor);
+        return uri.encode().build().toUriString();
+    }
+}

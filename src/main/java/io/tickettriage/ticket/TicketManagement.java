@@ -1,0 +1,174 @@
+package io.tickettriage.ticket;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tickettriage.system.ConflictException;
+import io.tickettriage.system.InvalidFieldException;
+import io.tickettriage.system.NotFoundException;
+import io.tickettriage.ticket.TicketEvents.TicketCreated;
+import io.tickettriage.ticket.TicketEvents.TicketDeleted;
+import io.tickettriage.ticket.TicketEvents.TicketRouted;
+import io.tickettriage.ticket.TicketEvents.TicketUpdated;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ticket lifecycle: the one entry point of this module. Each method is one transaction and publishes
+ * what changed, so that work such as triage is recorded atomically with the ticket.
+ */
+@Service
+public class TicketManagement {
+
+    private final TicketRepository tickets;
+    private final TeamCatalog teams;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Counter created;
+
+    TicketManagement(TicketRepository tickets, TeamCatalog teams, ApplicationEventPublisher events, Clock clock,
+            MeterRegistry meters) {
+        this.tickets = tickets;
+        this.teams = teams;
+        this.events = events;
+        this.clock = clock;
+        this.created = Counter.builder("triage.tickets.created").description("Tickets created").register(meters);
+    }
+
+    /** A ticket as a requester submits it; priority and level are optional and kept when given. */
+    public record NewTicket(String title, String description, @Nullable String priority, @Nullable String level) {
+    }
+
+    /** An agent's change of team, priority or tier; null fields are left as they are. */
+    public record AgentChange(@Nullable String team, @Nullable String priority, @Nullable String level) {
+    }
+
+    @Transactional
+    public Ticket create(NewTicket request) {
+        Priority priority = request.priority() == null ? Priority.MEDIUM : priority(request.priority());
+        Level level = request.level() == null ? Level.TIER_1 : level(request.level());
+        long id = tickets.insert(request.title().strip(), request.description() == null ? "" : request.description(),
+                priority, request.priority() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER,
+                level, request.level() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER, clock.instant());
+        Ticket ticket = get(id);
+        events.publishEvent(new TicketCreated(ticket));
+        created.increment();
+        return ticket;
+    }
+
+    @Transactional(readOnly = true)
+    public Ticket get(long id) {
+        return tickets.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Ticket> find(long id) {
+        return tickets.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Ticket> list(TicketQuery query) {
+        return tickets.find(query);
+    }
+
+    /** The stored explanation of the engine's decision, as a JSON document. */
+    @Transactional(readOnly = true)
+    public String explanation(long id) {
+        get(id);
+        return tickets.findExplanation(id)
+                .orElseThrow(() -> new NotFoundException("Ticket " + id + " has not been triaged yet"));
+    }
+
+    @Transactional
+    public Ticket changeStatus(long id, TicketStatus target) {
+        Ticket ticket = get(id);
+        TicketStatus from = ticket.status();
+        switch (target) {
+            case PENDING -> throw new ConflictException("A ticket cannot be set back to pending");
+            case CLOSED -> {
+                if (from == TicketStatus.CLOSED) {
+                    throw new ConflictException("Ticket " + id + " is already closed");
+                }
+            }
+            case ROUTED -> {
+                if (from != TicketStatus.CLOSED) {
+                    throw new ConflictException("Ticket " + id + " is " + from + "; only a closed ticket can be reopened");
+                }
+            }
+        }
+        if (!tickets.changeStatus(id, from, target, clock.instant())) {
+            throw new ConflictException("Ticket " + id + " changed while this request ran; reload it and retry");
+        }
+        return updated(id);
+    }
+
+    @Transactional
+    public Ticket change(long id, AgentChange change) {
+        get(id);
+        String team = change.team() == null ? null : team(change.team());
+        Priority priority = change.priority() == null ? null : priority(change.priority());
+        Level level = change.level() == null ? null : level(change.level());
+        if (team == null && priority == null && level == null) {
+            throw new InvalidFieldException("assigned_to", "Give at least one of assigned_to, priority or level");
+        }
+        tickets.applyAgentChange(id, team, priority, level, clock.instant());
+        return updated(id);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        if (!tickets.delete(id)) {
+            throw notFound(id);
+        }
+        events.publishEvent(new TicketDeleted(id));
+    }
+
+    /**
+     * Stores the engine's decision. Returns the routed ticket, or empty when the ticket is gone or no longer
+     * pending: a late or repeated decision changes nothing.
+     */
+    @Transactional
+    public Optional<Ticket> applyTriage(long id, TriageOutcome outcome) {
+        if (!tickets.applyTriage(id, outcome, clock.instant())) {
+            return Optional.empty();
+        }
+        Ticket ticket = get(id);
+        events.publishEvent(new TicketRouted(ticket));
+        return Optional.of(ticket);
+    }
+
+    private Ticket updated(long id) {
+        Ticket ticket = get(id);
+        events.publishEvent(new TicketUpdated(ticket));
+        return ticket;
+    }
+
+    private String team(String value) {
+        String team = value.strip();
+        if (!teams.contains(team)) {
+            throw new InvalidFieldException("assigned_to", "Unknown team '" + value + "'; known teams are "
+                    + String.join(", ", teams.teams().stream().sorted().toList()) + " and " + Ticket.MANUAL_REVIEW);
+        }
+        return team;
+    }
+
+    private static Priority priority(String value) {
+        return Priority.parse(value).orElseThrow(() -> new InvalidFieldException("priority",
+                "Unknown priority '" + value + "'; use Low, Medium, High or Urgent"));
+    }
+
+    private static Level level(String value) {
+        return Level.parse(value).orElseThrow(() -> new InvalidFieldException("level",
+                "Unknown level '" + value + "'; use Tier 1, Tier 2 or Tier 3"));
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No ticket with id " + id);
+    }
+}

@@ -1,0 +1,13 @@
+package io.tickettriage.ticket;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Filters and paging for listing tickets, newest first.
+ *
+ * @param text     words to find in title or description, case-insensitively
+ * @param beforeId the cursor: only tickets older than this id
+ */
+public record TicketQuery(@Nullable TicketStatus status, @Nullable String team, @Nullable String text,
+        @Nullable Long beforeId, int limit) {
+}

@@ -1,0 +1,179 @@
+package io.tickettriage.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tickets in SQL that runs unchanged on SQLite and PostgreSQL. */
+@Repository
+class TicketRepository {
+
+    private static final String COLUMNS = "id, title, description, created_at, updated_at, priority, level, "
+            + "assigned_to, confidence, status, triage_reason, closed_at";
+
+    private final JdbcClient jdbc;
+
+    TicketRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String title, String description, Priority priority, FieldSource prioritySource, Level level,
+            FieldSource levelSource, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO tickets (title, description, created_at, updated_at, priority, level, assigned_to,
+                                     status, priority_source, level_source, team_source)
+                VALUES (:title, :description, :now, :now, :priority, :level, '', 'pending',
+                        :prioritySource, :levelSource, 'default')
+                RETURNING id""")
+                .param("title", title)
+                .param("description", description)
+                .param("now", now.toEpochMilli())
+                .param("priority", priority.label())
+                .param("level", level.label())
+                .param("prioritySource", prioritySource.column())
+                .param("levelSource", levelSource.column())
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<Ticket> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
+                .param("id", id)
+                .query(TicketRepository::map)
+                .optional();
+    }
+
+    Optional<String> findExplanation(long id) {
+        return jdbc.sql("SELECT explanation FROM tickets WHERE id = :id AND explanation IS NOT NULL")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    List<Ticket> find(TicketQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tickets WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (query.status() != null) {
+            sql.append(" AND status = ?");
+            params.add(query.status().value());
+        }
+        if (query.team() != null) {
+            sql.append(" AND assigned_to = ?");
+            params.add(query.team());
+        }
+        if (query.text() != null) {
+            sql.append(" AND (LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(description) LIKE ? ESCAPE '\\')");
+            String pattern = "%" + escapeLike(query.text().toLowerCase()) + "%";
+            params.add(pattern);
+            params.add(pattern);
+        }
+        if (query.beforeId() != null) {
+            sql.append(" AND id < ?");
+            params.add(query.beforeId());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        params.add(query.limit());
+        return jdbc.sql(sql.toString()).params(params).query(TicketRepository::map).list();
+    }
+
+    /**
+     * Stores the engine's decision if the ticket still waits for it. Fields an agent or requester chose
+     * keep their values. Returns false when there was nothing to do, which makes a repeated job harmless.
+     */
+    boolean applyTriage(long id, TriageOutcome outcome, Instant now) {
+        return jdbc.sql("""
+                UPDATE tickets SET
+                    assigned_to = CASE WHEN team_source = 'agent' THEN assigned_to ELSE :team END,
+                    team_source = CASE WHEN team_source = 'agent' THEN team_source ELSE 'engine' END,
+                    priority = CASE WHEN priority_source = 'default' THEN :priority ELSE priority END,
+                    priority_source = CASE WHEN priority_source = 'default' THEN 'engine' ELSE priority_source END,
+                    level = CASE WHEN level_source = 'default' THEN :level ELSE level END,
+                    level_source = CASE WHEN level_source = 'default' THEN 'engine' ELSE level_source END,
+                    confidence = :confidence,
+                    triage_reason = :reason,
+                    explanation = :explanation,
+                    status = 'routed',
+                    updated_at = :now
+                WHERE id = :id AND status = 'pending'""")
+                .param("id", id)
+                .param("team", outcome.team())
+                .param("priority", outcome.priority().label())
+                .param("level", outcome.level().label())
+                .param("confidence", outcome.confidence())
+                .param("reason", outcome.reason())
+                .param("explanation", outcome.explanation())
+                .param("now", now.toEpochMilli())
+                .update() == 1;
+    }
+
+    /** An agent's choice of team, priority or tier; a team chosen for a pending ticket routes it. */
+    void applyAgentChange(long id, @Nullable String team, @Nullable Priority priority, @Nullable Level level,
+            Instant now) {
+        jdbc.sql("""
+                UPDATE tickets SET
+                    assigned_to = COALESCE(CAST(:team AS TEXT), assigned_to),
+                    team_source = CASE WHEN CAST(:team AS TEXT) IS NULL THEN team_source ELSE 'agent' END,
+                    status = CASE WHEN CAST(:team AS TEXT) IS NOT NULL AND status = 'pending' THEN 'routed' ELSE status END,
+                    triage_reason = CASE WHEN CAST(:team AS TEXT) IS NULL THEN triage_reason ELSE 'Assigned by an agent' END,
+                    priority = COALESCE(CAST(:priority AS TEXT), priority),
+                    priority_source = CASE WHEN CAST(:priority AS TEXT) IS NULL THEN priority_source ELSE 'agent' END,
+                    level = COALESCE(CAST(:level AS TEXT), level),
+                    level_source = CASE WHEN CAST(:level AS TEXT) IS NULL THEN level_source ELSE 'agent' END,
+                    updated_at = :now
+                WHERE id = :id""")
+                .param("id", id)
+                .param("team", team)
+                .param("priority", priority == null ? null : priority.label())
+                .param("level", level == null ? null : level.label())
+                .param("now", now.toEpochMilli())
+                .update();
+    }
+
+    /** Moves a ticket between statuses only if it is still in {@code from}, so concurrent changes cannot both win. */
+    boolean changeStatus(long id, TicketStatus from, TicketStatus to, Instant now) {
+        return jdbc.sql("""
+                UPDATE tickets SET status = :to, updated_at = :now,
+                    closed_at = CASE WHEN CAST(:to AS TEXT) = 'closed' THEN :now ELSE NULL END
+                WHERE id = :id AND status = :from""")
+                .param("id", id)
+                .param("from", from.value())
+                .param("to", to.value())
+                .param("now", now.toEpochMilli())
+                .update() == 1;
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("DELETE FROM tickets WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Ticket map(ResultSet rs, int row) throws SQLException {
+        double confidence = rs.getDouble("confidence");
+        Double nullableConfidence = rs.wasNull() ? null : confidence;
+        long closedAt = rs.getLong("closed_at");
+        Instant nullableClosedAt = rs.wasNull() ? null : Instant.ofEpochMilli(closedAt);
+        return new Ticket(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("description"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                Priority.of(rs.getString("priority")),
+                Level.of(rs.getString("level")),
+                rs.getString("assigned_to"),
+                nullableConfidence,
+                TicketStatus.parse(rs.getString("status")).orElseThrow(),
+                rs.getString("triage_reason"),
+                nullableClosedAt);
+    }
+}

@@ -1,0 +1,88 @@
+package io.tickettriage.triage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tickettriage.jobs.JobHandler;
+import io.tickettriage.knowledge.KnowledgeBase;
+import io.tickettriage.ticket.Ticket;
+import io.tickettriage.ticket.TicketManagement;
+import io.tickettriage.ticket.TicketStatus;
+import io.tickettriage.ticket.TriageOutcome;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The "classify ticket N" job: recorded in the transaction that creates the ticket, run by a worker, and
+ * harmless to repeat, since only a pending ticket takes a decision.
+ */
+@Component
+class ClassifyTicketJob implements JobHandler {
+
+    static final String TYPE = "classify";
+    private static final Duration KNOWLEDGE_WAIT = Duration.ofSeconds(60);
+
+    private final TicketManagement tickets;
+    private final TriageEngine engine;
+    private final KnowledgeBase knowledge;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer latency;
+
+    ClassifyTicketJob(TicketManagement tickets, TriageEngine engine, KnowledgeBase knowledge,
+            JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.tickets = tickets;
+        this.engine = engine;
+        this.knowledge = knowledge;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+        this.latency = Timer.builder("triage.routing.latency")
+                .description("Time from ticket creation to its routing decision")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void handle(long ticketId) throws Exception {
+        Optional<Ticket> ticket = tickets.find(ticketId).filter(t -> t.status() == TicketStatus.PENDING);
+        if (ticket.isEmpty()) {
+            return;
+        }
+        if (!knowledge.awaitReady(KNOWLEDGE_WAIT)) {
+            throw new IllegalStateException("The knowledge base is still loading");
+        }
+        TriageDecision decision = engine.decide(ticket.get().title(), ticket.get().description());
+        store(ticketId, decision);
+    }
+
+    @Override
+    public void giveUp(long ticketId, String reason) {
+        store(ticketId, engine.failed("Automatic triage failed: " + reason));
+    }
+
+    private void store(long ticketId, TriageDecision decision) {
+        TriageOutcome outcome = new TriageOutcome(decision.assignedTo(), decision.priority(), decision.level(),
+                decision.confidence(), decision.reason(), json.writeValueAsString(decision.explanation()));
+        tickets.applyTriage(ticketId, outcome).ifPresent(routed -> {
+            latency.record(Duration.between(routed.createdAt(), clock.instant()));
+            Counter.builder("triage.tickets.routed")
+                    .description("Tickets routed, by team (Manual Review included)")
+                    .tag("team", routed.assignedTo())
+                    .register(meters)
+                    .increment();
+        });
+    }
+}

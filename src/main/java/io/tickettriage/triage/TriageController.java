@@ -1,0 +1,49 @@
+package io.tickettriage.triage;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.ticket.TicketManagement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Triage")
+class TriageController {
+
+    private final TriageEngine engine;
+    private final TicketManagement tickets;
+
+    TriageController(TriageEngine engine, TicketManagement tickets) {
+        this.engine = engine;
+        this.tickets = tickets;
+    }
+
+    record TriageRequest(
+            @NotBlank(message = "is required and must not be blank")
+            @Size(max = 200, message = "must be at most 200 characters") String title,
+            @Size(max = 20_000, message = "must be at most 20000 characters") @Nullable String description) {
+    }
+
+    @PostMapping(path = "/triage", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Triage a text without creating a ticket",
+            description = "Returns the decision and its explanation, exactly as a new ticket would get them.")
+    TriageDecision triage(@Valid @RequestBody TriageRequest request) {
+        return engine.decide(request.title(), request.description() == null ? "" : request.description());
+    }
+
+    @GetMapping(path = "/tickets/{id}/explanation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Why the engine routed a ticket as it did")
+    String explanation(@PathVariable long id) {
+        return tickets.explanation(id);
+    }
+}

@@ -1,0 +1,76 @@
+package io.tickettriage.triage;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.tickettriage.knowledge.KnowledgeBase;
+import io.tickettriage.ticket.Level;
+import io.tickettriage.ticket.Priority;
+import io.tickettriage.ticket.Ticket;
+import io.tickettriage.triage.TriageDecision.Explanation;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Classifies a ticket's text and applies the routing policy: a team is chosen only when the classifier is
+ * confident enough, the ticket resembles known examples, and the team has enough examples to be trusted.
+ * Everything else goes to Manual Review with the reason in words.
+ */
+@Service
+public class TriageEngine {
+
+    static final String DECIDED_BY_LOCAL = "local";
+
+    private final Classifier classifier;
+    private final KnowledgeBase knowledge;
+    private final TriageProperties properties;
+
+    TriageEngine(Classifier classifier, KnowledgeBase knowledge, TriageProperties properties) {
+        this.classifier = classifier;
+        this.knowledge = knowledge;
+        this.properties = properties;
+    }
+
+    public TriageDecision decide(String title, String description) {
+        Classification result = classifier.classify(title, description);
+        String reason = refusal(result);
+        boolean routed = reason == null;
+        if (routed) {
+            reason = String.format(Locale.ROOT, "%s with confidence %.2f (threshold %.2f)", result.team(),
+                    result.score(), properties.confidenceThreshold());
+        }
+        Explanation explanation = new Explanation(DECIDED_BY_LOCAL, result.model(), result.scores(),
+                result.evidence(), properties.confidenceThreshold(), properties.minSimilarity(),
+                result.team().isEmpty() ? null : result.team(), reason);
+        return new TriageDecision(routed ? result.team() : Ticket.MANUAL_REVIEW, result.priority(), result.level(),
+                result.team().isEmpty() ? null : result.score(), reason, explanation);
+    }
+
+    /** A decision for when triage could not run at all. */
+    TriageDecision failed(String reason) {
+        Explanation explanation = new Explanation(DECIDED_BY_LOCAL, "none", Map.of(), List.of(),
+                properties.confidenceThreshold(), properties.minSimilarity(), null, reason);
+        return new TriageDecision(Ticket.MANUAL_REVIEW, Priority.MEDIUM, Level.TIER_1, null, reason, explanation);
+    }
+
+    private String refusal(Classification result) {
+        if (result.team().isEmpty()) {
+            return "No labelled examples to compare with yet";
+        }
+        if (result.bestSimilarity() < properties.minSimilarity()) {
+            return String.format(Locale.ROOT, "Unlike any known ticket (best similarity %.2f, minimum %.2f)",
+                    result.bestSimilarity(), properties.minSimilarity());
+        }
+        int examples = knowledge.examplesOf(result.team());
+        if (examples < properties.minTeamExamples()) {
+            return String.format(Locale.ROOT, "%s has only %d examples; at least %d are needed to route to it",
+                    result.team(), examples, properties.minTeamExamples());
+        }
+        if (result.score() < properties.confidenceThreshold()) {
+            return String.format(Locale.ROOT, "Not confident enough: %s scored %.2f, below the threshold %.2f",
+                    result.team(), result.score(), properties.confidenceThreshold());
+        }
+        return null;
+    }
+}
