@@ -117,6 +117,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                         "The request body is not valid JSON: " + firstLine(cause.getMessage()));
             }
+            if (cause instanceof DatabindException databind && databind.getPath().isEmpty()
+                    && !String.valueOf(databind.getOriginalMessage()).startsWith("No content")) {
+                return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid body",
+                        "The request body must be a JSON object; see the API documentation at /docs");
+            }
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
                 String field = databind.getPath().stream()
                         .map(reference -> reference.getPropertyName() != null

@@ -38,7 +38,7 @@ public class TicketManagement {
         this.teams = teams;
         this.events = events;
         this.clock = clock;
-        this.created = Counter.builder("triage.tickets.created").description("Tickets created").register(meters);
+        this.created = Counter.builder("triage.tickets.received").description("Tickets created through the API").register(meters);
     }
 
     /** A ticket as a requester submits it; priority and level are optional and kept when given. */

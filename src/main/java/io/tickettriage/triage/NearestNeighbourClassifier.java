@@ -1,5 +1,6 @@
 package io.tickettriage.triage;
 
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,10 @@ class NearestNeighbourClassifier implements Classifier {
         return vote(knowledge.nearest(query, properties.neighbours()), MODEL + "+" + knowledge.modelId());
     }
 
-    static Classification vote(List<Neighbour> neighbours, String model) {
+    static Classification vote(List<Neighbour> unordered, String model) {
+        List<Neighbour> neighbours = unordered.stream()
+                .sorted(Comparator.comparingDouble(Neighbour::similarity).reversed())
+                .toList();
         Map<String, Double> weights = new LinkedHashMap<>();
         double total = 0;
         double top = neighbours.isEmpty() ? 0 : neighbours.getFirst().similarity();
