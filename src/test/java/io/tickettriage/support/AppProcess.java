@@ -1,0 +1,92 @@
+package io.tickettriage.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application as a separate JVM, started from the test classpath, so that a test can kill it the way a
+ * power cut or the OOM killer would (SIGKILL: no shutdown hooks, nothing flushed).
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AppProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static AppProcess start(Path workDir, Map<String, String> environment) {
+        try {
+            Files.createDirectories(workDir);
+            int port = freePort();
+            Path log = Files.createTempFile(workDir, "app-", ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                    "-cp", System.getProperty("java.class.path"),
+                    "io.tickettriage.TriageApplication"));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("SERVER_PORT", String.valueOf(port));
+            AppProcess app = new AppProcess(builder.start(), port, log);
+            app.awaitHealthy();
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Ends the JVM at once, as SIGKILL does. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private void awaitHealthy() {
+        Api api = api();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .failFast("the application exited: " + log, () -> !process.isAlive())
+                .until(() -> api.get("/actuator/health").status() == 200);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.tickettriage.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.tickettriage.TriageApplication;
+import io.tickettriage.support.Api;
+import io.tickettriage.support.TestDatabases;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/** The whole application on PostgreSQL, chosen the way a user does: with DATABASE_URL. */
+class PostgresApplicationIT {
+
+    @Test
+    void runsOnPostgresWhenDatabaseUrlSaysSo() {
+        String databaseUrl = TestDatabases.postgresUrl();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TriageApplication.class)
+                .properties("DATABASE_URL=" + databaseUrl, "server.port=0", "triage.knowledge.dir=target/none")
+                .run()) {
+            Environment environment = app.getEnvironment();
+            assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql://");
+            Api api = new Api(Integer.parseInt(environment.getProperty("local.server.port")));
+
+            Api.Reply created = api.post("/tickets", Api.json(Map.of("title", "Laptop screen flickers after docking",
+                    "description", "External monitor flickers on the dock")));
+            assertThat(created.status()).isEqualTo(201);
+            long id = created.json().get("id").asLong();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/tickets/" + id).json()
+                    .get("status").asString(), "routed"::equals);
+            assertThat(api.get("/tickets/" + id).json().get("assigned_to").asString()).isEqualTo("Hardware Team");
+            assertThat(api.post("/tickets/" + id + "/comments", "{\"text\": \"on it\"}").status()).isEqualTo(201);
+            assertThat(api.patch("/tickets/" + id + "/status?status=closed").json().get("status").asString())
+                    .isEqualTo("closed");
+            assertThat(api.get("/tickets?status=closed").json().get(0).get("id").asLong()).isEqualTo(id);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.tickettriage.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What every database must do for the ticket store; run against SQLite and PostgreSQL. */
+abstract class TicketRepositoryContract {
+
+    TicketRepository tickets;
+    Instant now = Instant.parse("2026-03-01T09:30:00.123Z");
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyStore() {
+        JdbcClient jdbc = JdbcClient.create(dataSource());
+        jdbc.sql("DELETE FROM tickets").update();
+        tickets = new TicketRepository(jdbc);
+    }
+
+    @Test
+    void storesAndReadsATicketWithMillisecondTimes() {
+        long id = insert("Monitor flickers", "When docked");
+
+        Ticket ticket = tickets.findById(id).orElseThrow();
+
+        assertThat(ticket.title()).isEqualTo("Monitor flickers");
+        assertThat(ticket.description()).isEqualTo("When docked");
+        assertThat(ticket.createdAt()).isEqualTo(now);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(ticket.assignedTo()).isEmpty();
+        assertThat(ticket.confidence()).isNull();
+        assertThat(ticket.closedAt()).isNull();
+    }
+
+    @Test
+    void keepsUnicodeText() {
+        long id = insert("Drucker 🖨 – ошибка", "日本語のテキスト");
+        assertThat(tickets.findById(id).orElseThrow().title()).isEqualTo("Drucker 🖨 – ошибка");
+    }
+
+    @Test
+    void findsNewestFirstByStatusTeamTextAndCursor() {
+        long a = insert("VPN down in Lyon", "");
+        long b = insert("Printer jam", "100% stuck_tray");
+        long c = insert("vpn slow", "");
+        tickets.applyTriage(c, outcome("Network Team"), now);
+
+        assertThat(ids(new TicketQuery(null, null, null, null, 10))).containsExactly(c, b, a);
+        assertThat(ids(new TicketQuery(null, null, "VPN", null, 10))).containsExactly(c, a);
+        assertThat(ids(new TicketQuery(null, null, "vpn", c, 10))).containsExactly(a);
+        assertThat(ids(new TicketQuery(TicketStatus.ROUTED, null, null, null, 10))).containsExactly(c);
+        assertThat(ids(new TicketQuery(null, "Network Team", null, null, 10))).containsExactly(c);
+        assertThat(ids(new TicketQuery(null, null, "100%", null, 10))).containsExactly(b);
+        assertThat(ids(new TicketQuery(null, null, "k_t", null, 10))).containsExactly(b);
+        assertThat(ids(new TicketQuery(null, null, "0%s", null, 10))).isEmpty();
+        assertThat(ids(new TicketQuery(null, null, null, null, 2))).containsExactly(c, b);
+    }
+
+    @Test
+    void appliesTriageOnlyToAPendingTicket() {
+        long id = insert("Laptop dead", "");
+
+        assertThat(tickets.applyTriage(id, outcome("Hardware Team"), now)).isTrue();
+        assertThat(tickets.applyTriage(id, outcome("Network Team"), now)).isFalse();
+
+        Ticket ticket = tickets.findById(id).orElseThrow();
+        assertThat(ticket.assignedTo()).isEqualTo("Hardware Team");
+        assertThat(ticket.priority()).isEqualTo(Priority.HIGH);
+        assertThat(ticket.confidence()).isEqualTo(0.93);
+        assertThat(tickets.findExplanation(id)).contains("{\"k\":1}");
+    }
+
+    @Test
+    void triageKeepsFieldsAnAgentOrRequesterChose() {
+        long id = tickets.insert("Laptop dead", "", Priority.LOW, FieldSource.REQUESTER, Level.TIER_1,
+                FieldSource.DEFAULT, now);
+        tickets.applyAgentChange(id, null, null, Level.TIER_3, now);
+
+        tickets.applyTriage(id, outcome("Hardware Team"), now);
+
+        Ticket ticket = tickets.findById(id).orElseThrow();
+        assertThat(ticket.priority()).isEqualTo(Priority.LOW);
+        assertThat(ticket.level()).isEqualTo(Level.TIER_3);
+        assertThat(ticket.assignedTo()).isEqualTo("Hardware Team");
+    }
+
+    @Test
+    void anAgentsTeamRoutesAPendingTicketAndStands() {
+        long id = insert("Odd noise", "");
+
+        tickets.applyAgentChange(id, "HR Team", null, null, now);
+
+        assertThat(tickets.findById(id).orElseThrow().status()).isEqualTo(TicketStatus.ROUTED);
+        assertThat(tickets.applyTriage(id, outcome("Hardware Team"), now)).isFalse();
+        assertThat(tickets.findById(id).orElseThrow().assignedTo()).isEqualTo("HR Team");
+    }
+
+    @Test
+    void changesStatusOnlyFromTheExpectedOne() {
+        long id = insert("Close me", "");
+        tickets.applyTriage(id, outcome("Software Team"), now);
+
+        assertThat(tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, now)).isTrue();
+        assertThat(tickets.findById(id).orElseThrow().closedAt()).isEqualTo(now);
+        assertThat(tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, now)).isFalse();
+        assertThat(tickets.changeStatus(id, TicketStatus.CLOSED, TicketStatus.ROUTED, now)).isTrue();
+        assertThat(tickets.findById(id).orElseThrow().closedAt()).isNull();
+    }
+
+    @Test
+    void deletesOnce() {
+        long id = insert("Delete me", "");
+        assertThat(tickets.delete(id)).isTrue();
+        assertThat(tickets.delete(id)).isFalse();
+        assertThat(tickets.findById(id)).isEmpty();
+    }
+
+    private long insert(String title, String description) {
+        return tickets.insert(title, description, Priority.MEDIUM, FieldSource.DEFAULT, Level.TIER_1,
+                FieldSource.DEFAULT, now);
+    }
+
+    private static TriageOutcome outcome(String team) {
+        return new TriageOutcome(team, Priority.HIGH, Level.TIER_2, 0.93, "because", "{\"k\":1}");
+    }
+
+    private java.util.List<Long> ids(TicketQuery query) {
+        return tickets.find(query).stream().map(Ticket::id).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package io.tickettriage.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tickettriage.ticket.Ticket;
+import io.tickettriage.ticket.TicketManagement;
+import io.tickettriage.ticket.TicketManagement.NewTicket;
+import io.tickettriage.ticket.TicketStatus;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The background pipeline with its real workers and retry policy. A classifier that fails on "poison"
+ * tickets stands in for a crashing model, so that retries and giving up can be observed.
+ */
+@SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
+        "triage.knowledge.dir=target/no-such-dir", "triage.jobs.retry-backoff=20ms", "triage.jobs.max-attempts=3"})
+class TriagePipelineIT {
+
+    static final AtomicInteger poisonAttempts = new AtomicInteger();
+
+    @TestConfiguration
+    static class FailingOnPoison {
+
+        @Bean
+        @Primary
+        Classifier failingOnPoison(NearestNeighbourClassifier real) {
+            return (title, description) -> {
+                if (title.contains("poison")) {
+                    poisonAttempts.incrementAndGet();
+                    throw new IllegalStateException("model crashed on this input");
+                }
+                return real.classify(title, description);
+            };
+        }
+    }
+
+    @Autowired
+    TicketManagement tickets;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void routesEachDefaultTeamsTypicalTicket() {
+        assertRoutedTo("My laptop will not power on even when plugged in", "Hardware Team");
+        assertRoutedTo("VPN disconnects every few minutes when working from home", "Network Team");
+        assertRoutedTo("I clicked a link in a suspicious email and entered my password", "Security Team");
+        assertRoutedTo("Excel crashes whenever I open the quarterly report", "Software Team");
+        assertRoutedTo("My last payslip is missing the overtime hours", "HR Team");
+    }
+
+    @Test
+    void sendsTextUnlikeAnyExampleToManualReviewWithTheReason() {
+        Ticket ticket = awaitTriaged(tickets.create(new NewTicket("zzqx vrrp plof", "", null, null)).id());
+        assertThat(ticket.assignedTo()).isEqualTo(Ticket.MANUAL_REVIEW);
+        assertThat(ticket.triageReason()).contains("Unlike any known ticket");
+    }
+
+    @Test
+    void aJobThatKeepsFailingEndsInManualReviewWithTheReasonStored() {
+        long id = tickets.create(new NewTicket("poison ticket", "breaks the model", null, null)).id();
+
+        Ticket ticket = awaitTriaged(id);
+
+        assertThat(ticket.assignedTo()).isEqualTo(Ticket.MANUAL_REVIEW);
+        assertThat(ticket.triageReason()).contains("Automatic triage failed").contains("model crashed on this input");
+        assertThat(ticket.confidence()).isNull();
+        assertThat(poisonAttempts.get()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE subject_id = ?").param(id).query(Long.class).single())
+                .isZero();
+    }
+
+    private void assertRoutedTo(String title, String team) {
+        Ticket ticket = awaitTriaged(tickets.create(new NewTicket(title, "", null, null)).id());
+        assertThat(ticket.assignedTo()).as(title).isEqualTo(team);
+        assertThat(ticket.confidence()).isGreaterThanOrEqualTo(0.6);
+    }
+
+    private Ticket awaitTriaged(long id) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> tickets.get(id),
+                ticket -> ticket.status() == TicketStatus.ROUTED);
+    }
+}
