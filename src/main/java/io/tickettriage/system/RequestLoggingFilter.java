@@ -32,12 +32,15 @@ class RequestLoggingFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (log.isInfoEnabled() && !request.getRequestURI().startsWith("/actuator")) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                // logfmt in the message for people, the same pairs as fields for structured (JSON) log output
                 log.atInfo()
                         .addKeyValue("method", request.getMethod())
                         .addKeyValue("path", request.getRequestURI())
                         .addKeyValue("status", response.getStatus())
-                        .addKeyValue("duration_ms", (System.nanoTime() - start) / 1_000_000)
-                        .log("request");
+                        .addKeyValue("duration_ms", millis)
+                        .log("method={} path={} status={} duration_ms={}", request.getMethod(),
+                                request.getRequestURI(), response.getStatus(), millis);
             }
         }
     }
