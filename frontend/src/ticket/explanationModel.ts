@@ -1,0 +1,67 @@
+import type { Explanation, NearestExample } from '../api/types';
+
+/** Fields the explanation panel lays out itself; anything else is listed under "More details". */
+const KNOWN = new Set([
+  'decided_by',
+  'model',
+  'scores',
+  'nearest_examples',
+  'threshold',
+  'min_similarity',
+  'preferred_team',
+  'reason',
+  'rule_hits',
+  'rules',
+  'thresholds',
+  'team_thresholds',
+]);
+
+export interface TeamScore {
+  team: string;
+  score: number;
+  /** The per-team threshold when the policy has one, else the global threshold. */
+  threshold: number | null;
+}
+
+function numberMap(value: unknown): Record<string, number> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+  );
+}
+
+export function teamScores(explanation: Explanation): TeamScore[] {
+  const perTeam = { ...numberMap(explanation.thresholds), ...numberMap(explanation.team_thresholds) };
+  const global = typeof explanation.threshold === 'number' ? explanation.threshold : null;
+  return Object.entries(numberMap(explanation.scores))
+    .map(([team, score]) => ({ team, score, threshold: perTeam[team] ?? global }))
+    .sort((a, b) => b.score - a.score || a.team.localeCompare(b.team));
+}
+
+export function nearestExamples(explanation: Explanation): NearestExample[] {
+  const list = explanation.nearest_examples;
+  if (!Array.isArray(list)) return [];
+  return list.filter((example): example is NearestExample => !!example && typeof example.title === 'string');
+}
+
+/** Rule hits as readable lines, whether the server sends strings or objects such as {rule, effect}. */
+export function ruleHits(explanation: Explanation): string[] {
+  const raw = explanation.rule_hits ?? explanation.rules;
+  if (!Array.isArray(raw)) return [];
+  return raw.map((hit: unknown) => {
+    if (typeof hit === 'string') return hit;
+    if (hit && typeof hit === 'object') {
+      const record = hit as Record<string, unknown>;
+      const name = record.rule ?? record.name ?? record.id;
+      const parts = Object.entries(record)
+        .filter(([key]) => !['rule', 'name', 'id'].includes(key))
+        .map(([key, value]) => `${key.replace(/_/g, ' ')}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+      return [name, ...parts].filter((part) => part !== undefined && part !== null && part !== '').join(' · ');
+    }
+    return String(hit);
+  });
+}
+
+export function otherFields(explanation: Explanation): [string, unknown][] {
+  return Object.entries(explanation).filter(([key, value]) => !KNOWN.has(key) && value !== null && value !== undefined);
+}
