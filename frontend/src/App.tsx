@@ -45,7 +45,7 @@ function Shell() {
           <Link href="/" aria-current={route.page === 'board' || route.page === 'ticket' ? 'page' : undefined}>
             Board
           </Link>
-          <Link href="/insights" aria-current={route.page === 'insights' ? 'page' : undefined}>
+          <Link href="/analytics" aria-current={route.page === 'insights' ? 'page' : undefined}>
             Insights
           </Link>
           <a href="/docs">API</a>

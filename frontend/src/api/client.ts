@@ -56,7 +56,18 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!response.ok) throw await problemOf(response);
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return bodyOf<T>(response);
+}
+
+async function bodyOf<T>(response: Response): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(
+      response.status,
+      `The server sent an answer that is not JSON for ${new URL(response.url).pathname}.`,
+    );
+  }
 }
 
 /** Like {@link request}, but a 404 means "this server does not offer it yet" and yields null. */
@@ -85,7 +96,7 @@ export const api = {
       throw new ApiError(0, 'The server cannot be reached. Check that Ticket Triage is running.');
     }
     if (!response.ok) throw await problemOf(response);
-    return { tickets: (await response.json()) as Ticket[], nextCursor: response.headers.get('X-Next-Cursor') };
+    return { tickets: await bodyOf<Ticket[]>(response), nextCursor: response.headers.get('X-Next-Cursor') };
   },
   getTicket: (id: number) => request<Ticket>(`/tickets/${id}`),
   createTicket: (body: { title: string; description: string; priority?: string; level?: string }) =>

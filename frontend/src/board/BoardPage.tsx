@@ -4,7 +4,17 @@ import type { Ticket } from '../api/types';
 import { useLiveEvent } from '../live/LiveUpdates';
 import { useTeams } from '../ui/teams';
 import { ErrorState } from '../ui/States';
-import { arrange, COLUMNS, merge, NO_FILTER, remove, teamCounts, teamTabs, upsert, type BoardFilter } from './boardModel';
+import {
+  arrange,
+  COLUMNS,
+  merge,
+  NO_FILTER,
+  remove,
+  teamCounts,
+  teamTabs,
+  upsert,
+  type BoardFilter,
+} from './boardModel';
 import { BoardColumn } from './BoardColumn';
 import { BoardFilters } from './BoardFilters';
 import { TeamTabs } from './TeamTabs';
@@ -78,7 +88,12 @@ export function BoardPage() {
         </button>
       </div>
       <BoardFilters filter={filter} onChange={setFilter} />
-      <TeamTabs tabs={tabs} counts={counts} selected={filter.team} onSelect={(team) => setFilter({ ...filter, team })} />
+      <TeamTabs
+        tabs={tabs}
+        counts={counts}
+        selected={filter.team}
+        onSelect={(team) => setFilter({ ...filter, team })}
+      />
       {error && <ErrorState message={error} onRetry={() => void load()} />}
       {!error && !loading && tickets.length === 0 ? (
         <section className="state board-empty">

@@ -59,9 +59,10 @@ export function CreateTicketDialog({ onClose, onCreated }: Props) {
             {error.message}
           </div>
         )}
-        <label className="field">
-          <span>Title</span>
+        <div className="field">
+          <label htmlFor={`${id}-title`}>Title</label>
           <input
+            id={`${id}-title`}
             name="title"
             value={title}
             autoFocus
@@ -74,10 +75,11 @@ export function CreateTicketDialog({ onClose, onCreated }: Props) {
               Title {titleError}
             </span>
           )}
-        </label>
-        <label className="field">
-          <span>Description</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-description`}>Description</label>
           <textarea
+            id={`${id}-description`}
             name="description"
             rows={6}
             value={description}
@@ -90,26 +92,31 @@ export function CreateTicketDialog({ onClose, onCreated }: Props) {
               Description {descriptionError}
             </span>
           )}
-        </label>
+        </div>
         <div className="field-row">
-          <label className="field">
-            <span>Priority</span>
-            <select name="priority" value={priority} onChange={(event) => setPriority(event.target.value)}>
+          <div className="field">
+            <label htmlFor={`${id}-priority`}>Priority</label>
+            <select
+              id={`${id}-priority`}
+              name="priority"
+              value={priority}
+              onChange={(event) => setPriority(event.target.value)}
+            >
               <option value="">Let the engine decide</option>
               {PRIORITIES.map((value) => (
                 <option key={value}>{value}</option>
               ))}
             </select>
-          </label>
-          <label className="field">
-            <span>Tier</span>
-            <select name="level" value={level} onChange={(event) => setLevel(event.target.value)}>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-tier`}>Tier</label>
+            <select id={`${id}-tier`} name="level" value={level} onChange={(event) => setLevel(event.target.value)}>
               <option value="">Let the engine decide</option>
               {LEVELS.map((value) => (
                 <option key={value}>{value}</option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { api, ApiError } from '../api/client';
 import type { Insights } from '../api/types';
@@ -8,7 +8,11 @@ import { ErrorState, Loading } from '../ui/States';
 import { Chart } from './Chart';
 import { colourOf, dailySeries } from './insightsModel';
 
-type Load = { state: 'loading' } | { state: 'unavailable' } | { state: 'failed'; message: string } | { state: 'ready'; insights: Insights };
+type Load =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; insights: Insights };
 
 const WINDOWS = [7, 30, 90];
 
@@ -16,6 +20,7 @@ export function InsightsPage() {
   const [days, setDays] = useState(30);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const fid = useId();
 
   useEffect(() => {
     let active = true;
@@ -23,7 +28,11 @@ export function InsightsPage() {
     api
       .insights(days)
       .then((insights) => active && setLoad(insights ? { state: 'ready', insights } : { state: 'unavailable' }))
-      .catch((e: unknown) => active && setLoad({ state: 'failed', message: e instanceof ApiError ? e.message : 'Insights could not be loaded.' }));
+      .catch(
+        (e: unknown) =>
+          active &&
+          setLoad({ state: 'failed', message: e instanceof ApiError ? e.message : 'Insights could not be loaded.' }),
+      );
     return () => {
       active = false;
     };
@@ -36,16 +45,16 @@ export function InsightsPage() {
           <h1>Insights</h1>
           <p className="subtle">How routing performs: volume, automation and the corrections agents make.</p>
         </div>
-        <label className="field inline">
-          <span>Period</span>
-          <select value={days} onChange={(event) => setDays(Number(event.target.value))}>
+        <div className="field inline">
+          <label htmlFor={`${fid}-period`}>Period</label>
+          <select id={`${fid}-period`} value={days} onChange={(event) => setDays(Number(event.target.value))}>
             {WINDOWS.map((value) => (
               <option key={value} value={value}>
                 Last {value} days
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {load.state === 'loading' && <Loading what="insights" />}
       {load.state === 'failed' && <ErrorState message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
@@ -53,8 +62,8 @@ export function InsightsPage() {
         <section className="state" data-testid="insights-unavailable">
           <h2>Insights are not available on this server yet</h2>
           <p>
-            This version of Ticket Triage does not compute routing statistics. Once it does, this page shows volume per team,
-            the share of tickets routed automatically, how often agents corrected the team, and the time to close.
+            This version of Ticket Triage does not compute routing statistics. Once it does, this page shows volume per
+            team, the share of tickets routed automatically, how often agents corrected the team, and the time to close.
           </p>
           <p>
             <Link href="/">Back to the board</Link>
@@ -74,7 +83,12 @@ function InsightsView({ insights }: { insights: Insights }) {
       type: 'bar',
       data: {
         labels: dates.map((date) => date.slice(5)),
-        datasets: series.map(({ team, counts }) => ({ label: team, data: counts, backgroundColor: colourOf(team, teams), stack: 'volume' })),
+        datasets: series.map(({ team, counts }) => ({
+          label: team,
+          data: counts,
+          backgroundColor: colourOf(team, teams),
+          stack: 'volume',
+        })),
       },
       options: {
         responsive: true,
@@ -91,9 +105,21 @@ function InsightsView({ insights }: { insights: Insights }) {
       data: {
         labels: insights.teams.map((t) => t.team),
         datasets: [
-          { label: 'Auto-route rate', data: insights.teams.map((t) => t.auto_route_rate ?? 0), backgroundColor: '#1d4ed8' },
-          { label: 'Precision of auto-routing', data: insights.teams.map((t) => t.auto_route_precision ?? 0), backgroundColor: '#047857' },
-          { label: 'Correction rate', data: insights.teams.map((t) => t.correction_rate ?? 0), backgroundColor: '#b45309' },
+          {
+            label: 'Auto-route rate',
+            data: insights.teams.map((t) => t.auto_route_rate ?? 0),
+            backgroundColor: '#1d4ed8',
+          },
+          {
+            label: 'Precision of auto-routing',
+            data: insights.teams.map((t) => t.auto_route_precision ?? 0),
+            backgroundColor: '#047857',
+          },
+          {
+            label: 'Correction rate',
+            data: insights.teams.map((t) => t.correction_rate ?? 0),
+            backgroundColor: '#b45309',
+          },
         ],
       },
       options: {
@@ -127,11 +153,17 @@ function InsightsView({ insights }: { insights: Insights }) {
       </div>
       <section className="panel" aria-labelledby="volume-heading">
         <h2 id="volume-heading">Volume per team, per day</h2>
-        <Chart config={volume} label={`Stacked bar chart of tickets per team per day over the last ${insights.window_days} days`} />
+        <Chart
+          config={volume}
+          label={`Stacked bar chart of tickets per team per day over the last ${insights.window_days} days`}
+        />
       </section>
       <section className="panel" aria-labelledby="quality-heading">
         <h2 id="quality-heading">Automation and accuracy per team</h2>
-        <Chart config={quality} label="Bar chart of auto-route rate, auto-routing precision and correction rate per team" />
+        <Chart
+          config={quality}
+          label="Bar chart of auto-route rate, auto-routing precision and correction rate per team"
+        />
       </section>
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">Per team</h2>

@@ -9,7 +9,11 @@ export interface Series {
  * Turns the sparse daily counts into one series per team over every day of the window, with zero
  * for days without tickets, so that lines do not skip quiet days.
  */
-export function dailySeries(daily: DailyCount[], windowDays: number, today: Date = new Date()): { dates: string[]; series: Series[] } {
+export function dailySeries(
+  daily: DailyCount[],
+  windowDays: number,
+  today: Date = new Date(),
+): { dates: string[]; series: Series[] } {
   const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   const dates: string[] = [];
   for (let offset = windowDays - 1; offset >= 0; offset--) {

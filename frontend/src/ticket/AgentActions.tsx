@@ -4,6 +4,8 @@ import { LEVELS, MANUAL_REVIEW, PRIORITIES, type Ticket } from '../api/types';
 import { navigate } from '../ui/router';
 import { useTeams } from '../ui/teams';
 
+const OTHER = '\u0000other';
+
 interface Props {
   ticket: Ticket;
   onChanged: (ticket: Ticket) => void;
@@ -11,8 +13,10 @@ interface Props {
 
 /** An agent's corrections (team, priority, tier), which the engine learns from, and the lifecycle actions. */
 export function AgentActions({ ticket, onChanged }: Props) {
-  const { names } = useTeams();
+  const { names, catalogue } = useTeams();
   const [team, setTeam] = useState(ticket.assigned_to);
+  // Until the server lists its teams, an agent may type one it has not shown yet; the API checks the name.
+  const [otherTeam, setOtherTeam] = useState<string | null>(null);
   const [priority, setPriority] = useState(ticket.priority);
   const [level, setLevel] = useState(ticket.level);
   const [error, setError] = useState<string | null>(null);
@@ -24,15 +28,17 @@ export function AgentActions({ ticket, onChanged }: Props) {
   // Follow changes made elsewhere (the engine, another agent) while keeping nothing stale.
   useEffect(() => {
     setTeam(ticket.assigned_to);
+    setOtherTeam(null);
     setPriority(ticket.priority);
     setLevel(ticket.level);
   }, [ticket.assigned_to, ticket.priority, ticket.level]);
 
-  const teamOptions = [...new Set([...names, ...(ticket.assigned_to && ticket.assigned_to !== MANUAL_REVIEW ? [ticket.assigned_to] : [])])].sort(
-    (a, b) => a.localeCompare(b),
-  );
+  const teamOptions = [
+    ...new Set([...names, ...(ticket.assigned_to && ticket.assigned_to !== MANUAL_REVIEW ? [ticket.assigned_to] : [])]),
+  ].sort((a, b) => a.localeCompare(b));
+  const chosenTeam = otherTeam === null ? team : otherTeam.trim();
   const change = {
-    ...(team !== ticket.assigned_to && team ? { assigned_to: team } : {}),
+    ...(chosenTeam !== ticket.assigned_to && chosenTeam ? { assigned_to: chosenTeam } : {}),
     ...(priority !== ticket.priority ? { priority } : {}),
     ...(level !== ticket.level ? { level } : {}),
   };
@@ -63,43 +69,83 @@ export function AgentActions({ ticket, onChanged }: Props) {
     <section className="panel actions" aria-labelledby={`${id}-heading`} data-testid="agent-actions">
       <h2 id={`${id}-heading`}>Actions</h2>
       <form onSubmit={save}>
-        <label className="field">
-          <span>Team</span>
-          <select name="team" value={team} onChange={(event) => setTeam(event.target.value)}>
-            {!team && <option value="">Not routed yet</option>}
-            {team === MANUAL_REVIEW && <option value={MANUAL_REVIEW}>Manual Review</option>}
+        <div className="field">
+          <label htmlFor={`${id}-team`}>Team</label>
+          <select
+            id={`${id}-team`}
+            name="team"
+            value={otherTeam === null ? team : OTHER}
+            onChange={(event) => {
+              if (event.target.value === OTHER) {
+                setOtherTeam('');
+              } else {
+                setOtherTeam(null);
+                setTeam(event.target.value);
+              }
+            }}
+          >
+            {!ticket.assigned_to && <option value="">Not routed yet</option>}
+            {ticket.assigned_to === MANUAL_REVIEW && <option value={MANUAL_REVIEW}>Manual Review</option>}
             {teamOptions.map((name) => (
               <option key={name}>{name}</option>
             ))}
+            {!catalogue && <option value={OTHER}>Other team…</option>}
           </select>
-        </label>
-        <label className="field">
-          <span>Priority</span>
-          <select name="priority" value={priority} onChange={(event) => setPriority(event.target.value)}>
+        </div>
+        {otherTeam !== null && (
+          <div className="field">
+            <label htmlFor={`${id}-team-name`}>Team name</label>
+            <input
+              id={`${id}-team-name`}
+              name="other-team"
+              value={otherTeam}
+              autoFocus
+              onChange={(event) => setOtherTeam(event.target.value)}
+            />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-priority`}>Priority</label>
+          <select
+            id={`${id}-priority`}
+            name="priority"
+            value={priority}
+            onChange={(event) => setPriority(event.target.value)}
+          >
             {PRIORITIES.map((value) => (
               <option key={value}>{value}</option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>Tier</span>
-          <select name="level" value={level} onChange={(event) => setLevel(event.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-tier`}>Tier</label>
+          <select id={`${id}-tier`} name="level" value={level} onChange={(event) => setLevel(event.target.value)}>
             {LEVELS.map((value) => (
               <option key={value}>{value}</option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="button primary" disabled={!dirty || busy}>
           Save changes
         </button>
       </form>
       <div className="action-row">
         {closed ? (
-          <button type="button" className="button" disabled={busy} onClick={() => void run(() => api.changeStatus(ticket.id, 'routed'), 'Reopened.')}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => api.changeStatus(ticket.id, 'routed'), 'Reopened.')}
+          >
             Reopen
           </button>
         ) : (
-          <button type="button" className="button" disabled={busy} onClick={() => void run(() => api.changeStatus(ticket.id, 'closed'), 'Closed.')}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => api.changeStatus(ticket.id, 'closed'), 'Closed.')}
+          >
             Close ticket
           </button>
         )}
@@ -131,7 +177,15 @@ export function AgentActions({ ticket, onChanged }: Props) {
   );
 }
 
-function ConfirmDelete({ ticket, onCancel, onConfirm }: { ticket: Ticket; onCancel: () => void; onConfirm: () => void }) {
+function ConfirmDelete({
+  ticket,
+  onCancel,
+  onConfirm,
+}: {
+  ticket: Ticket;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -139,7 +193,14 @@ function ConfirmDelete({ ticket, onCancel, onConfirm }: { ticket: Ticket; onCanc
     if (element && !element.open) element.showModal();
   }, []);
   return (
-    <dialog ref={dialog} className="dialog small" role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onCancel={onCancel}>
+    <dialog
+      ref={dialog}
+      className="dialog small"
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      onCancel={onCancel}
+    >
       <h2 id={`${id}-title`}>Delete ticket #{ticket.id}?</h2>
       <p id={`${id}-text`}>The ticket and its comments are removed for everyone. This cannot be undone.</p>
       <div className="dialog-actions">

@@ -74,9 +74,10 @@ export function CommentsPanel({ ticketId }: { ticketId: number }) {
         </ol>
       )}
       <form className="comment-form" onSubmit={(event) => void submit(event)} noValidate>
-        <label className="field">
-          <span>Add a comment</span>
+        <div className="field">
+          <label htmlFor={`${id}-add-a-comment`}>Add a comment</label>
           <textarea
+            id={`${id}-add-a-comment`}
             name="comment"
             rows={3}
             value={text}
@@ -84,7 +85,7 @@ export function CommentsPanel({ ticketId }: { ticketId: number }) {
             aria-describedby={sendError ? `${id}-error` : undefined}
             onChange={(event) => setText(event.target.value)}
           />
-        </label>
+        </div>
         {sendError && (
           <p id={`${id}-error`} className="field-error" role="alert">
             {sendError.message}

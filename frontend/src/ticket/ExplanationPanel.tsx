@@ -66,7 +66,9 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
                   <td>
                     <div className="score-bar" aria-hidden="true">
                       <div className="fill" style={{ width: `${Math.round(score * 100)}%` }} />
-                      {threshold !== null && <div className="mark" style={{ left: `${Math.round(threshold * 100)}%` }} />}
+                      {threshold !== null && (
+                        <div className="mark" style={{ left: `${Math.round(threshold * 100)}%` }} />
+                      )}
                     </div>
                     <span className="score-value">{percent(score, 1)}</span>
                   </td>

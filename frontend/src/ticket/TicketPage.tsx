@@ -13,7 +13,11 @@ import { CommentsPanel } from './CommentsPanel';
 import { ExplanationPanel } from './ExplanationPanel';
 import { RelatedPanel } from './RelatedPanel';
 
-type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'ready'; ticket: Ticket };
+type Load =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; ticket: Ticket };
 
 export function TicketPage({ id }: { id: number }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -47,7 +51,8 @@ export function TicketPage({ id }: { id: number }) {
       .then((found) => {
         if (!active) return;
         setExplanation(found);
-        if (found?.scores) learn(Object.keys(found.scores));
+        if (found)
+          learn([...Object.keys(found.scores ?? {}), ...(found.nearest_examples ?? []).map((example) => example.team)]);
       })
       .catch(() => active && setExplanation(null));
     return () => {
@@ -124,7 +129,11 @@ export function TicketPage({ id }: { id: number }) {
               <dd data-testid="assigned-to">{t.assigned_to || <span className="subtle">not yet routed</span>}</dd>
               <dt>Confidence</dt>
               <dd>
-                {t.status === 'pending' ? <span className="subtle">Triaging…</span> : <ConfidenceMeter confidence={t.confidence} />}
+                {t.status === 'pending' ? (
+                  <span className="subtle">Triaging…</span>
+                ) : (
+                  <ConfidenceMeter confidence={t.confidence} />
+                )}
               </dd>
               {t.triage_reason && (
                 <>

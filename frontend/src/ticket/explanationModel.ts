@@ -26,7 +26,9 @@ export interface TeamScore {
 function numberMap(value: unknown): Record<string, number> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+    Object.entries(value as Record<string, unknown>).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number',
+    ),
   );
 }
 
@@ -55,7 +57,9 @@ export function ruleHits(explanation: Explanation): string[] {
       const name = record.rule ?? record.name ?? record.id;
       const parts = Object.entries(record)
         .filter(([key]) => !['rule', 'name', 'id'].includes(key))
-        .map(([key, value]) => `${key.replace(/_/g, ' ')}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+        .map(
+          ([key, value]) => `${key.replace(/_/g, ' ')}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+        );
       return [name, ...parts].filter((part) => part !== undefined && part !== null && part !== '').join(' · ');
     }
     return String(hit);

@@ -8,7 +8,7 @@ export type Route = { page: 'board' } | { page: 'ticket'; id: number } | { page:
 
 export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { page: 'board' };
-  if (path === '/insights' || path === '/insights/') return { page: 'insights' };
+  if (path === '/analytics' || path === '/analytics/') return { page: 'insights' };
   const ticket = /^\/ticket\/(\d+)\/?$/.exec(path);
   if (ticket) return { page: 'ticket', id: Number(ticket[1]) };
   return { page: 'missing' };
@@ -43,7 +43,14 @@ export function useRoute(): Route {
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    ) {
       return;
     }
     event.preventDefault();

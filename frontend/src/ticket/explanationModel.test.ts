@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { nearestExamples, otherFields, ruleHits, teamScores } from './explanationModel';
+
+describe('explanation', () => {
+  it('orders team scores and uses a per-team threshold when the policy has one', () => {
+    const scores = teamScores({
+      scores: { 'Network Team': 0.2, 'Hardware Team': 0.8 },
+      threshold: 0.6,
+      thresholds: { 'Hardware Team': 0.7 },
+    });
+    expect(scores).toEqual([
+      { team: 'Hardware Team', score: 0.8, threshold: 0.7 },
+      { team: 'Network Team', score: 0.2, threshold: 0.6 },
+    ]);
+  });
+
+  it('reads rule hits given as strings or as objects', () => {
+    expect(ruleHits({ rule_hits: ['outage for many users'] })).toEqual(['outage for many users']);
+    expect(ruleHits({ rule_hits: [{ rule: 'security-incident', priority: 'Urgent' }] })).toEqual([
+      'security-incident · priority: Urgent',
+    ]);
+    expect(ruleHits({})).toEqual([]);
+  });
+
+  it('tolerates missing or malformed lists and lists fields it does not know', () => {
+    expect(
+      nearestExamples({ nearest_examples: [null, { title: 'A', team: 'T', similarity: 0.5 }] as never }),
+    ).toHaveLength(1);
+    expect(teamScores({ scores: 'none' as never })).toEqual([]);
+    expect(otherFields({ reason: 'x', stage: 'llm', calibrated: true, nothing: null })).toEqual([
+      ['stage', 'llm'],
+      ['calibrated', true],
+    ]);
+  });
+});
