@@ -17,10 +17,11 @@ import {
 } from './boardModel';
 import { BoardColumn } from './BoardColumn';
 import { BoardFilters } from './BoardFilters';
-import { TeamTabs } from './TeamTabs';
+import { tabId, TeamTabs } from './TeamTabs';
 import { CreateTicketDialog } from './CreateTicketDialog';
 
 const PAGE_SIZE = 200;
+const PANEL = 'board-columns';
 
 export function BoardPage() {
   const [tickets, setTickets] = useState<Ticket[]>([]);
@@ -89,6 +90,7 @@ export function BoardPage() {
       </div>
       <BoardFilters filter={filter} onChange={setFilter} />
       <TeamTabs
+        panelId={PANEL}
         tabs={tabs}
         counts={counts}
         selected={filter.team}
@@ -104,7 +106,13 @@ export function BoardPage() {
           </button>
         </section>
       ) : (
-        <div className="columns" aria-busy={loading}>
+        <div
+          className="columns"
+          id={PANEL}
+          role="tabpanel"
+          aria-labelledby={tabId(PANEL, filter.team)}
+          aria-busy={loading}
+        >
           {COLUMNS.map((column) => (
             <BoardColumn
               key={column.key}

@@ -2,6 +2,8 @@ import { useRef, type KeyboardEvent } from 'react';
 import { ALL_TEAMS } from './boardModel';
 
 interface Props {
+  /** The id of the element the tabs control. */
+  panelId: string;
   tabs: string[];
   counts: Map<string, number>;
   selected: string;
@@ -9,7 +11,7 @@ interface Props {
 }
 
 /** Team tabs with the arrow-key behaviour of the WAI-ARIA tabs pattern. */
-export function TeamTabs({ tabs, counts, selected, onSelect }: Props) {
+export function TeamTabs({ panelId, tabs, counts, selected, onSelect }: Props) {
   const all = [ALL_TEAMS, ...tabs];
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -35,7 +37,9 @@ export function TeamTabs({ tabs, counts, selected, onSelect }: Props) {
           }}
           type="button"
           role="tab"
+          id={tabId(panelId, team)}
           aria-selected={team === selected}
+          aria-controls={panelId}
           tabIndex={team === selected ? 0 : -1}
           className="tab"
           onClick={() => onSelect(team)}
@@ -47,4 +51,8 @@ export function TeamTabs({ tabs, counts, selected, onSelect }: Props) {
       ))}
     </div>
   );
+}
+
+export function tabId(panelId: string, team: string): string {
+  return `${panelId}-tab-${team ? team.replace(/[^A-Za-z0-9]+/g, '-') : 'all'}`;
 }
