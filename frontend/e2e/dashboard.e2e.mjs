@@ -1,7 +1,8 @@
 // End-to-end test of the dashboard in a real browser (Debian's chromium, driven by playwright-core).
 // Usage: node e2e/dashboard.e2e.mjs <base-url> [artifact-dir]
 // Exits non-zero when a step fails or when a page logs an error to the console.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -13,6 +14,38 @@ const STEP_TIMEOUT = 20_000;
 
 // Endpoints that later versions of the server add; until then their 404 is an expected, designed state.
 const OPTIONAL_ENDPOINTS = [/\/teams(\?|$)/, /\/insights(\?|$)/];
+
+const SAMPLE_INSIGHTS = {
+  window_days: 30,
+  teams: [
+    {
+      team: 'Hardware Team',
+      volume: 12,
+      auto_routed: 10,
+      auto_route_rate: 0.83,
+      auto_route_precision: 0.9,
+      corrections: 1,
+      correction_rate: 0.08,
+      mean_time_to_close_hours: 5.2,
+    },
+    {
+      team: 'Network Team',
+      volume: 7,
+      auto_routed: 5,
+      auto_route_rate: 0.71,
+      auto_route_precision: 1,
+      corrections: 0,
+      correction_rate: 0,
+      mean_time_to_close_hours: null,
+    },
+  ],
+  daily: [
+    { date: new Date().toISOString().slice(0, 10), team: 'Hardware Team', count: 3 },
+    { date: new Date().toISOString().slice(0, 10), team: 'Network Team', count: 2 },
+  ],
+};
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 mkdirSync(artifacts, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), 'triage-e2e-'));
@@ -40,6 +73,19 @@ function watch(page, name) {
     if (!failure.includes('ERR_ABORTED'))
       problems.push(`${name}: request failed during "${step}": ${request.url()} ${failure}`);
   });
+}
+
+/** Checks the page with axe-core; serious and critical violations (contrast, missing labels...) fail the test. */
+async function audit(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  for (const violation of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    const where = violation.nodes
+      .slice(0, 3)
+      .map((node) => node.target.join(' '))
+      .join(', ');
+    problems.push(`${name}: accessibility (${violation.impact}) ${violation.id}: ${violation.help} at ${where}`);
+  }
 }
 
 async function run(name, action, expected = []) {
@@ -108,6 +154,7 @@ try {
     if (!(await observer.evaluate(() => window.__sameDocument === true)))
       throw new Error('the observer page was reloaded');
     await observer.screenshot({ path: join(artifacts, 'board.png'), fullPage: true });
+    await audit(observer, 'board');
   });
 
   await run('the detail shows the routing, its confidence band and explanation', async () => {
@@ -141,6 +188,7 @@ try {
     await observer.getByTestId('status').filter({ hasText: 'Closed' }).waitFor();
     await agent.getByRole('button', { name: 'Reopen' }).waitFor();
     await observer.screenshot({ path: join(artifacts, 'detail.png'), fullPage: true });
+    await audit(observer, 'ticket detail');
   });
 
   await run('the insights page loads, or says it is not available yet', async () => {
@@ -150,6 +198,19 @@ try {
       .first()
       .waitFor();
     await agent.screenshot({ path: join(artifacts, 'insights.png'), fullPage: true });
+    await audit(agent, 'insights');
+  });
+
+  await run('the insights page draws the figures of an /insights answer', async () => {
+    // The statistics endpoint comes with later server work; its agreed answer is served to the browser here
+    // so the charts and the table are checked against the contract today.
+    await agent.route('**/insights?days=*', (route) => route.fulfill({ json: SAMPLE_INSIGHTS }));
+    await agent.goto(`${baseUrl}/analytics`);
+    await agent.getByTestId('insights').waitFor();
+    await agent.getByRole('row', { name: /Hardware Team 12 10 83% 90% 1 \(8%\) 5\.2 h/ }).waitFor();
+    await agent.screenshot({ path: join(artifacts, 'insights-charts.png'), fullPage: true });
+    await audit(agent, 'insights charts');
+    await agent.unroute('**/insights?days=*');
   });
 
   await run('deleting after confirmation removes the ticket everywhere', async () => {

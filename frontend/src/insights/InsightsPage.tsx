@@ -107,17 +107,17 @@ function InsightsView({ insights }: { insights: Insights }) {
         datasets: [
           {
             label: 'Auto-route rate',
-            data: insights.teams.map((t) => t.auto_route_rate ?? 0),
+            data: insights.teams.map((t) => t.auto_route_rate ?? null),
             backgroundColor: '#1d4ed8',
           },
           {
             label: 'Precision of auto-routing',
-            data: insights.teams.map((t) => t.auto_route_precision ?? 0),
+            data: insights.teams.map((t) => t.auto_route_precision ?? null),
             backgroundColor: '#047857',
           },
           {
             label: 'Correction rate',
-            data: insights.teams.map((t) => t.correction_rate ?? 0),
+            data: insights.teams.map((t) => t.correction_rate ?? null),
             backgroundColor: '#b45309',
           },
         ],
@@ -131,6 +131,31 @@ function InsightsView({ insights }: { insights: Insights }) {
       },
     }),
     [insights],
+  );
+
+  const closeTime = useMemo<ChartConfiguration>(
+    () => ({
+      type: 'bar',
+      data: {
+        labels: insights.teams.map((t) => t.team),
+        datasets: [
+          {
+            label: 'Mean time to close (hours)',
+            data: insights.teams.map((t) => t.mean_time_to_close_hours ?? null),
+            backgroundColor: insights.teams.map((t) => colourOf(t.team, teams)),
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { x: { beginAtZero: true, title: { display: true, text: 'hours' } } },
+        plugins: { legend: { display: false } },
+      },
+    }),
+    [insights, teams],
   );
 
   if (insights.teams.length === 0) {
@@ -149,7 +174,7 @@ function InsightsView({ insights }: { insights: Insights }) {
       <div className="kpis">
         <Kpi label="Tickets" value={String(total)} />
         <Kpi label="Routed automatically" value={total ? percent(auto / total) : '–'} />
-        <Kpi label="Corrections" value={String(corrections)} />
+        <Kpi label="Corrections by agents" value={String(corrections)} />
       </div>
       <section className="panel" aria-labelledby="volume-heading">
         <h2 id="volume-heading">Volume per team, per day</h2>
@@ -164,6 +189,10 @@ function InsightsView({ insights }: { insights: Insights }) {
           config={quality}
           label="Bar chart of auto-route rate, auto-routing precision and correction rate per team"
         />
+      </section>
+      <section className="panel" aria-labelledby="close-heading">
+        <h2 id="close-heading">Mean time to close</h2>
+        <Chart config={closeTime} label="Horizontal bar chart of the mean hours from creation to close, per team" />
       </section>
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">Per team</h2>
