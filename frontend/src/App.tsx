@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { IncidentBanner } from './live/IncidentBanner';
 import { LiveUpdatesProvider, useConnectionState } from './live/LiveUpdates';
 import { BoardPage } from './board/BoardPage';
 import { TicketPage } from './ticket/TicketPage';
@@ -52,6 +53,7 @@ function Shell() {
         </nav>
         <ConnectionBadge />
       </header>
+      <IncidentBanner />
       <main id="main" tabIndex={-1}>
         {route.page === 'board' && <BoardPage />}
         {route.page === 'ticket' && <TicketPage key={route.id} id={route.id} />}

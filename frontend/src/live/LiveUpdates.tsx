@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { Comment, Ticket } from '../api/types';
 
@@ -87,7 +97,6 @@ export function useConnectionState(): ConnectionState {
 /** Calls the latest `handler` for every `event`, for as long as the component is mounted. */
 export function useLiveEvent<E extends LiveEvent>(event: E, handler: Handler<E>): void {
   const { subscribe } = useLive();
-  const latest = useRef(handler);
-  latest.current = handler;
-  useEffect(() => subscribe(event, (payload) => latest.current(payload)), [subscribe, event]);
+  const onEvent = useEffectEvent(handler);
+  useEffect(() => subscribe(event, (payload) => onEvent(payload)), [subscribe, event]);
 }
