@@ -150,7 +150,12 @@ try {
     const card = observer.getByTestId('ticket-card').filter({ hasText: title });
     await card.waitFor();
     id = Number(await card.getAttribute('data-ticket-id'));
-    await observer.getByTestId('column-routed').getByTestId('ticket-card').filter({ hasText: title }).waitFor();
+    // On a fresh server the first ticket also waits for the starter examples to be embedded.
+    await observer
+      .getByTestId('column-routed')
+      .getByTestId('ticket-card')
+      .filter({ hasText: title })
+      .waitFor({ timeout: 60_000 });
     if (!(await observer.evaluate(() => window.__sameDocument === true)))
       throw new Error('the observer page was reloaded');
     await observer.screenshot({ path: join(artifacts, 'board.png'), fullPage: true });

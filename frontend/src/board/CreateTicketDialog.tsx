@@ -56,7 +56,7 @@ export function CreateTicketDialog({ onClose, onCreated }: Props) {
         <p className="subtle">It is routed to a team within moments; you can follow it on the board.</p>
         {error && (
           <div className="form-error" role="alert" data-testid="form-error">
-            {error.message}
+            {sentence(error.message)}
           </div>
         )}
         <div className="field">
@@ -129,4 +129,9 @@ export function CreateTicketDialog({ onClose, onCreated }: Props) {
       </form>
     </dialog>
   );
+}
+
+/** The API's details start with the field name in lower case ("title is required..."); a banner reads as a sentence. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
