@@ -1,4 +1,4 @@
-import type { Ticket } from '../api/types';
+import { MANUAL_REVIEW, type Ticket } from '../api/types';
 import { ConfidenceMeter } from '../ui/Confidence';
 import { ago } from '../ui/format';
 import { Link } from '../ui/router';
@@ -15,6 +15,9 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
         <span className="tag">{ticket.level}</span>
         {ticket.assigned_to && <span className="tag team">{ticket.assigned_to}</span>}
       </div>
+      {ticket.status === 'routed' && ticket.assigned_to === MANUAL_REVIEW && ticket.triage_reason && (
+        <p className="card-reason">{ticket.triage_reason}</p>
+      )}
       <div className="card-foot">
         {ticket.status === 'pending' ? (
           <span className="subtle">Triaging…</span>
