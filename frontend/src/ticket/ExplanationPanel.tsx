@@ -11,7 +11,7 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
   const others = otherFields(explanation);
   return (
     <div className="explanation" data-testid="explanation">
-      <h3>Why this team</h3>
+      <h3>The engine's decision</h3>
       {explanation.reason && <p>{explanation.reason}</p>}
       <dl className="facts compact">
         {explanation.decided_by && (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Explanation, Ticket } from '../api/types';
+import { MANUAL_REVIEW, type Explanation, type Ticket } from '../api/types';
 import { useLiveEvent } from '../live/LiveUpdates';
 import { StatusBadge, PriorityBadge } from '../ui/Badges';
 import { ConfidenceMeter } from '../ui/Confidence';
@@ -101,6 +101,9 @@ export function TicketPage({ id }: { id: number }) {
   if (load.state === 'failed') return <ErrorState message={load.message} onRetry={() => void fetchTicket()} />;
 
   const t = load.ticket;
+  // After an agent reassigns a ticket the stored confidence still describes the engine's own choice.
+  const overruled =
+    !!explanation?.preferred_team && t.assigned_to !== explanation.preferred_team && t.assigned_to !== MANUAL_REVIEW;
   return (
     <article className="ticket-page" data-testid="ticket-detail" data-status={t.status}>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -133,6 +136,11 @@ export function TicketPage({ id }: { id: number }) {
                   <span className="subtle">Triaging…</span>
                 ) : (
                   <ConfidenceMeter confidence={t.confidence} />
+                )}
+                {overruled && (
+                  <span className="subtle">
+                    The engine's, for {explanation?.preferred_team}, before an agent's change
+                  </span>
                 )}
               </dd>
               {t.triage_reason && (
