@@ -97,6 +97,7 @@ class TicketRepository {
                     level = CASE WHEN level_source = 'default' THEN :level ELSE level END,
                     level_source = CASE WHEN level_source = 'default' THEN 'engine' ELSE level_source END,
                     confidence = :confidence,
+                    engine_team = :team,
                     triage_reason = :reason,
                     explanation = :explanation,
                     status = 'routed',
