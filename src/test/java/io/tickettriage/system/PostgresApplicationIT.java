@@ -22,8 +22,8 @@ class PostgresApplicationIT {
     void runsOnPostgresWhenDatabaseUrlSaysSo() {
         String databaseUrl = TestDatabases.postgresUrl();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TriageApplication.class)
-                .properties("DATABASE_URL=" + databaseUrl, "server.port=0", "triage.knowledge.dir=target/none")
-                .run()) {
+                .properties("DATABASE_URL=" + databaseUrl, "triage.knowledge.dir=target/none")
+                .run("--server.port=0")) {
             Environment environment = app.getEnvironment();
             assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql://");
             Api api = new Api(Integer.parseInt(environment.getProperty("local.server.port")));
