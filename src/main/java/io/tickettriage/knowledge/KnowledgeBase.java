@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -71,6 +72,12 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     private volatile Index index = Index.EMPTY;
     private volatile Set<String> declaredTeams = Set.of();
     private volatile boolean running;
+    private final Map<String, float[]> recentEmbeddings = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > 256;
+        }
+    };
 
     KnowledgeBase(ExampleStore store, KnowledgeFiles files, EmbeddingModel embeddings, KnowledgeProperties properties,
             Clock clock) {
@@ -136,8 +143,22 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         return embeddings.id();
     }
 
+    /**
+     * Embeds a text. The last few hundred texts are remembered, because a ticket's text is embedded by the
+     * classifier and then needed again, for duplicates and incidents, a moment later.
+     */
     public float[] embed(String text) {
-        return embeddings.embed(text);
+        synchronized (recentEmbeddings) {
+            float[] known = recentEmbeddings.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
+        float[] vector = embeddings.embed(text);
+        synchronized (recentEmbeddings) {
+            recentEmbeddings.put(text, vector);
+        }
+        return vector;
     }
 
     /** A labelled example given through the API or an import. */

@@ -164,6 +164,14 @@ public class TicketManagement {
         return corrections.findByTicket(id);
     }
 
+    /** Groups tickets under an incident; each ticket that joins it is published as updated. */
+    @Transactional
+    public void attachToIncident(long incidentId, List<Long> ids) {
+        for (long id : tickets.attachToIncident(incidentId, ids, clock.instant())) {
+            updated(id);
+        }
+    }
+
     @Transactional
     public void delete(long id) {
         if (!tickets.delete(id)) {
