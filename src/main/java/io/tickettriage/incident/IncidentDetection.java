@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -46,7 +46,10 @@ public class IncidentDetection {
     private final IncidentProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final Set<Long> closed = new HashSet<>();
+    // Updated by after-commit listeners without taking this object's lock: those run while their thread still
+    // holds a database connection, and assess() takes the lock before it asks for one.
+    private final Set<Long> closed = ConcurrentHashMap.newKeySet();
+    private final Set<Long> deleted = ConcurrentHashMap.newKeySet();
     private Deque<Entry> recent;
 
     private static final class Entry {
@@ -139,21 +142,18 @@ public class IncidentDetection {
     }
 
     @TransactionalEventListener
-    synchronized void on(TicketClosed event) {
+    void on(TicketClosed event) {
         closed.add(event.ticket().id());
     }
 
     @TransactionalEventListener
-    synchronized void on(TicketReopened event) {
+    void on(TicketReopened event) {
         closed.remove(event.ticket().id());
     }
 
     @TransactionalEventListener
-    synchronized void on(TicketDeleted event) {
-        closed.remove(event.id());
-        if (recent != null) {
-            recent.removeIf(entry -> entry.ticketId == event.id());
-        }
+    void on(TicketDeleted event) {
+        deleted.add(event.id());
     }
 
     /** Recent tickets within the duplicate horizon of {@code now}, loaded from the database on first use. */
@@ -170,6 +170,10 @@ public class IncidentDetection {
         }
         while (!recent.isEmpty() && recent.peekFirst().createdAt.isBefore(horizon)) {
             closed.remove(recent.pollFirst().ticketId);
+        }
+        if (!deleted.isEmpty()) {
+            recent.removeIf(entry -> deleted.contains(entry.ticketId));
+            deleted.clear();
         }
         return recent;
     }
