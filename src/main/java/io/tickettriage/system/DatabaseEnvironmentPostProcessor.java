@@ -32,8 +32,10 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
         properties.put("spring.flyway.locations", "classpath:db/migration/" + database.vendor().migrationFolder());
         properties.put("triage.database.vendor", database.vendor().name());
         if (database.vendor() == DatabaseUrl.Vendor.SQLITE) {
-            // SQLite has one writer at a time; a small pool keeps lock waits short.
-            properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+            // SQLite has one writer at a time, and its JDBC driver opens the next transaction as soon as one
+            // commits; with several connections a commit can then fail on a lock another connection holds. One
+            // connection serialises database work in the pool instead of in SQLite's lock, which never fails.
+            properties.put("spring.datasource.hikari.maximum-pool-size", "1");
         }
         environment.getPropertySources().addLast(new MapPropertySource("databaseUrl", properties));
     }
