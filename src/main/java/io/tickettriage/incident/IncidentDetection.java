@@ -102,35 +102,44 @@ public class IncidentDetection {
                 .toList();
 
         Instant stormStart = createdAt.minus(properties.window());
-        List<Entry> storm = matches.stream()
-                .filter(m -> m.similarity() >= properties.similarity() && !m.entry().createdAt.isBefore(stormStart)
-                        && !m.entry().createdAt.isAfter(createdAt))
-                .map(Match::entry)
+        List<Entry> inWindow = window.stream()
+                .filter(e -> e.ticketId != ticketId && !e.createdAt.isBefore(stormStart) && !e.createdAt.isAfter(createdAt))
                 .toList();
-        Long incidentId = null;
-        if (storm.size() + 1 >= properties.minTickets()) {
-            incidentId = storm.stream().map(e -> e.incidentId).filter(id -> id != null).findFirst().orElse(null);
-            boolean detected = incidentId == null;
-            if (detected) {
-                incidentId = store.insertIncident(title, createdAt);
-            }
-            List<Long> members = new ArrayList<>();
-            for (Entry entry : storm) {
-                if (entry.incidentId == null) {
-                    entry.incidentId = incidentId;
-                    members.add(entry.ticketId);
+        List<Entry> similar = inWindow.stream()
+                .filter(e -> dot(vector, e.vector) >= properties.similarity())
+                .toList();
+        Long incidentId = similar.stream().map(e -> e.incidentId).filter(id -> id != null).findFirst().orElse(null);
+        if (incidentId != null) {
+            // A storm under way: this ticket, and similar ones not yet grouped, join its incident.
+            attach(incidentId, similar, ticketId);
+        } else if (similar.size() + 1 >= properties.minTickets()) {
+            incidentId = store.insertIncident(title, createdAt);
+            // Phrasings drift within a storm: tickets similar to a member belong too, though not to this one.
+            List<Entry> members = new ArrayList<>(similar);
+            for (Entry candidate : inWindow) {
+                if (!members.contains(candidate) && candidate.incidentId == null && similar.stream()
+                        .anyMatch(member -> dot(member.vector, candidate.vector) >= properties.similarity())) {
+                    members.add(candidate);
                 }
             }
-            members.add(ticketId);
-            tickets.attachToIncident(incidentId, members);
-            if (detected) {
-                long id = incidentId;
-                events.publishEvent(new IncidentDetected(store.find(id).orElseThrow()));
-            }
+            attach(incidentId, members, ticketId);
+            events.publishEvent(new IncidentDetected(store.find(incidentId).orElseThrow()));
         }
         store.saveVector(ticketId, vector, createdAt);
         window.addLast(new Entry(ticketId, vector, createdAt, incidentId));
         return new Assessment(duplicates, incidentId);
+    }
+
+    private void attach(long incidentId, List<Entry> entries, long ticketId) {
+        List<Long> members = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.incidentId == null) {
+                entry.incidentId = incidentId;
+                members.add(entry.ticketId);
+            }
+        }
+        members.add(ticketId);
+        tickets.attachToIncident(incidentId, members);
     }
 
     public Incident incident(long id) {

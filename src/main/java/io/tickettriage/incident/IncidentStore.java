@@ -61,17 +61,30 @@ class IncidentStore {
     Optional<Incident> find(long id) {
         return jdbc.sql("SELECT id, title, created_at FROM incidents WHERE id = :id")
                 .param("id", id)
-                .query((rs, row) -> new Incident(rs.getLong("id"), rs.getString("title"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), ticketsOf(rs.getLong("id"))))
-                .optional();
+                .query(IncidentStore::withoutTickets)
+                .optional()
+                .map(this::withTickets);
     }
 
     List<Incident> latest(int limit) {
+        // Tickets are read after the incidents, never from inside a row mapper: a query nested in another holds
+        // two connections at once, and the SQLite pool has one.
         return jdbc.sql("SELECT id, title, created_at FROM incidents ORDER BY id DESC LIMIT :limit")
                 .param("limit", limit)
-                .query((rs, row) -> new Incident(rs.getLong("id"), rs.getString("title"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), ticketsOf(rs.getLong("id"))))
-                .list();
+                .query(IncidentStore::withoutTickets)
+                .list()
+                .stream()
+                .map(this::withTickets)
+                .toList();
+    }
+
+    private static Incident withoutTickets(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Incident(rs.getLong("id"), rs.getString("title"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                List.of());
+    }
+
+    private Incident withTickets(Incident incident) {
+        return new Incident(incident.id(), incident.title(), incident.createdAt(), ticketsOf(incident.id()));
     }
 
     private List<Long> ticketsOf(long incidentId) {

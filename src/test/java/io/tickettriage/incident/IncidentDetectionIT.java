@@ -80,8 +80,9 @@ class IncidentDetectionIT {
                 otherIds.add(create(unrelated[i]));
             }
         }
-        List<Ticket> stormTickets = stormIds.stream().map(this::awaitRouted).toList();
+        stormIds.forEach(this::awaitRouted);
         otherIds.forEach(this::awaitRouted);
+        List<Ticket> stormTickets = stormIds.stream().map(tickets::get).toList();
 
         assertThat(detected.incidents).hasSize(1);
         Incident incident = detected.incidents.getFirst();
