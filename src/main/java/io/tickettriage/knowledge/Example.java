@@ -8,8 +8,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A labelled ticket the engine learns from.
  *
- * @param source where it came from: starter, file, import or ticket
+ * @param source   where it came from: starter, file, api, import or ticket
+ * @param ticketId the ticket it was learnt from, for examples learnt from closed or corrected tickets
  */
 public record Example(long id, String team, String title, String description, @Nullable Priority priority,
-        @Nullable Level level, String source) {
+        @Nullable Level level, String source, @Nullable Long ticketId) {
+
+    public Example(long id, String team, String title, String description, @Nullable Priority priority,
+            @Nullable Level level, String source) {
+        this(id, team, title, description, priority, level, source, null);
+    }
 }

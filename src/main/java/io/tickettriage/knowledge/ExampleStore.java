@@ -28,13 +28,14 @@ class ExampleStore {
 
     List<StoredExample> findAll(String modelId) {
         return jdbc.sql("""
-                SELECT id, team, title, description, priority, level, source, vector
+                SELECT id, team, title, description, priority, level, source, ticket_id, vector
                 FROM examples WHERE model = :model ORDER BY id""")
                 .param("model", modelId)
                 .query((rs, row) -> new StoredExample(
                         new Example(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
                                 rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
-                                Level.parse(rs.getString("level")).orElse(null), rs.getString("source")),
+                                Level.parse(rs.getString("level")).orElse(null), rs.getString("source"),
+                                nullableLong(rs, "ticket_id")),
                         fromBytes(rs.getBytes("vector"))))
                 .list();
     }
@@ -53,8 +54,9 @@ class ExampleStore {
     StoredExample insert(LabelledText text, String hash, String modelId, float[] vector, Instant now) {
         long id = jdbc.sql("""
                 INSERT INTO examples (team, title, description, priority, level, source, content_hash, model,
-                                      vector, created_at)
-                VALUES (:team, :title, :description, :priority, :level, :source, :hash, :model, :vector, :now)
+                                      vector, created_at, ticket_id)
+                VALUES (:team, :title, :description, :priority, :level, :source, :hash, :model, :vector, :now,
+                        :ticket)
                 RETURNING id""")
                 .param("team", text.team())
                 .param("title", text.title())
@@ -66,10 +68,21 @@ class ExampleStore {
                 .param("model", modelId)
                 .param("vector", toBytes(vector))
                 .param("now", now.toEpochMilli())
+                .param("ticket", text.ticketId())
                 .query(Long.class)
                 .single();
         return new StoredExample(new Example(id, text.team(), text.title(), text.description(), text.priority(),
-                text.level(), text.source()), vector);
+                text.level(), text.source(), text.ticketId()), vector);
+    }
+
+    /** Removes what was learnt from a ticket; returns whether there was anything. */
+    boolean deleteByTicket(long ticketId) {
+        return jdbc.sql("DELETE FROM examples WHERE ticket_id = :ticket").param("ticket", ticketId).update() > 0;
+    }
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     static byte[] toBytes(float[] vector) {

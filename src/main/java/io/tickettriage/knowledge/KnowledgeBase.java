@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -21,14 +22,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.tickettriage.knowledge.ExampleStore.StoredExample;
+import io.tickettriage.ticket.Level;
+import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.TeamCatalog;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The labelled examples the engine routes by, and their similarity index: the entry point of this module.
@@ -65,6 +72,12 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     private volatile Index index = Index.EMPTY;
     private volatile Set<String> declaredTeams = Set.of();
     private volatile boolean running;
+    private final Map<String, float[]> recentEmbeddings = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > 256;
+        }
+    };
 
     KnowledgeBase(ExampleStore store, KnowledgeFiles files, EmbeddingModel embeddings, KnowledgeProperties properties,
             Clock clock) {
@@ -130,8 +143,74 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         return embeddings.id();
     }
 
+    /**
+     * Embeds a text. The last few hundred texts are remembered, because a ticket's text is embedded by the
+     * classifier and then needed again, for duplicates and incidents, a moment later.
+     */
     public float[] embed(String text) {
-        return embeddings.embed(text);
+        synchronized (recentEmbeddings) {
+            float[] known = recentEmbeddings.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
+        float[] vector = embeddings.embed(text);
+        synchronized (recentEmbeddings) {
+            recentEmbeddings.put(text, vector);
+        }
+        return vector;
+    }
+
+    /** A labelled example given through the API or an import. */
+    public record NewExample(String team, String title, String description, @Nullable Priority priority,
+            @Nullable Level level) {
+    }
+
+    /**
+     * Learns from a ticket, replacing what was learnt from it before. Runs in the caller's transaction; the
+     * index sees the example as soon as that commits, so the very next classification can use it.
+     */
+    @Transactional
+    public void learnFromTicket(long ticketId, String team, String title, String description,
+            @Nullable Priority priority, @Nullable Level level) {
+        store.deleteByTicket(ticketId);
+        LabelledText text = new LabelledText(team, title, description, priority, level, "ticket", ticketId);
+        float[] vector = embeddings.embed(TicketText.of(title, description));
+        StoredExample stored = store.insert(text, text.contentHash(embeddings.id()), embeddings.id(), vector,
+                clock.instant());
+        afterCommit(() -> replace(ticketId, stored));
+    }
+
+    /** Forgets what was learnt from a ticket, for instance because it was reopened. */
+    @Transactional
+    public void forgetTicket(long ticketId) {
+        if (store.deleteByTicket(ticketId)) {
+            afterCommit(() -> replace(ticketId, null));
+        }
+    }
+
+    /** Adds examples, embedding each once; returns how many were new. Their teams become routable at once. */
+    @Transactional
+    public int addExamples(List<NewExample> examples, String source) {
+        Set<String> known = store.hashes(embeddings.id());
+        List<StoredExample> added = new ArrayList<>();
+        for (NewExample example : examples) {
+            LabelledText text = new LabelledText(example.team().strip(), example.title().strip(),
+                    example.description() == null ? "" : example.description().strip(), example.priority(),
+                    example.level(), source);
+            String hash = text.contentHash(embeddings.id());
+            if (known.add(hash)) {
+                float[] vector = embeddings.embed(TicketText.of(text.title(), text.description()));
+                added.add(store.insert(text, hash, embeddings.id(), vector, clock.instant()));
+            }
+        }
+        afterCommit(() -> append(added));
+        return added.size();
+    }
+
+    /** Every example in the index, for export. */
+    public List<Example> examples() {
+        return index.examples();
     }
 
     /** The {@code k} examples most similar to {@code query}, most similar first. */
@@ -166,7 +245,9 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
                     added++;
                 }
             }
-            index = build(stored);
+            synchronized (this) {
+                index = build(stored);
+            }
             log.info("Knowledge base ready: {} examples in {} teams ({} embedded now) in {} ms", stored.size(),
                     index.teams().size(), added, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
@@ -204,6 +285,47 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             }
         }
         return sources;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private synchronized void replace(long ticketId, @Nullable StoredExample replacement) {
+        List<StoredExample> kept = new ArrayList<>(index.examples().size() + 1);
+        Index current = index;
+        for (int i = 0; i < current.examples().size(); i++) {
+            Example example = current.examples().get(i);
+            if (example.ticketId() == null || example.ticketId() != ticketId) {
+                kept.add(new StoredExample(example, current.vectors()[i]));
+            }
+        }
+        if (replacement != null) {
+            kept.add(replacement);
+        }
+        index = build(kept);
+    }
+
+    private synchronized void append(List<StoredExample> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        Index current = index;
+        List<StoredExample> all = new ArrayList<>(current.examples().size() + added.size());
+        for (int i = 0; i < current.examples().size(); i++) {
+            all.add(new StoredExample(current.examples().get(i), current.vectors()[i]));
+        }
+        all.addAll(added);
+        index = build(all);
     }
 
     private static Index build(List<StoredExample> stored) {

@@ -55,7 +55,7 @@ class KnowledgeFiles {
             examples.add(new LabelledText(team == null || team.isBlank() ? fileTeam : team.strip(), title.strip(),
                     description == null ? "" : description.strip(),
                     Priority.parse(text(entry.get("priority"))).orElse(null),
-                    Level.parse(text(entry.get("level"))).orElse(null), source));
+                    Level.parse(text(entry.get("level"))).orElse(null), source, ticketId(entry.get("ticket_id"))));
         }
         return examples;
     }
@@ -63,6 +63,17 @@ class KnowledgeFiles {
     static String teamFromFileName(String fileName) {
         String stem = fileName.replaceFirst("(?i)\\.json$", "").replace('_', ' ').strip();
         return stem.toLowerCase().endsWith("team") ? stem : stem + " Team";
+    }
+
+    private static @Nullable Long ticketId(@Nullable Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return value == null ? null : Long.valueOf(value.toString().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static @Nullable String text(@Nullable Object value) {

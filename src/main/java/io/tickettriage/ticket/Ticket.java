@@ -1,6 +1,7 @@
 package io.tickettriage.ticket;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param assignedTo    a team, {@link #MANUAL_REVIEW}, or {@code ""} while pending
  * @param confidence    calibrated probability that {@code assignedTo} is right; null until triaged
  * @param triageReason  why the engine decided as it did, in words (always set for Manual Review)
+ * @param possibleDuplicates open tickets that read almost the same, found at triage
+ * @param incidentId    the incident this ticket was grouped under, when many similar tickets arrived together
  */
 public record Ticket(
         long id,
@@ -24,7 +27,9 @@ public record Ticket(
         @Nullable Double confidence,
         TicketStatus status,
         @Nullable String triageReason,
-        @Nullable Instant closedAt) {
+        @Nullable Instant closedAt,
+        List<PossibleDuplicate> possibleDuplicates,
+        @Nullable Long incidentId) {
 
     public static final String MANUAL_REVIEW = "Manual Review";
 }

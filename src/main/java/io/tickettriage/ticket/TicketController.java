@@ -54,7 +54,8 @@ class TicketController {
     }
 
     record ChangeTicketRequest(@Nullable String assignedTo, @Nullable String team, @Nullable String priority,
-            @Nullable String level) {
+            @Nullable String level,
+            @Parameter(description = "who made the change; recorded with the correction") @Nullable String changedBy) {
     }
 
     record StatusRequest(@Nullable String status) {
@@ -118,7 +119,13 @@ class TicketController {
     @Operation(summary = "Change team, priority or tier (an agent's correction)")
     Ticket change(@PathVariable long id, @RequestBody ChangeTicketRequest request) {
         String team = request.assignedTo() != null ? request.assignedTo() : request.team();
-        return tickets.change(id, new AgentChange(team, request.priority(), request.level()));
+        return tickets.change(id, new AgentChange(team, request.priority(), request.level(), request.changedBy()));
+    }
+
+    @GetMapping("/{id}/corrections")
+    @Operation(summary = "The changes agents made to a ticket's team, priority or tier")
+    List<Correction> corrections(@PathVariable long id) {
+        return tickets.corrections(id);
     }
 
     @DeleteMapping("/{id}")

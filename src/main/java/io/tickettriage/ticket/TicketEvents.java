@@ -1,5 +1,7 @@
 package io.tickettriage.ticket;
 
+import java.util.List;
+
 /** Events the ticket module publishes. Listeners that need the committed state use a transactional listener. */
 public final class TicketEvents {
 
@@ -16,6 +18,18 @@ public final class TicketEvents {
 
     /** An agent or requester changed a ticket: its fields or its status. */
     public record TicketUpdated(Ticket ticket) {
+    }
+
+    /** A ticket was closed; its final team, priority and tier are labels the engine can learn from. */
+    public record TicketClosed(Ticket ticket) {
+    }
+
+    /** A closed ticket was reopened: what was learnt from its closing no longer holds. */
+    public record TicketReopened(Ticket ticket) {
+    }
+
+    /** An agent changed what the engine or a requester had set. */
+    public record TicketCorrected(Ticket ticket, List<Correction> corrections) {
     }
 
     /** A ticket and its comments were deleted. */

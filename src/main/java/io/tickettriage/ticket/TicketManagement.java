@@ -1,6 +1,8 @@
 package io.tickettriage.ticket;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tickettriage.system.ConflictException;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
+import io.tickettriage.ticket.TicketEvents.TicketClosed;
+import io.tickettriage.ticket.TicketEvents.TicketCorrected;
 import io.tickettriage.ticket.TicketEvents.TicketCreated;
 import io.tickettriage.ticket.TicketEvents.TicketDeleted;
+import io.tickettriage.ticket.TicketEvents.TicketReopened;
 import io.tickettriage.ticket.TicketEvents.TicketRouted;
 import io.tickettriage.ticket.TicketEvents.TicketUpdated;
 
@@ -27,14 +32,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketManagement {
 
     private final TicketRepository tickets;
+    private final CorrectionRepository corrections;
     private final TeamCatalog teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter created;
 
-    TicketManagement(TicketRepository tickets, TeamCatalog teams, ApplicationEventPublisher events, Clock clock,
+    TicketManagement(TicketRepository tickets, CorrectionRepository corrections, TeamCatalog teams, ApplicationEventPublisher events, Clock clock,
             MeterRegistry meters) {
         this.tickets = tickets;
+        this.corrections = corrections;
         this.teams = teams;
         this.events = events;
         this.clock = clock;
@@ -45,8 +52,17 @@ public class TicketManagement {
     public record NewTicket(String title, String description, @Nullable String priority, @Nullable String level) {
     }
 
-    /** An agent's change of team, priority or tier; null fields are left as they are. */
-    public record AgentChange(@Nullable String team, @Nullable String priority, @Nullable String level) {
+    /**
+     * An agent's change of team, priority or tier; null fields are left as they are.
+     *
+     * @param changedBy who made the change, recorded with each correction
+     */
+    public record AgentChange(@Nullable String team, @Nullable String priority, @Nullable String level,
+            @Nullable String changedBy) {
+
+        public AgentChange(@Nullable String team, @Nullable String priority, @Nullable String level) {
+            this(team, priority, level, null);
+        }
     }
 
     @Transactional
@@ -105,20 +121,55 @@ public class TicketManagement {
         if (!tickets.changeStatus(id, from, target, clock.instant())) {
             throw new ConflictException("Ticket " + id + " changed while this request ran; reload it and retry");
         }
-        return updated(id);
+        Ticket changed = updated(id);
+        events.publishEvent(target == TicketStatus.CLOSED ? new TicketClosed(changed) : new TicketReopened(changed));
+        return changed;
     }
 
+    /** Applies an agent's change and records each changed field as a correction the engine learns from. */
     @Transactional
     public Ticket change(long id, AgentChange change) {
-        get(id);
+        Ticket before = get(id);
         String team = change.team() == null ? null : team(change.team());
         Priority priority = change.priority() == null ? null : priority(change.priority());
         Level level = change.level() == null ? null : level(change.level());
         if (team == null && priority == null && level == null) {
             throw new InvalidFieldException("assigned_to", "Give at least one of assigned_to, priority or level");
         }
-        tickets.applyAgentChange(id, team, priority, level, clock.instant());
-        return updated(id);
+        Instant now = clock.instant();
+        String by = change.changedBy() == null || change.changedBy().isBlank() ? "agent" : change.changedBy().strip();
+        List<Correction> changed = new ArrayList<>();
+        if (team != null && !team.equals(before.assignedTo())) {
+            changed.add(new Correction(id, "assigned_to", before.assignedTo(), team, by, now));
+        }
+        if (priority != null && priority != before.priority()) {
+            changed.add(new Correction(id, "priority", before.priority().label(), priority.label(), by, now));
+        }
+        if (level != null && level != before.level()) {
+            changed.add(new Correction(id, "level", before.level().label(), level.label(), by, now));
+        }
+        tickets.applyAgentChange(id, team, priority, level, now);
+        changed.forEach(corrections::insert);
+        Ticket after = updated(id);
+        if (!changed.isEmpty()) {
+            events.publishEvent(new TicketCorrected(after, List.copyOf(changed)));
+        }
+        return after;
+    }
+
+    /** Every correction agents made on a ticket, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Correction> corrections(long id) {
+        get(id);
+        return corrections.findByTicket(id);
+    }
+
+    /** Groups tickets under an incident; each ticket that joins it is published as updated. */
+    @Transactional
+    public void attachToIncident(long incidentId, List<Long> ids) {
+        for (long id : tickets.attachToIncident(incidentId, ids, clock.instant())) {
+            updated(id);
+        }
     }
 
     @Transactional

@@ -11,17 +11,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 /** Tickets in SQL that runs unchanged on SQLite and PostgreSQL. */
 @Repository
 class TicketRepository {
 
     private static final String COLUMNS = "id, title, description, created_at, updated_at, priority, level, "
-            + "assigned_to, confidence, status, triage_reason, closed_at";
+            + "assigned_to, confidence, status, triage_reason, closed_at, possible_duplicates, incident_id";
+    private static final TypeReference<List<PossibleDuplicate>> DUPLICATES = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    TicketRepository(JdbcClient jdbc) {
+    TicketRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     long insert(String title, String description, Priority priority, FieldSource prioritySource, Level level,
@@ -46,7 +53,7 @@ class TicketRepository {
     Optional<Ticket> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
                 .param("id", id)
-                .query(TicketRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -80,7 +87,7 @@ class TicketRepository {
         }
         sql.append(" ORDER BY id DESC LIMIT ?");
         params.add(query.limit());
-        return jdbc.sql(sql.toString()).params(params).query(TicketRepository::map).list();
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     /**
@@ -97,8 +104,10 @@ class TicketRepository {
                     level = CASE WHEN level_source = 'default' THEN :level ELSE level END,
                     level_source = CASE WHEN level_source = 'default' THEN 'engine' ELSE level_source END,
                     confidence = :confidence,
+                    engine_team = :team,
                     triage_reason = :reason,
                     explanation = :explanation,
+                    possible_duplicates = :duplicates,
                     status = 'routed',
                     updated_at = :now
                 WHERE id = :id AND status = 'pending'""")
@@ -109,6 +118,8 @@ class TicketRepository {
                 .param("confidence", outcome.confidence())
                 .param("reason", outcome.reason())
                 .param("explanation", outcome.explanation())
+                .param("duplicates", outcome.possibleDuplicates().isEmpty() ? null
+                        : json.writeValueAsString(outcome.possibleDuplicates()))
                 .param("now", now.toEpochMilli())
                 .update() == 1;
     }
@@ -149,15 +160,41 @@ class TicketRepository {
                 .update() == 1;
     }
 
+    /** Groups tickets under an incident; returns the ids that were not in one before. */
+    List<Long> attachToIncident(long incidentId, List<Long> ids, Instant now) {
+        List<Long> attached = new ArrayList<>();
+        for (long id : ids) {
+            int changed = jdbc.sql("UPDATE tickets SET incident_id = :incident, updated_at = :now "
+                            + "WHERE id = :id AND incident_id IS NULL")
+                    .param("incident", incidentId)
+                    .param("id", id)
+                    .param("now", now.toEpochMilli())
+                    .update();
+            if (changed == 1) {
+                attached.add(id);
+            }
+        }
+        return attached;
+    }
+
     boolean delete(long id) {
         return jdbc.sql("DELETE FROM tickets WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    private List<PossibleDuplicate> duplicates(@Nullable String stored) {
+        return stored == null || stored.isBlank() ? List.of() : List.copyOf(json.readValue(stored, DUPLICATES));
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Ticket map(ResultSet rs, int row) throws SQLException {
+    private Ticket map(ResultSet rs, int row) throws SQLException {
         double confidence = rs.getDouble("confidence");
         Double nullableConfidence = rs.wasNull() ? null : confidence;
         long closedAt = rs.getLong("closed_at");
@@ -174,6 +211,8 @@ class TicketRepository {
                 nullableConfidence,
                 TicketStatus.parse(rs.getString("status")).orElseThrow(),
                 rs.getString("triage_reason"),
-                nullableClosedAt);
+                nullableClosedAt,
+                duplicates(rs.getString("possible_duplicates")),
+                nullableLong(rs, "incident_id"));
     }
 }

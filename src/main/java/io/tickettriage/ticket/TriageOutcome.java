@@ -1,5 +1,7 @@
 package io.tickettriage.ticket;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,5 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param explanation the decision's explanation as a JSON document, kept as it is
  */
 public record TriageOutcome(String team, Priority priority, Level level, @Nullable Double confidence,
-        String reason, @Nullable String explanation) {
+        String reason, @Nullable String explanation, List<PossibleDuplicate> possibleDuplicates) {
+
+    public TriageOutcome(String team, Priority priority, Level level, @Nullable Double confidence, String reason,
+            @Nullable String explanation) {
+        this(team, priority, level, confidence, reason, explanation, List.of());
+    }
 }

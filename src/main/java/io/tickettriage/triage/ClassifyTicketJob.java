@@ -2,13 +2,17 @@ package io.tickettriage.triage;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tickettriage.jobs.JobHandler;
+import io.tickettriage.incident.IncidentDetection;
+import io.tickettriage.incident.IncidentDetection.Assessment;
 import io.tickettriage.knowledge.KnowledgeBase;
+import io.tickettriage.knowledge.TicketText;
 import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketManagement;
 import io.tickettriage.ticket.TicketStatus;
@@ -17,6 +21,7 @@ import io.tickettriage.ticket.TriageOutcome;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The "classify ticket N" job: recorded in the transaction that creates the ticket, run by a worker, and
@@ -31,16 +36,18 @@ class ClassifyTicketJob implements JobHandler {
     private final TicketManagement tickets;
     private final TriageEngine engine;
     private final KnowledgeBase knowledge;
+    private final IncidentDetection incidents;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer latency;
 
     ClassifyTicketJob(TicketManagement tickets, TriageEngine engine, KnowledgeBase knowledge,
-            JsonMapper json, Clock clock, MeterRegistry meters) {
+            IncidentDetection incidents, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.tickets = tickets;
         this.engine = engine;
         this.knowledge = knowledge;
+        this.incidents = incidents;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -64,18 +71,27 @@ class ClassifyTicketJob implements JobHandler {
         if (!knowledge.awaitReady(KNOWLEDGE_WAIT)) {
             throw new IllegalStateException("The knowledge base is still loading");
         }
-        TriageDecision decision = engine.decide(ticket.get().title(), ticket.get().description());
-        store(ticketId, decision);
+        Ticket pending = ticket.get();
+        TriageDecision decision = engine.decide(pending.title(), pending.description());
+        float[] vector = knowledge.embed(TicketText.of(pending.title(), pending.description()));
+        Assessment assessment = incidents.assess(ticketId, pending.title(), vector, pending.createdAt());
+        store(ticketId, decision, assessment);
     }
 
     @Override
     public void giveUp(long ticketId, String reason) {
-        store(ticketId, engine.failed("Automatic triage failed: " + reason));
+        store(ticketId, engine.failed("Automatic triage failed: " + reason), new Assessment(List.of(), null));
     }
 
-    private void store(long ticketId, TriageDecision decision) {
+    private void store(long ticketId, TriageDecision decision, Assessment assessment) {
+        ObjectNode explanation = json.valueToTree(decision.explanation());
+        explanation.set("possible_duplicates", json.valueToTree(assessment.duplicates()));
+        if (assessment.incidentId() != null) {
+            explanation.put("incident_id", assessment.incidentId());
+        }
         TriageOutcome outcome = new TriageOutcome(decision.assignedTo(), decision.priority(), decision.level(),
-                decision.confidence(), decision.reason(), json.writeValueAsString(decision.explanation()));
+                decision.confidence(), decision.reason(), json.writeValueAsString(explanation),
+                assessment.duplicates());
         tickets.applyTriage(ticketId, outcome).ifPresent(routed -> {
             latency.record(Duration.between(routed.createdAt(), clock.instant()));
             Counter.builder("triage.tickets.routed")

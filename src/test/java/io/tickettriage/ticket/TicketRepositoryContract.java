@@ -22,7 +22,7 @@ abstract class TicketRepositoryContract {
     void emptyStore() {
         JdbcClient jdbc = JdbcClient.create(dataSource());
         jdbc.sql("DELETE FROM tickets").update();
-        tickets = new TicketRepository(jdbc);
+        tickets = new TicketRepository(jdbc, tools.jackson.databind.json.JsonMapper.builder().build());
     }
 
     @Test

@@ -1,0 +1,5 @@
+package io.tickettriage.incident;
+
+/** A storm of similar tickets was grouped under a new incident. */
+public record IncidentDetected(Incident incident) {
+}
