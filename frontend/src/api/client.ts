@@ -1,4 +1,4 @@
-import type { Comment, Explanation, Insights, Team, Ticket } from './types';
+import type { Comment, Explanation, Incident, Insights, Team, Ticket } from './types';
 
 /** A field error as the API reports it in a problem+json `errors` list. */
 export interface FieldError {
@@ -111,6 +111,7 @@ export const api = {
   comments: (id: number) => request<Comment[]>(`/tickets/${id}/comments`),
   addComment: (id: number, text: string) =>
     request<Comment>(`/tickets/${id}/comments`, { method: 'POST', body: JSON.stringify({ text }) }),
+  incident: (id: number) => optional<Incident>(`/incidents/${id}`),
   /** Null when this version of the server has no team catalogue endpoint. */
   teams: () => optional<Team[]>('/teams'),
   /** Null when this version of the server has no insights endpoint. */

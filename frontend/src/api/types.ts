@@ -14,10 +14,10 @@ export interface Ticket {
   status: TicketStatus;
   triage_reason?: string | null;
   closed_at?: string | null;
-  /** Added by the duplicate-detection work; shown when present. */
+  /** Open tickets that read almost the same, found at triage. */
   possible_duplicates?: PossibleDuplicate[] | null;
-  /** Added by the incident-grouping work; shown when present. */
-  incident?: IncidentRef | null;
+  /** The incident (a burst of similar tickets) this ticket was grouped under. */
+  incident_id?: number | null;
 }
 
 export interface PossibleDuplicate {
@@ -26,9 +26,11 @@ export interface PossibleDuplicate {
   title?: string;
 }
 
-export interface IncidentRef {
-  id: number | string;
-  [key: string]: unknown;
+export interface Incident {
+  id: number;
+  title: string;
+  created_at: string;
+  ticket_ids: number[];
 }
 
 export interface Comment {
@@ -85,6 +87,10 @@ export interface DailyCount {
 
 export interface Insights {
   window_days: number;
+  /** Totals over all teams; optional so that a minimal answer still renders. */
+  tickets?: number;
+  auto_route_rate?: number | null;
+  auto_route_precision?: number | null;
   teams: TeamInsight[];
   daily: DailyCount[];
 }

@@ -166,14 +166,16 @@ function InsightsView({ insights }: { insights: Insights }) {
       </section>
     );
   }
-  const total = insights.teams.reduce((sum, t) => sum + t.volume, 0);
+  const total = insights.tickets ?? insights.teams.reduce((sum, t) => sum + t.volume, 0);
   const auto = insights.teams.reduce((sum, t) => sum + t.auto_routed, 0);
+  const autoRate = insights.auto_route_rate ?? (total ? auto / total : null);
   const corrections = insights.teams.reduce((sum, t) => sum + t.corrections, 0);
   return (
     <div className="insights" data-testid="insights">
       <div className="kpis">
         <Kpi label="Tickets" value={String(total)} />
-        <Kpi label="Routed automatically" value={total ? percent(auto / total) : '–'} />
+        <Kpi label="Routed automatically" value={percent(autoRate)} />
+        <Kpi label="Precision of auto-routing" value={percent(insights.auto_route_precision)} />
         <Kpi label="Corrections by agents" value={String(corrections)} />
       </div>
       <section className="panel" aria-labelledby="volume-heading">

@@ -1,28 +1,18 @@
-import type { Ticket } from '../api/types';
-import { describe, percent } from '../ui/format';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { Incident, Ticket } from '../api/types';
+import { formatDate, percent } from '../ui/format';
 import { Link } from '../ui/router';
 
-/** Possible duplicates and the incident group, shown only when the server provides them. */
+/** Possible duplicates and the incident group, shown when the server found any. */
 export function RelatedPanel({ ticket }: { ticket: Ticket }) {
   const duplicates = Array.isArray(ticket.possible_duplicates) ? ticket.possible_duplicates : [];
-  const incident = ticket.incident && typeof ticket.incident === 'object' ? ticket.incident : null;
-  if (duplicates.length === 0 && !incident) return null;
+  const incidentId = typeof ticket.incident_id === 'number' ? ticket.incident_id : null;
+  if (duplicates.length === 0 && incidentId === null) return null;
   return (
     <section className="panel" aria-labelledby="related-heading" data-testid="related">
-      <h2 id="related-heading">Related</h2>
-      {incident && (
-        <div className="incident" role="note">
-          <strong>Part of incident {String(incident.id)}</strong>
-          {Object.entries(incident)
-            .filter(([key, value]) => key !== 'id' && value !== null && typeof value !== 'object')
-            .map(([key, value]) => (
-              <span key={key} className="subtle">
-                {' · '}
-                {key.replace(/_/g, ' ')}: {describe(value)}
-              </span>
-            ))}
-        </div>
-      )}
+      <h2 id="related-heading">Related tickets</h2>
+      {incidentId !== null && <IncidentNote id={incidentId} ticketId={ticket.id} />}
       {duplicates.length > 0 && (
         <>
           <h3>Possible duplicates</h3>
@@ -30,8 +20,8 @@ export function RelatedPanel({ ticket }: { ticket: Ticket }) {
             {duplicates.map((duplicate) => (
               <li key={duplicate.id}>
                 <Link href={`/ticket/${duplicate.id}`}>
-                  #{duplicate.id}
-                  {duplicate.title ? ` ${duplicate.title}` : ''}
+                  Ticket #{duplicate.id}
+                  {duplicate.title ? `: ${duplicate.title}` : ''}
                 </Link>{' '}
                 <span className="subtle">similarity {percent(duplicate.similarity)}</span>
               </li>
@@ -40,5 +30,45 @@ export function RelatedPanel({ ticket }: { ticket: Ticket }) {
         </>
       )}
     </section>
+  );
+}
+
+function IncidentNote({ id, ticketId }: { id: number; ticketId: number }) {
+  const [incident, setIncident] = useState<Incident | null>(null);
+  useEffect(() => {
+    let active = true;
+    api
+      .incident(id)
+      .then((found) => active && setIncident(found))
+      .catch(() => {
+        // The note still names the incident without its details.
+      });
+    return () => {
+      active = false;
+    };
+  }, [id]);
+  const others = (incident?.ticket_ids ?? []).filter((other) => other !== ticketId);
+  return (
+    <div className="incident" role="note" data-testid="incident">
+      <strong>Part of incident #{id}</strong>
+      {incident && (
+        <>
+          {incident.title && <span>: {incident.title}</span>}
+          <span className="subtle"> · grouped {formatDate(incident.created_at)}</span>
+        </>
+      )}
+      {others.length > 0 && (
+        <p className="incident-tickets">
+          Other tickets in it:{' '}
+          {others.slice(0, 20).map((other, index) => (
+            <span key={other}>
+              {index > 0 && ', '}
+              <Link href={`/ticket/${other}`}>#{other}</Link>
+            </span>
+          ))}
+          {others.length > 20 && ` and ${others.length - 20} more`}
+        </p>
+      )}
+    </div>
   );
 }
