@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { api, ApiError } from '../api/client';
 import type { Insights } from '../api/types';
-import { percent } from '../ui/format';
+import { hours, percent } from '../ui/format';
 import { Link } from '../ui/router';
 import { ErrorState, Loading } from '../ui/States';
 import { Chart } from './Chart';
@@ -222,7 +222,7 @@ function InsightsView({ insights }: { insights: Insights }) {
                   <td>
                     {t.corrections} <span className="subtle">({percent(t.correction_rate)})</span>
                   </td>
-                  <td>{t.mean_time_to_close_hours == null ? '–' : `${t.mean_time_to_close_hours.toFixed(1)} h`}</td>
+                  <td>{hours(t.mean_time_to_close_hours)}</td>
                 </tr>
               ))}
             </tbody>

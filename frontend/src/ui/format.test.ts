@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, bandOf, describe as describeValue, percent } from './format';
+import { ago, bandOf, describe as describeValue, hours, percent } from './format';
 
 describe('confidence bands', () => {
   it('is high from 0.9, medium from 0.6, low below, and none without a score', () => {
@@ -26,6 +26,14 @@ describe('formatting', () => {
     expect(ago('2026-11-24T11:55:00Z', now)).toBe('5 min ago');
     expect(ago('2026-11-24T09:00:00Z', now)).toBe('3 h ago');
     expect(ago('2026-11-20T12:00:00Z', now)).toBe('4 d ago');
+  });
+
+  it('writes durations in minutes, hours or days', () => {
+    expect(hours(0.0025)).toBe('under 1 min');
+    expect(hours(0.5)).toBe('30 min');
+    expect(hours(5.25)).toBe('5.3 h');
+    expect(hours(72)).toBe('3.0 days');
+    expect(hours(null)).toBe('–');
   });
 
   it('renders values of unknown fields readably', () => {

@@ -46,3 +46,12 @@ export function humanize(key: string): string {
   const text = key.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A duration given in hours, in the unit a person would use for it. */
+export function hours(value: number | null | undefined): string {
+  if (value == null || Number.isNaN(value)) return '–';
+  if (value < 1 / 60) return 'under 1 min';
+  if (value < 1) return `${Math.round(value * 60)} min`;
+  if (value < 48) return `${value.toFixed(1)} h`;
+  return `${(value / 24).toFixed(1)} days`;
+}
