@@ -14,6 +14,10 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
         <PriorityBadge priority={ticket.priority} />
         <span className="tag">{ticket.level}</span>
         {ticket.assigned_to && <span className="tag team">{ticket.assigned_to}</span>}
+        {typeof ticket.incident_id === 'number' && (
+          <span className="tag incident-tag">Incident #{ticket.incident_id}</span>
+        )}
+        {(ticket.possible_duplicates?.length ?? 0) > 0 && <span className="tag">Possible duplicate</span>}
       </div>
       {ticket.status === 'routed' && ticket.assigned_to === MANUAL_REVIEW && ticket.triage_reason && (
         <p className="card-reason">{ticket.triage_reason}</p>

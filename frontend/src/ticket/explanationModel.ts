@@ -14,6 +14,9 @@ const KNOWN = new Set([
   'rules',
   'thresholds',
   'team_thresholds',
+  // Shown in the ticket's own "Related tickets" panel.
+  'possible_duplicates',
+  'incident_id',
 ]);
 
 export interface TeamScore {
