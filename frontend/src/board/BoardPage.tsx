@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Ticket } from '../api/types';
 import { useLiveEvent } from '../live/LiveUpdates';
@@ -30,6 +30,12 @@ export function BoardPage() {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const [creating, setCreating] = useState(false);
+  const newTicketButton = useRef<HTMLButtonElement>(null);
+  // The dialog is unmounted rather than closed, so focus is handed back to the button that opened it.
+  const stopCreating = () => {
+    setCreating(false);
+    newTicketButton.current?.focus();
+  };
   const teams = useTeams();
 
   const load = useCallback(async () => {
@@ -84,7 +90,7 @@ export function BoardPage() {
             {loading ? 'Loading tickets…' : `${tickets.length} ticket${tickets.length === 1 ? '' : 's'} loaded`}
           </p>
         </div>
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
+        <button ref={newTicketButton} type="button" className="button primary" onClick={() => setCreating(true)}>
           New ticket
         </button>
       </div>
@@ -125,6 +131,7 @@ export function BoardPage() {
       )}
       {nextCursor && (
         <div className="load-more">
+          {filtered && <p className="subtle">Search and filters apply to the tickets loaded so far.</p>}
           <button type="button" className="button" onClick={() => void loadMore()}>
             Load older tickets
           </button>
@@ -132,10 +139,10 @@ export function BoardPage() {
       )}
       {creating && (
         <CreateTicketDialog
-          onClose={() => setCreating(false)}
+          onClose={stopCreating}
           onCreated={(ticket) => {
             onTicket(ticket);
-            setCreating(false);
+            stopCreating();
           }}
         />
       )}
