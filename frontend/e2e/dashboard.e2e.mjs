@@ -132,7 +132,20 @@ try {
   await run(
     'the create form shows the API validation message',
     async () => {
-      await agent.getByRole('button', { name: 'New ticket' }).click();
+      // Keyboard: the dialog opens on the title field, Escape closes it and focus goes back to the button.
+      const newTicket = agent.getByRole('button', { name: 'New ticket' });
+      await newTicket.focus();
+      await agent.keyboard.press('Enter');
+      await agent.getByRole('dialog', { name: 'New ticket' }).waitFor();
+      if (!(await agent.getByLabel('Title').evaluate((element) => element === document.activeElement))) {
+        throw new Error('the title field does not have the focus when the form opens');
+      }
+      await agent.keyboard.press('Escape');
+      await agent.getByRole('dialog', { name: 'New ticket' }).waitFor({ state: 'detached' });
+      if (!(await newTicket.evaluate((element) => element === document.activeElement))) {
+        throw new Error('focus did not return to the New ticket button');
+      }
+      await newTicket.click();
       await agent.getByRole('button', { name: 'Create ticket' }).click();
       await agent.getByTestId('form-error').filter({ hasText: 'title is required' }).waitFor();
       // The field's own message is tied to it, so screen readers announce it with the field.
