@@ -31,11 +31,14 @@ export function BoardPage() {
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const [creating, setCreating] = useState(false);
   const newTicketButton = useRef<HTMLButtonElement>(null);
-  // The dialog is unmounted rather than closed, so focus is handed back to the button that opened it.
-  const stopCreating = () => {
-    setCreating(false);
-    newTicketButton.current?.focus();
-  };
+  // The dialog is unmounted rather than closed, so focus is handed back to the button that opened it once
+  // the dialog (and the inertness of the page behind it) is gone.
+  const wasCreating = useRef(false);
+  useEffect(() => {
+    if (wasCreating.current && !creating) newTicketButton.current?.focus();
+    wasCreating.current = creating;
+  }, [creating]);
+  const stopCreating = () => setCreating(false);
   const teams = useTeams();
 
   const load = useCallback(async () => {
