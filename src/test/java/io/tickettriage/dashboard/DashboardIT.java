@@ -20,8 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * script in {@code frontend/e2e}, against the real API, engine and live events. Screenshots of the board and
  * of a ticket are left in {@code target/e2e/}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/no-such-dir"})
+// Closing tickets writes knowledge files: a folder of its own keeps this test's corrections out of other tests.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}"})
 class DashboardIT {
 
     private static final Path FRONTEND = Path.of("frontend").toAbsolutePath();
