@@ -53,7 +53,14 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const emit = (event: LiveEvent, payload: unknown) => handlers.current.get(event)?.forEach((h) => h(payload));
-    const socket: Socket = io({ path: '/socket.io', reconnectionDelayMax: 10_000 });
+    // WebSocket first: one connection from the start, no long-polling requests racing the upgrade; where a
+    // proxy refuses WebSockets the client falls back to long-polling.
+    const socket: Socket = io({
+      path: '/socket.io',
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      reconnectionDelayMax: 10_000,
+    });
     let connectedBefore = false;
     socket.on('connect', () => {
       setState('live');
