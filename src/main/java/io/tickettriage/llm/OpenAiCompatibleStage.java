@@ -161,12 +161,7 @@ final class OpenAiCompatibleStage implements LlmStage, AutoCloseable {
             Outcome outcome = endpoint.post(body(messages, question), limit);
             switch (outcome) {
                 case Replied replied -> {
-                    Reply.Verdict verdict = Reply.read(json, replied.body(), teams);
-                    LlmAnswer answer = verdict.valid()
-                            ? LlmAnswer.answered(verdict.team(), verdict.priority(), verdict.level(), verdict.reason(),
-                                    properties.model(), requests)
-                            : LlmAnswer.without(Status.REJECTED, verdict.reason(), properties.model(), requests);
-                    return new Exchange(answer, Health.UP);
+                    return new Exchange(answerIn(replied, teams, requests), Health.UP);
                 }
                 case Unacceptable refused -> {
                     if (!format.relaxAfter(refused.body())) {
@@ -192,6 +187,15 @@ final class OpenAiCompatibleStage implements LlmStage, AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The reply, checked: an answer only if it passes validation, whatever the server promised. */
+    private LlmAnswer answerIn(Replied replied, List<String> teams, int requests) {
+        Reply.Verdict verdict = Reply.read(json, replied.body(), teams);
+        return verdict.valid()
+                ? LlmAnswer.answered(verdict.team(), verdict.priority(), verdict.level(), verdict.reason(),
+                        properties.model(), requests)
+                : LlmAnswer.without(Status.REJECTED, verdict.reason(), properties.model(), requests);
     }
 
     private String body(Prompt.Messages messages, LlmQuestion question) {
