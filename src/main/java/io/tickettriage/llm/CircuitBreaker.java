@@ -45,12 +45,19 @@ final class CircuitBreaker {
         failures = 0;
     }
 
-    synchronized void onFailure() {
+    /** Returns true when this failure opened the breaker. */
+    synchronized boolean onFailure() {
         failures++;
         if (state == State.HALF_OPEN || failures >= threshold) {
             state = State.OPEN;
             openUntil = nanoTime.getAsLong() + coolDownNanos;
+            return true;
         }
+        return false;
+    }
+
+    synchronized int consecutiveFailures() {
+        return failures;
     }
 
     /** The call ended without saying anything about the endpoint (interrupted, or never sent). */

@@ -19,6 +19,9 @@ import io.tickettriage.llm.ChatCompletions.Retryable;
 import io.tickettriage.llm.ChatCompletions.Unacceptable;
 import io.tickettriage.llm.LlmAnswer.Status;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * stops calling an endpoint that keeps failing.
  */
 final class OpenAiCompatibleStage implements LlmStage, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiCompatibleStage.class);
 
     /** Waits between attempts; a seam so tests can see what was asked for without waiting. */
     interface Sleeper {
@@ -122,9 +127,12 @@ final class OpenAiCompatibleStage implements LlmStage, AutoCloseable {
                 Exchange exchange = exchange(question, deadline);
                 if (exchange.health() == Health.UP) {
                     breaker.onSuccess();
-                } else {
-                    breaker.onFailure();
+                } else if (breaker.onFailure()) {
+                    log.warn("LLM stage paused for {} after {} failed tickets in a row; last: {}",
+                            LlmStages.human(properties.breakerCooldown()), breaker.consecutiveFailures(),
+                            exchange.answer().reason());
                 }
+                report(exchange.answer());
                 reported = true;
                 return exchange.answer();
             } finally {
@@ -185,6 +193,20 @@ final class OpenAiCompatibleStage implements LlmStage, AutoCloseable {
                     }
                     sleeper.sleep(wait);
                 }
+            }
+        }
+    }
+
+    /**
+     * Failures are logged with their cause, which says what is wrong with the endpoint; rejections without it,
+     * since it may quote the reply, and the reply may quote the ticket.
+     */
+    private static void report(LlmAnswer answer) {
+        switch (answer.status()) {
+            case FAILED -> log.warn("LLM request failed, the local decision stands: {}", answer.reason());
+            case REJECTED -> log.info("LLM reply rejected, the local decision stands (details in the ticket's"
+                    + " explanation)");
+            default -> {
             }
         }
     }

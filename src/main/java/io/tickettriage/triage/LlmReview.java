@@ -43,7 +43,14 @@ class LlmReview {
         if (!stage.wantsToSee(Ticket.MANUAL_REVIEW.equals(local.assignedTo()))) {
             return local;
         }
-        LlmAnswer answer = stage.ask(question(title, description));
+        LlmAnswer answer;
+        try {
+            answer = stage.ask(question(title, description));
+        } catch (RuntimeException e) {
+            // Finding the examples failed (the stage itself never throws): the local decision is already made.
+            answer = new LlmAnswer(LlmAnswer.Status.SKIPPED, null, null, null,
+                    "Could not prepare the question: " + e.getClass().getSimpleName(), "none", 0);
+        }
         LlmStep step = new LlmStep(stage.mode().label(), answer.model(),
                 answer.status().name().toLowerCase(Locale.ROOT), answer.team(), answer.priority(), answer.level(),
                 answer.reason(), answer.requests(), local.assignedTo(), local.reason());

@@ -144,7 +144,8 @@ class OpenAiCompatibleStageTests {
         "{\"reason\": \"x\", \"team\": \"Network Team\", \"priority\": \"Normal\", \"level\": \"Tier 2\"}",
         "{\"reason\": \"x\", \"team\": \"Network Team\", \"priority\": \"High\", \"level\": \"Level 2 Support\"}",
         "{\"reason\": \"x\", \"team\": \"Network Team\", \"priority\": \"High\"}",
-        "{\"reason\": \"x\", \"team\": \"Network Team\", \"priority\": \"High\", \"level\": \"Tier 2\", \"confidence\": 0.99}",
+        "{\"reason\": \"x\", \"team\": \"Network Team\", \"priority\": \"High\", \"level\": \"Tier 2\","
+                + " \"confidence\": 0.99}",
         "{\"reason\": \"\", \"team\": \"Network Team\", \"priority\": \"High\", \"level\": \"Tier 2\"}",
         "{\"reason\": 1, \"team\": \"Network Team\", \"priority\": \"High\", \"level\": \"Tier 2\"}",
         ""

@@ -76,7 +76,8 @@ public final class FakeOpenAi implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
-    private volatile Function<Call, Reply> otherwise = call -> status(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
+    private volatile Function<Call, Reply> otherwise =
+            call -> status(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
 
     private FakeOpenAi() {
         try {
