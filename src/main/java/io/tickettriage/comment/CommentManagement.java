@@ -34,7 +34,6 @@ public class CommentManagement {
         return comment;
     }
 
-    @Transactional(readOnly = true)
     public List<Comment> list(long ticketId) {
         tickets.get(ticketId);
         return comments.findByTicket(ticketId);

@@ -139,6 +139,20 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         return index.teamSizes().getOrDefault(team, 0);
     }
 
+    /** Up to {@code limit} examples of {@code team}, in the order they were stored. */
+    public List<Example> sampleOf(String team, int limit) {
+        List<Example> sample = new ArrayList<>(limit);
+        for (Example example : index.examples()) {
+            if (sample.size() >= limit) {
+                break;
+            }
+            if (example.team().equals(team)) {
+                sample.add(example);
+            }
+        }
+        return sample;
+    }
+
     public String modelId() {
         return embeddings.id();
     }

@@ -2,6 +2,7 @@ package io.tickettriage.system;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -14,9 +15,11 @@ class StartupReport {
     private static final Logger log = LoggerFactory.getLogger("io.tickettriage");
 
     private final Environment environment;
+    private final ObjectProvider<StartupNote> notes;
 
-    StartupReport(Environment environment) {
+    StartupReport(Environment environment, ObjectProvider<StartupNote> notes) {
         this.environment = environment;
+        this.notes = notes;
     }
 
     @EventListener
@@ -27,9 +30,7 @@ class StartupReport {
         if (environment.containsProperty("REDIS_URL")) {
             log.warn("REDIS_URL is set, but this version has no scale-out mode yet: jobs and events stay in-process");
         }
-        if (environment.containsProperty("OPENAI_API_KEY")) {
-            log.warn("OPENAI_API_KEY is set, but this version has no LLM stage yet: the local engine decides alone");
-        }
+        notes.orderedStream().forEach(note -> log.info(note.text()));
         log.info("Ticket Triage is ready: API docs at http://localhost:{}/docs", port);
     }
 }

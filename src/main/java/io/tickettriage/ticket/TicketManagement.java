@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ticket lifecycle: the one entry point of this module. Each method is one transaction and publishes
- * what changed, so that work such as triage is recorded atomically with the ticket.
+ * The ticket lifecycle: the one entry point of this module. Each change is one transaction and publishes
+ * what changed, so that work such as triage is recorded atomically with the ticket. Reads run without a
+ * transaction: each is one statement, and on SQLite a transaction would take the database's write lock.
  */
 @Service
 public class TicketManagement {
@@ -78,23 +79,19 @@ public class TicketManagement {
         return ticket;
     }
 
-    @Transactional(readOnly = true)
     public Ticket get(long id) {
         return tickets.findById(id).orElseThrow(() -> notFound(id));
     }
 
-    @Transactional(readOnly = true)
     public Optional<Ticket> find(long id) {
         return tickets.findById(id);
     }
 
-    @Transactional(readOnly = true)
     public List<Ticket> list(TicketQuery query) {
         return tickets.find(query);
     }
 
     /** The stored explanation of the engine's decision, as a JSON document. */
-    @Transactional(readOnly = true)
     public String explanation(long id) {
         get(id);
         return tickets.findExplanation(id)
@@ -158,7 +155,6 @@ public class TicketManagement {
     }
 
     /** Every correction agents made on a ticket, oldest first. */
-    @Transactional(readOnly = true)
     public List<Correction> corrections(long id) {
         get(id);
         return corrections.findByTicket(id);

@@ -12,14 +12,42 @@ import org.jspecify.annotations.Nullable;
  * The engine's decision on a ticket and why.
  *
  * @param assignedTo  the team, or Manual Review when policy refused to route
- * @param confidence  the score of the team the classifier preferred; null when nothing could be scored
+ * @param confidence  the score of the team the classifier preferred; null when nothing could be scored, or when
+ *                    the LLM decided (a model's say-so is not a calibrated probability)
  */
 public record TriageDecision(String assignedTo, Priority priority, Level level, @Nullable Double confidence,
         String reason, Explanation explanation) {
 
-    /** Stored with every decision and shown to agents. */
+    /**
+     * Stored with every decision and shown to agents.
+     *
+     * @param decidedBy  {@code local} or {@code llm}: which stage's decision was applied
+     * @param llm        what the LLM stage was asked and answered; null when it was not asked
+     */
     public record Explanation(String decidedBy, String model, Map<String, Double> scores,
             List<Classification.Evidence> nearestExamples, double threshold, double minSimilarity,
-            @Nullable String preferredTeam, String reason) {
+            @Nullable String preferredTeam, String reason, @Nullable LlmStep llm) {
+
+        public Explanation(String decidedBy, String model, Map<String, Double> scores,
+                List<Classification.Evidence> nearestExamples, double threshold, double minSimilarity,
+                @Nullable String preferredTeam, String reason) {
+            this(decidedBy, model, scores, nearestExamples, threshold, minSimilarity, preferredTeam, reason, null);
+        }
+    }
+
+    /**
+     * The LLM stage's part in a decision.
+     *
+     * @param mode           {@code assist} or {@code always}
+     * @param outcome        {@code answered}, {@code rejected} (an invalid reply), {@code failed} (no reply) or
+     *                       {@code skipped} (not sent: circuit breaker open, too busy, no teams)
+     * @param team           the team it chose, or null (none fits, or no valid answer)
+     * @param reason         its own reason when answered; otherwise why its answer was not used
+     * @param requests       HTTP requests made for this ticket
+     * @param localDecision  what the local engine decided, and {@code localReason} why, whether or not it stood
+     */
+    public record LlmStep(String mode, String model, String outcome, @Nullable String team,
+            @Nullable Priority priority, @Nullable Level level, String reason, int requests, String localDecision,
+            String localReason) {
     }
 }

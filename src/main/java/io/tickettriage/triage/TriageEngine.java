@@ -25,11 +25,13 @@ public class TriageEngine {
     private final Classifier classifier;
     private final KnowledgeBase knowledge;
     private final TriageProperties properties;
+    private final LlmReview llmReview;
 
-    TriageEngine(Classifier classifier, KnowledgeBase knowledge, TriageProperties properties) {
+    TriageEngine(Classifier classifier, KnowledgeBase knowledge, TriageProperties properties, LlmReview llmReview) {
         this.classifier = classifier;
         this.knowledge = knowledge;
         this.properties = properties;
+        this.llmReview = llmReview;
     }
 
     public TriageDecision decide(String title, String description) {
@@ -43,8 +45,10 @@ public class TriageEngine {
         Explanation explanation = new Explanation(DECIDED_BY_LOCAL, result.model(), result.scores(),
                 result.evidence(), properties.confidenceThreshold(), properties.minSimilarity(),
                 result.team().isEmpty() ? null : result.team(), reason);
-        return new TriageDecision(routed ? result.team() : Ticket.MANUAL_REVIEW, result.priority(), result.level(),
-                result.team().isEmpty() ? null : result.score(), reason, explanation);
+        TriageDecision local = new TriageDecision(routed ? result.team() : Ticket.MANUAL_REVIEW, result.priority(),
+                result.level(), result.team().isEmpty() ? null : result.score(), reason, explanation);
+        // LLM stage (off unless configured): may take over the decision, see LlmReview for when and how.
+        return llmReview.review(title, description, local);
     }
 
     /** A decision for when triage could not run at all. */
