@@ -1,7 +1,7 @@
 import type { Explanation } from '../api/types';
 import { describe, humanize, percent } from '../ui/format';
 import { Link } from '../ui/router';
-import { nearestExamples, otherFields, ruleHits, teamScores } from './explanationModel';
+import { llmStep, nearestExamples, otherFields, ruleHits, stageName, teamScores } from './explanationModel';
 
 export function ExplanationPanel({ explanation }: { explanation: Explanation | null }) {
   if (!explanation) return <p className="subtle">The explanation of this decision is not available.</p>;
@@ -9,6 +9,7 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
   const examples = nearestExamples(explanation);
   const rules = ruleHits(explanation);
   const others = otherFields(explanation);
+  const llm = llmStep(explanation);
   return (
     <div className="explanation" data-testid="explanation">
       <h3>The engine's decision</h3>
@@ -17,7 +18,7 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
         {explanation.decided_by && (
           <>
             <dt>Decided by</dt>
-            <dd>{explanation.decided_by}</dd>
+            <dd data-testid="decided-by">{stageName(explanation.decided_by)}</dd>
           </>
         )}
         {explanation.model && (
@@ -87,6 +88,19 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
               <li key={index}>{rule}</li>
             ))}
           </ul>
+        </>
+      )}
+      {llm.length > 0 && (
+        <>
+          <h4>Language model stage</h4>
+          <dl className="facts compact" data-testid="llm-step">
+            {llm.map(([key, value]) => (
+              <div key={key} className="fact">
+                <dt>{humanize(key)}</dt>
+                <dd>{describe(value)}</dd>
+              </div>
+            ))}
+          </dl>
         </>
       )}
       {examples.length > 0 && (

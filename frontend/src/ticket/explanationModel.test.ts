@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestExamples, otherFields, ruleHits, teamScores } from './explanationModel';
+import { llmStep, nearestExamples, otherFields, ruleHits, stageName, teamScores } from './explanationModel';
 
 describe('explanation', () => {
   it('orders team scores and uses a per-team threshold when the policy has one', () => {
@@ -31,5 +31,17 @@ describe('explanation', () => {
       ['stage', 'llm'],
       ['calibrated', true],
     ]);
+  });
+
+  it('names the deciding stage and lists what the language model answered', () => {
+    expect(stageName('local')).toBe('Local engine');
+    expect(stageName('llm')).toBe('Language model stage');
+    expect(stageName('rules')).toBe('rules');
+    expect(llmStep({ llm: { outcome: 'answered', team: 'Network Team', priority: null } })).toEqual([
+      ['outcome', 'answered'],
+      ['team', 'Network Team'],
+    ]);
+    expect(llmStep({})).toEqual([]);
+    expect(otherFields({ llm: { outcome: 'skipped' } })).toEqual([]);
   });
 });

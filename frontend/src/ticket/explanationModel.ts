@@ -17,7 +17,22 @@ const KNOWN = new Set([
   // Shown in the ticket's own "Related tickets" panel.
   'possible_duplicates',
   'incident_id',
+  'llm',
 ]);
+
+const STAGES: Record<string, string> = { local: 'Local engine', llm: 'Language model stage' };
+
+/** Which stage's decision was applied, in words. */
+export function stageName(decidedBy: string): string {
+  return STAGES[decidedBy] ?? decidedBy;
+}
+
+/** What the optional language-model stage was asked and answered, as label/value pairs; empty when not asked. */
+export function llmStep(explanation: Explanation): [string, unknown][] {
+  const llm = explanation.llm;
+  if (!llm || typeof llm !== 'object' || Array.isArray(llm)) return [];
+  return Object.entries(llm as Record<string, unknown>).filter(([, value]) => value !== null && value !== undefined);
+}
 
 export interface TeamScore {
   team: string;
