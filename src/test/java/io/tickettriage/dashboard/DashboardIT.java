@@ -3,9 +3,12 @@ package io.tickettriage.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tickettriage.support.Api;
 import io.tickettriage.support.Api.Reply;
@@ -41,6 +44,19 @@ class DashboardIT {
             assertThat(page.contentType()).as(path).startsWith("text/html");
             assertThat(page.body()).as(path).contains("<div id=\"root\"></div>").contains("/assets/");
         }
+    }
+
+    @Test
+    void letsBrowsersKeepTheContentNamedScriptsForAYear() {
+        Api api = new Api(port);
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(api.get("/").body());
+        assertThat(script.find()).as("index.html refers to a script in /assets/").isTrue();
+
+        HttpResponse<String> asset = api.raw(api.request(script.group(1)));
+
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                value -> assertThat(value).contains("max-age=31536000").contains("immutable"));
     }
 
     @Test
