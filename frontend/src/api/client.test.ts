@@ -47,6 +47,13 @@ describe('api client', () => {
     await expect(api.insights(30)).resolves.toBeNull();
   });
 
+  it('refuses a successful answer that is not JSON', async () => {
+    answer(200, '<!doctype html>', 'text/html');
+    const error = (await api.getTicket(1).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toContain('not JSON');
+  });
+
   it('passes the next-page cursor on', async () => {
     answer(200, '[]', 'application/json', { 'X-Next-Cursor': '41' });
     await expect(api.listTickets(50)).resolves.toEqual({ tickets: [], nextCursor: '41' });

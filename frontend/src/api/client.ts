@@ -63,10 +63,8 @@ async function bodyOf<T>(response: Response): Promise<T> {
   try {
     return (await response.json()) as T;
   } catch {
-    throw new ApiError(
-      response.status,
-      `The server sent an answer that is not JSON for ${new URL(response.url).pathname}.`,
-    );
+    const where = response.url ? ` for ${new URL(response.url).pathname}` : '';
+    throw new ApiError(response.status, `The server sent an answer that is not JSON${where}.`);
   }
 }
 
