@@ -1,5 +1,6 @@
 package io.tickettriage.system;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -25,6 +26,7 @@ class ApiDocsConfiguration {
     }
 
     @RestController
+    @Hidden
     static class ReDocPage {
 
         private static final String PAGE = """

@@ -1,0 +1,19 @@
+package io.tickettriage.system;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What clients may do: how fast one creates tickets, and which other sites may call the API from a browser.
+ *
+ * @param rateLimitPerMinute tickets one client address may create per minute ({@code TRIAGE_RATE_LIMIT_PER_MINUTE});
+ *                           0 turns the limit off
+ * @param corsOrigins        browser origins allowed to call the API from other sites ({@code TRIAGE_CORS_ORIGINS},
+ *                           comma-separated); empty, the default, allows none
+ */
+@ConfigurationProperties("triage")
+public record ClientProperties(@DefaultValue("600") int rateLimitPerMinute,
+        @DefaultValue("") List<String> corsOrigins) {
+}

@@ -1,0 +1,87 @@
+package io.tickettriage.system;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits how many tickets one client address creates per minute, with a token bucket per address: a burst up to
+ * the limit is accepted at once, then one ticket per {@code 60 s / limit}. Refusals are 429 with Retry-After.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class CreationRateLimitFilter extends OncePerRequestFilter {
+
+    private static final int MAX_TRACKED_CLIENTS = 100_000;
+
+    private final int perMinute;
+    private final Clock clock;
+    private final ProblemWriter problems;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    CreationRateLimitFilter(ClientProperties properties, Clock clock, ProblemWriter problems) {
+        this.perMinute = properties.rateLimitPerMinute();
+        this.clock = clock;
+        this.problems = problems;
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long updatedMillis;
+
+        Bucket(double tokens, long now) {
+            this.tokens = tokens;
+            this.updatedMillis = now;
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return perMinute <= 0 || !"POST".equals(request.getMethod()) || !"/tickets".equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long waitMillis = take(request.getRemoteAddr());
+        if (waitMillis > 0) {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
+            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
+                    "This client created more than " + perMinute + " tickets in a minute; retry after the time in "
+                            + "the Retry-After header");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Takes a token for {@code client}; returns 0 when one was there, else how long until one will be. */
+    long take(String client) {
+        long now = clock.millis();
+        if (buckets.size() > MAX_TRACKED_CLIENTS) {
+            buckets.values().removeIf(bucket -> now - bucket.updatedMillis > 60_000);
+        }
+        Bucket bucket = buckets.computeIfAbsent(client, key -> new Bucket(perMinute, now));
+        synchronized (bucket) {
+            double refill = (now - bucket.updatedMillis) * perMinute / 60_000d;
+            bucket.tokens = Math.min(perMinute, bucket.tokens + refill);
+            bucket.updatedMillis = now;
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - bucket.tokens) * 60_000d / perMinute);
+        }
+    }
+}

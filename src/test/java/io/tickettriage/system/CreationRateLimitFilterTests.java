@@ -1,0 +1,62 @@
+package io.tickettriage.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CreationRateLimitFilterTests {
+
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    private final CreationRateLimitFilter filter =
+            new CreationRateLimitFilter(new ClientProperties(60, List.of()), clock, null);
+
+    @Test
+    void acceptsABurstUpToTheLimitThenAsksToWait() {
+        for (int i = 0; i < 60; i++) {
+            assertThat(filter.take("10.0.0.1")).isZero();
+        }
+        assertThat(filter.take("10.0.0.1")).isEqualTo(1_000);
+    }
+
+    @Test
+    void refillsOverTime() {
+        for (int i = 0; i < 60; i++) {
+            filter.take("10.0.0.1");
+        }
+        now = now.plusMillis(2_000);
+        assertThat(filter.take("10.0.0.1")).isZero();
+        assertThat(filter.take("10.0.0.1")).isZero();
+        assertThat(filter.take("10.0.0.1")).isPositive();
+    }
+
+    @Test
+    void countsEachClientAddressSeparately() {
+        for (int i = 0; i < 60; i++) {
+            filter.take("10.0.0.1");
+        }
+        assertThat(filter.take("10.0.0.2")).isZero();
+    }
+}
