@@ -1,0 +1,57 @@
+package io.tickettriage.realtime;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoServer;
+
+import org.json.JSONObject;
+
+/**
+ * The Socket.IO clients of this process, on the default namespace. Every client receives every event; the
+ * payload is the REST JSON, parsed once per event into the form the Socket.IO encoder writes.
+ */
+final class SocketIoClients implements LocalClients {
+
+    private final EngineIoServer engineIo;
+    private final SocketIoNamespace namespace;
+    private final Set<EngineIoSocket> connections = ConcurrentHashMap.newKeySet();
+
+    SocketIoClients(EngineIoServer engineIo, MeterRegistry meters) {
+        this.engineIo = engineIo;
+        this.namespace = new SocketIoServer(engineIo).namespace("/");
+        engineIo.on("connection", args -> {
+            EngineIoSocket connection = (EngineIoSocket) args[0];
+            connections.add(connection);
+            connection.on("close", closeArgs -> connections.remove(connection));
+        });
+        meters.gaugeCollectionSize("triage.realtime.clients", Tags.of("transport", "socket.io"), connections);
+    }
+
+    @Override
+    public void deliver(LiveEvent event) {
+        namespace.broadcast(null, event.name(), new JSONObject(event.data()));
+    }
+
+    int connections() {
+        return connections.size();
+    }
+
+    /** Says goodbye to every client, so that pending long-polls end and graceful shutdown need not wait. */
+    void closeAll() {
+        for (EngineIoSocket connection : connections) {
+            connection.close();
+        }
+        connections.clear();
+    }
+
+    void shutdown() {
+        closeAll();
+        engineIo.shutdown();
+    }
+}
