@@ -11,10 +11,11 @@ import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 
 import org.json.JSONObject;
+import org.json.JSONString;
 
 /**
- * The Socket.IO clients of this process, on the default namespace. Every client receives every event; the
- * payload is the REST JSON, parsed once per event into the form the Socket.IO encoder writes.
+ * The Socket.IO clients of this process, on the default namespace. Every client receives every event, its
+ * payload byte for byte the JSON that the SSE stream and the REST API carry.
  */
 final class SocketIoClients implements LocalClients {
 
@@ -35,7 +36,26 @@ final class SocketIoClients implements LocalClients {
 
     @Override
     public void deliver(LiveEvent event) {
-        namespace.broadcast(null, event.name(), new JSONObject(event.data()));
+        namespace.broadcast(null, event.name(), new RawJson(event.data()));
+    }
+
+    /**
+     * Already serialised JSON that the Socket.IO encoder (org.json) writes as it is: neither re-parsed nor
+     * reordered. The encoder accepts only its own types, hence an empty {@link JSONObject} that supplies its
+     * text through {@link JSONString}.
+     */
+    private static final class RawJson extends JSONObject implements JSONString {
+
+        private final String json;
+
+        RawJson(String json) {
+            this.json = json;
+        }
+
+        @Override
+        public String toJSONString() {
+            return json;
+        }
     }
 
     int connections() {
