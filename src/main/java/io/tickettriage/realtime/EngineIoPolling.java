@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
- * The HTTP long-polling transport of Socket.IO. WebSocket upgrades of the same path are left to
- * {@link EngineIoWebSocketHandler}, which Spring maps after this controller.
+ * The HTTP long-polling transport of Socket.IO. WebSocket handshakes on the same path never reach it: they
+ * are mapped first, to {@link EngineIoWebSocketHandler}.
  */
 @Controller
 @Hidden
@@ -29,8 +29,7 @@ class EngineIoPolling {
         this.engineIo = engineIo;
     }
 
-    @RequestMapping(path = "/socket.io/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.OPTIONS},
-            headers = "!Upgrade")
+    @RequestMapping(path = "/socket.io/", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.OPTIONS})
     void poll(HttpServletRequest request, HttpServletResponse response) throws IOException {
         engineIo.handleRequest("POST".equals(request.getMethod()) ? new BufferedBody(request) : request, response);
     }

@@ -1,6 +1,7 @@
 package io.tickettriage.realtime;
 
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socket.engineio.server.EngineIoServer;
@@ -9,18 +10,18 @@ import io.socket.engineio.server.EngineIoServerOptions;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.socket.config.annotation.EnableWebSocket;
-import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 /**
  * Wires Socket.IO into the application's own web server: Engine.IO polling through Spring MVC and the
  * WebSocket transport through Spring WebSocket, both at {@code /socket.io/} on the API's port.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocket
 class RealtimeConfiguration {
 
     private static final String SOCKET_IO_PATH = "/socket.io/";
@@ -47,12 +48,23 @@ class RealtimeConfiguration {
         return new LocalEventBroadcaster(transports);
     }
 
+    /**
+     * Takes WebSocket handshakes at {@code /socket.io/} ahead of the MVC controllers, and only those: any other
+     * request, including one that asks to upgrade to something else such as HTTP/2, goes on to the polling
+     * transport.
+     */
     @Bean
-    WebSocketConfigurer socketIoWebSocket(EngineIoServer engineIo, RealtimeProperties properties) {
+    WebSocketHandlerMapping socketIoWebSocket(EngineIoServer engineIo, RealtimeProperties properties) {
         EngineIoWebSocketHandler handler = new EngineIoWebSocketHandler(engineIo, properties.clientBacklog());
-        return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, SOCKET_IO_PATH)
-                .addInterceptors(handler)
-                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+        WebSocketHttpRequestHandler handshake = new WebSocketHttpRequestHandler(handler);
+        OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
+        origins.setAllowedOriginPatterns(properties.allowedOrigins());
+        handshake.setHandshakeInterceptors(List.of(origins, handler));
+        WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
+        mapping.setUrlMap(Map.of(SOCKET_IO_PATH, handshake));
+        mapping.setWebSocketUpgradeMatch(true);
+        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return mapping;
     }
 
     @Bean

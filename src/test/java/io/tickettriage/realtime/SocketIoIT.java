@@ -3,6 +3,9 @@ package io.tickettriage.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +113,26 @@ class SocketIoIT {
             assertThat(socket.received()).noneMatch(event -> "Rolled back ticket".equals(
                     event.payload().path("title").asString(null)));
         }
+    }
+
+    @Test
+    void answersMalformedSocketIoRequestsWithTheProtocolsOwnClientErrors() {
+        assertThat(api.get("/socket.io/?EIO=4&transport=carrier-pigeon").status()).isEqualTo(400);
+        assertThat(api.get("/socket.io/?EIO=4&transport=polling&sid=no-such-session").status()).isEqualTo(400);
+        assertThat(api.post("/socket.io/?EIO=4&transport=polling", "40").status()).isEqualTo(400);
+    }
+
+    @Test
+    void acceptsAPollingMessageSentWithoutAContentLength() {
+        String open = api.get("/socket.io/?EIO=4&transport=polling").body();
+        String sid = open.replaceFirst("(?s).*\"sid\": ?\"([^\"]+)\".*", "$1");
+
+        // chunked: the length is not known in advance
+        Api.Reply joined = api.send("/socket.io/?EIO=4&transport=polling&sid=" + sid, "POST", "text/plain",
+                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("40".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(joined.status()).isEqualTo(200);
+        assertThat(api.get("/socket.io/?EIO=4&transport=polling&sid=" + sid).body()).startsWith("40{\"sid\"");
     }
 
     @Test
