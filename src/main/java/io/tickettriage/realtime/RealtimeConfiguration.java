@@ -42,7 +42,10 @@ class RealtimeConfiguration {
         return new SocketIoClients(engineIo, meters);
     }
 
-    /** The default, in-process fan-out; a broker-backed {@link EventBroadcaster} bean replaces it. */
+    /**
+     * The default, in-process fan-out. With several instances, a broker-backed {@link EventBroadcaster}
+     * (chosen by {@code REDIS_URL}) takes its place and hands what it receives to this one.
+     */
     @Bean
     EventBroadcaster localEventBroadcaster(List<LocalClients> transports) {
         return new LocalEventBroadcaster(transports);
