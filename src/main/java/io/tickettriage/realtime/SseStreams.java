@@ -70,8 +70,9 @@ class SseStreams implements LocalClients, DisposableBean {
     synchronized SseEmitter open(@Nullable String lastEventId) {
         // no time limit: a dead client is found by the keep-alive write failing
         SseEmitter emitter = new SseEmitter(0L);
-        Outbox<SseEventBuilder> outbox = new Outbox<>("sse-client", properties.clientBacklog(), emitter::send,
-                emitter::complete);
+        // room for a whole replay on top of the usual backlog, or a resuming client would be cut off at once
+        int capacity = properties.clientBacklog() + properties.replayEvents() + 1;
+        Outbox<SseEventBuilder> outbox = new Outbox<>("sse-client", capacity, emitter::send, emitter::complete);
         Stream stream = new Stream(emitter, outbox);
         Runnable closed = () -> {
             streams.remove(stream);
