@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 
 public class RoutedLatencyBench {
 
-    private static final Pattern EVENT = Pattern.compile("^42\\[\"(\\w+)\",\\{.*?[{,]\"id\":(\\d+)");
+    private static final Pattern EVENT = Pattern.compile("^42\\[\"(\\w+)\",\\{(?:.*?,)?\"id\":(\\d+)");
     private static final Pattern CREATED_ID = Pattern.compile("^\\{\"id\":(\\d+)");
     private static final String[] TITLES = {
             "Laptop will not power on", "VPN drops every few minutes", "Excel crashes opening the report",
