@@ -31,7 +31,9 @@ class RequestLoggingFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (log.isInfoEnabled() && !request.getRequestURI().startsWith("/actuator")) {
+            // Health probes and Socket.IO long-polls (one every 25 s per connected client) would drown the rest.
+            if (log.isInfoEnabled() && !request.getRequestURI().startsWith("/actuator")
+                    && !request.getRequestURI().startsWith("/socket.io/")) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 // logfmt in the message for people, the same pairs as fields for structured (JSON) log output
                 log.atInfo()

@@ -61,6 +61,12 @@ class IncidentDetectionIT {
 
     @Test
     void groupsABurstOfSimilarTicketsUnderOneIncidentAndLeavesOthersAlone() {
+        List<String> liveEvents = new CopyOnWriteArrayList<>();
+        Api api = new Api(port);
+        api.http().sendAsync(api.request("/events").GET().timeout(Duration.ofMinutes(2)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(liveEvents::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> liveEvents.contains(":connected"));
         String[] storm = {
             "VPN down, cannot connect from home",
             "VPN is down for me too, cannot connect",
@@ -97,6 +103,9 @@ class IncidentDetectionIT {
         assertThat(new Api(port).get("/tickets/" + stormIds.getLast()).json().get("incident_id").asLong())
                 .isEqualTo(incident.id());
         assertThat(new Api(port).get("/incidents/999999").status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(10)).until(() -> liveEvents.contains("event:incident_detected"));
+        String payload = liveEvents.get(liveEvents.indexOf("event:incident_detected") + 1);
+        assertThat(payload).startsWith("data:").contains("\"id\":" + incident.id()).contains("\"ticket_ids\"");
     }
 
     @Test

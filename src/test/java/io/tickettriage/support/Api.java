@@ -68,6 +68,10 @@ public final class Api {
         }
     }
 
+    public HttpClient http() {
+        return http;
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     }

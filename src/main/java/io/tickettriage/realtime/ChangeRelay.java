@@ -1,0 +1,76 @@
+package io.tickettriage.realtime;
+
+import java.util.Map;
+
+import io.tickettriage.comment.CommentAdded;
+import io.tickettriage.incident.IncidentDetected;
+import io.tickettriage.ticket.TicketEvents.TicketCreated;
+import io.tickettriage.ticket.TicketEvents.TicketDeleted;
+import io.tickettriage.ticket.TicketEvents.TicketRouted;
+import io.tickettriage.ticket.TicketEvents.TicketUpdated;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns committed domain events into live events. Each listener runs once after its transaction commits, so
+ * a client never hears of a change that was rolled back, and a client that hears of a ticket can read it.
+ *
+ * <p>The listeners run first among the after-commit callbacks: {@code ticket_created} is handed to the
+ * fan-out before the triage workers are woken, so it always precedes {@code ticket_routed}.
+ */
+@Component
+class ChangeRelay {
+
+    private final EventBroadcaster broadcaster;
+    private final JsonMapper json;
+
+    ChangeRelay(EventBroadcaster broadcaster, JsonMapper json) {
+        this.broadcaster = broadcaster;
+        this.json = json;
+    }
+
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(TicketCreated event) {
+        send(LiveEvent.TICKET_CREATED, event.ticket());
+    }
+
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(TicketRouted event) {
+        send(LiveEvent.TICKET_ROUTED, event.ticket());
+    }
+
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(TicketUpdated event) {
+        send(LiveEvent.TICKET_UPDATED, event.ticket());
+    }
+
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(TicketDeleted event) {
+        send(LiveEvent.TICKET_DELETED, Map.of("id", event.id()));
+    }
+
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(IncidentDetected event) {
+        send(LiveEvent.INCIDENT_DETECTED, event.incident());
+    }
+
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(CommentAdded event) {
+        send(LiveEvent.NEW_COMMENT, event.comment());
+    }
+
+    private void send(String name, Object payload) {
+        broadcaster.broadcast(new LiveEvent(name, json.writeValueAsString(payload)));
+    }
+}

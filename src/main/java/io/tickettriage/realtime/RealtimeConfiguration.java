@@ -1,0 +1,121 @@
+package io.tickettriage.realtime;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+
+/**
+ * Wires Socket.IO into the application's own web server: Engine.IO polling through Spring MVC and the
+ * WebSocket transport through Spring WebSocket, both at {@code /socket.io/} on the API's port.
+ */
+@Configuration(proxyBeanMethods = false)
+class RealtimeConfiguration {
+
+    private static final String SOCKET_IO_PATH = "/socket.io/";
+
+    @Bean(destroyMethod = "")
+    EngineIoServer engineIoServer(RealtimeProperties properties) {
+        EngineIoServerOptions options = EngineIoServerOptions.newFromDefault()
+                .setPingInterval(properties.pingInterval().toMillis())
+                .setPingTimeout(properties.pingTimeout().toMillis())
+                .setMaxTimeoutThreadPoolSize(4)
+                // Spring answers CORS, preflight requests included, from the same settings as the handshake
+                .setCorsHandlingDisabled(true);
+        return new EngineIoServer(options);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    SocketIoClients socketIoClients(EngineIoServer engineIo, MeterRegistry meters) {
+        return new SocketIoClients(engineIo, meters);
+    }
+
+    /**
+     * The default, in-process fan-out. With several instances, a broker-backed {@link EventBroadcaster}
+     * (chosen by {@code REDIS_URL}) takes its place and hands what it receives to this one.
+     */
+    @Bean
+    EventBroadcaster localEventBroadcaster(List<LocalClients> transports) {
+        return new LocalEventBroadcaster(transports);
+    }
+
+    /**
+     * Takes WebSocket handshakes at {@code /socket.io/} ahead of the MVC controllers, and only those: any other
+     * request, including one that asks to upgrade to something else such as HTTP/2, goes on to the polling
+     * transport.
+     */
+    @Bean
+    WebSocketHandlerMapping socketIoWebSocket(EngineIoServer engineIo, RealtimeProperties properties) {
+        EngineIoWebSocketHandler handler = new EngineIoWebSocketHandler(engineIo, properties.clientBacklog());
+        WebSocketHttpRequestHandler handshake = new WebSocketHttpRequestHandler(handler);
+        OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
+        origins.setAllowedOriginPatterns(properties.allowedOrigins());
+        handshake.setHandshakeInterceptors(List.of(origins, handler));
+        WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
+        mapping.setUrlMap(Map.of(SOCKET_IO_PATH, handshake));
+        mapping.setWebSocketUpgradeMatch(true);
+        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return mapping;
+    }
+
+    @Bean
+    WebMvcConfigurer socketIoCors(RealtimeProperties properties) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                registry.addMapping(SOCKET_IO_PATH)
+                        .allowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+                        .allowedMethods("GET", "POST")
+                        .allowCredentials(true);
+                registry.addMapping("/events")
+                        .allowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+                        .allowedMethods("GET");
+            }
+        };
+    }
+
+    /**
+     * Ends live connections first when the application stops: they never finish on their own, and graceful
+     * shutdown would otherwise wait for them until its time limit.
+     */
+    @Bean
+    SmartLifecycle liveConnectionsCloser(SocketIoClients socketIo, SseStreams sse) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                socketIo.closeAll();
+                sse.closeAll();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package io.tickettriage.realtime;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
+
+/**
+ * The Server-Sent Events streams of this process. Every event gets an id and is kept in a bounded buffer, so
+ * that a client that reconnects with {@code Last-Event-ID} receives exactly what it missed. Ids start from the
+ * start time, so those of an earlier run are always older than the buffer: such a client, or one that was
+ * away for longer than the buffer covers, is told with {@code stream_reset} to reload instead.
+ */
+@Component
+class SseStreams implements LocalClients, DisposableBean {
+
+    static final String STREAM_RESET = "stream_reset";
+
+    private record Numbered(long id, LiveEvent event) {
+    }
+
+    private record Stream(SseEmitter emitter, Outbox<SseEventBuilder> outbox) {
+    }
+
+    private final Deque<Numbered> recent = new ArrayDeque<>();
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final RealtimeProperties properties;
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("sse-keep-alive").daemon(true).factory());
+    private long lastId;
+
+    SseStreams(RealtimeProperties properties, Clock clock, MeterRegistry meters) {
+        this.properties = properties;
+        this.lastId = clock.millis() * 1000;
+        long period = properties.keepAlive().toMillis();
+        keepAlive.scheduleAtFixedRate(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
+        meters.gaugeCollectionSize("triage.realtime.clients", Tags.of("transport", "sse"), streams);
+    }
+
+    @Override
+    public synchronized void deliver(LiveEvent event) {
+        Numbered numbered = new Numbered(++lastId, event);
+        recent.addLast(numbered);
+        if (recent.size() > properties.replayEvents()) {
+            recent.removeFirst();
+        }
+        for (Stream stream : streams) {
+            stream.outbox().offer(frame(numbered));
+        }
+    }
+
+    /**
+     * Opens a stream. Replay and registration happen under the same lock as delivery, so that no event is
+     * missed or sent twice between the two.
+     */
+    synchronized SseEmitter open(@Nullable String lastEventId) {
+        // no time limit: a dead client is found by the keep-alive write failing
+        SseEmitter emitter = new SseEmitter(0L);
+        // room for a whole replay on top of the usual backlog, or a resuming client would be cut off at once
+        int capacity = properties.clientBacklog() + properties.replayEvents() + 1;
+        Outbox<SseEventBuilder> outbox = new Outbox<>("sse-client", capacity, emitter::send, emitter::complete);
+        Stream stream = new Stream(emitter, outbox);
+        Runnable closed = () -> {
+            streams.remove(stream);
+            outbox.close();
+        };
+        emitter.onCompletion(closed);
+        emitter.onTimeout(closed);
+        emitter.onError(error -> closed.run());
+
+        outbox.offer(SseEmitter.event().reconnectTime(3000).comment("connected"));
+        if (lastEventId != null) {
+            replay(lastEventId.strip(), outbox);
+        }
+        streams.add(stream);
+        return emitter;
+    }
+
+    private void replay(String lastEventId, Outbox<SseEventBuilder> stream) {
+        long after = parse(lastEventId);
+        long oldestKnown = recent.isEmpty() ? lastId : recent.getFirst().id() - 1;
+        if (after < oldestKnown || after > lastId) {
+            // with the latest id, so that the client's next reconnection resumes from here
+            stream.offer(SseEmitter.event().id(Long.toString(lastId)).name(STREAM_RESET).data("{}"));
+            return;
+        }
+        for (Numbered numbered : recent) {
+            if (numbered.id() > after) {
+                stream.offer(frame(numbered));
+            }
+        }
+    }
+
+    private static long parse(String lastEventId) {
+        try {
+            return Long.parseLong(lastEventId);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static SseEventBuilder frame(Numbered numbered) {
+        return SseEmitter.event().id(Long.toString(numbered.id())).name(numbered.event().name())
+                .data(numbered.event().data());
+    }
+
+    private void keepAlive() {
+        for (Stream stream : streams) {
+            stream.outbox().offer(SseEmitter.event().comment("keep-alive"));
+        }
+    }
+
+    int openStreams() {
+        return streams.size();
+    }
+
+    /** Ends every stream when the application stops, so that graceful shutdown does not wait for them. */
+    @Override
+    public void destroy() {
+        keepAlive.shutdownNow();
+        closeAll();
+    }
+
+    void closeAll() {
+        for (Stream stream : streams) {
+            stream.outbox().close();
+            stream.emitter().complete();
+        }
+        streams.clear();
+    }
+}
