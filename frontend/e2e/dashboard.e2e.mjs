@@ -1,7 +1,7 @@
 // End-to-end test of the dashboard in a real browser (Debian's chromium, driven by playwright-core).
 // Usage: node e2e/dashboard.e2e.mjs <base-url> [artifact-dir]
 // Exits non-zero when a step fails or when a page logs an error to the console.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,6 +45,9 @@ const SAMPLE_INSIGHTS = {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 mkdirSync(artifacts, { recursive: true });
+for (const stale of readdirSync(artifacts).filter((name) => name.startsWith('failure-'))) {
+  rmSync(join(artifacts, stale));
+}
 const profile = mkdtempSync(join(tmpdir(), 'triage-e2e-'));
 const problems = [];
 let step = 'start';
