@@ -8,7 +8,7 @@ package io.tickettriage.triage;
 record Calibration(double temperature) {
 
     private static final double MIN_LOG_T = Math.log(0.01);
-    private static final double MAX_LOG_T = Math.log(10);
+    private static final double MAX_LOG_T = Math.log(100);
 
     /**
      * @param decisions out-of-fold decision values, one row per example, one column per team

@@ -284,13 +284,15 @@ final class LinearRouter {
         }
         Collections.shuffle(order, new Random(7));
         int[] next = new int[labelCount];
+        // Each label starts at a different fold, so labels with a single row do not all land in the same one.
+        int[] start = new int[labelCount];
+        int seen = 0;
         int[] fold = new int[truth.length];
-        int offset = 0;
         for (int i : order) {
-            fold[i] = (next[truth[i]]++ + offset) % folds;
-            if (next[truth[i]] == 1) {
-                offset++;
+            if (next[truth[i]] == 0) {
+                start[truth[i]] = seen++ % folds;
             }
+            fold[i] = (start[truth[i]] + next[truth[i]]++) % folds;
         }
         return fold;
     }
