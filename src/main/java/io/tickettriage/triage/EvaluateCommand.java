@@ -34,6 +34,7 @@ public final class EvaluateCommand {
     static final String USAGE = """
             usage: java -jar ticket-triage.jar eval --train HISTORY.csv --test TEST.csv --text COL[,COL...] --label COL
                    [--json OUT.json] [--embeddings on|off] [--target-precision 0.90] [--min-label-examples 5]
+                   [--embedding-weight 1.0] [--cost 0.5]
             """;
 
     private EvaluateCommand() {
@@ -44,7 +45,7 @@ public final class EvaluateCommand {
         Map<String, String> options;
         try {
             options = CommandLine.options(args, List.of("train", "test", "text", "label"),
-                    List.of("json", "embeddings", "target-precision", "min-label-examples"));
+                    List.of("json", "embeddings", "target-precision", "min-label-examples", "embedding-weight", "cost"));
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             out.print(USAGE);
@@ -81,7 +82,10 @@ public final class EvaluateCommand {
                 train.rows().size(), train.skipped(), train.rows().stream().map(Row::label).distinct().count(),
                 test.rows().size());
 
-        LinearRouter.Settings settings = LinearRouter.Settings.defaults(target, minExamples);
+        LinearRouter.Settings defaults = LinearRouter.Settings.defaults(target, minExamples);
+        LinearRouter.Settings settings = new LinearRouter.Settings(defaults.folds(), target, minExamples,
+                Double.parseDouble(options.getOrDefault("embedding-weight", String.valueOf(defaults.embeddingWeight()))),
+                Double.parseDouble(options.getOrDefault("cost", String.valueOf(defaults.cost()))), defaults.threads());
         EmbeddingModel model = embed ? EmbeddingModel.local() : null;
         long start = System.nanoTime();
         List<float[]> trainVectors = embed(model, train.rows(), settings.threads(), out);
@@ -107,6 +111,9 @@ public final class EvaluateCommand {
         report.put("train_seconds", round(trainSeconds));
         report.put("classify_per_second", round(test.rows().size() / classifySeconds));
         report.put("classify_threads", settings.threads());
+        report.put("thresholds", router.crossValidation().thresholds());
+        report.put("cross_validated_accuracy", round(router.crossValidation().accuracy()));
+        report.put("calibration_temperature", round(router.calibration().temperature()));
         metrics.print(out);
         out.printf(Locale.ROOT, "classified %,d tickets in %.1f s: %.0f per second on %d threads%n",
                 test.rows().size(), classifySeconds, test.rows().size() / classifySeconds, settings.threads());

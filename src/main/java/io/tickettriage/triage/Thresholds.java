@@ -7,13 +7,15 @@ import java.util.List;
 /**
  * Chooses, per team, the lowest calibrated probability at which routing to that team still reaches the
  * precision target on held-out predictions. Lowest, because every ticket above it is one a human does not
- * have to route. The precision estimate counts one extra wrong answer ({@code right / (routed + 1)}), so a
- * team with a handful of lucky predictions does not get a low threshold by chance.
+ * have to route. A threshold is only trusted when at least {@value #MIN_ROUTED} held-out predictions reach it,
+ * so a team with a handful of lucky predictions does not get a threshold by chance.
  */
 final class Thresholds {
 
     /** Returned when no threshold reaches the target: the team is never routed to automatically. */
     static final double NEVER = 1.01;
+
+    static final int MIN_ROUTED = 10;
 
     private Thresholds() {
     }
@@ -34,7 +36,7 @@ final class Thresholds {
             int i = order.get(n);
             right += correct[i] ? 1 : 0;
             boolean tieFollows = n + 1 < order.size() && probabilities[order.get(n + 1)] == probabilities[i];
-            if (!tieFollows && (double) right / (n + 2) >= targetPrecision) {
+            if (!tieFollows && n + 1 >= MIN_ROUTED && (double) right / (n + 1) >= targetPrecision) {
                 threshold = probabilities[i];
             }
         }

@@ -8,7 +8,7 @@ class ThresholdsTests {
 
     @Test
     void choosesTheLowestProbabilityThatStillReachesTheTarget() {
-        // 20 right answers above 0.89, then only wrong ones: one wrong in 21 routed still meets 90%, two do not.
+        // 20 right answers above 0.89, then only wrong ones: two wrong in 22 routed still meet 90%, three do not.
         double[] p = new double[30];
         boolean[] right = new boolean[30];
         for (int i = 0; i < 20; i++) {
@@ -22,13 +22,17 @@ class ThresholdsTests {
 
         double threshold = Thresholds.choose(p, right, 0.9);
 
-        assertThat(threshold).isEqualTo(p[20]);
+        assertThat(threshold).isEqualTo(p[21]);
     }
 
     @Test
     void neverRoutesWhenTheTargetIsOutOfReach() {
-        double[] p = {0.9, 0.8, 0.7};
-        boolean[] right = {true, false, false};
+        double[] p = new double[20];
+        boolean[] right = new boolean[20];
+        for (int i = 0; i < 20; i++) {
+            p[i] = 0.99 - i * 0.01;
+            right[i] = i % 3 != 1;
+        }
 
         assertThat(Thresholds.choose(p, right, 0.9)).isEqualTo(Thresholds.NEVER);
     }
