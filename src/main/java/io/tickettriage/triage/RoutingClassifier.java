@@ -2,7 +2,6 @@ package io.tickettriage.triage;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -46,7 +45,7 @@ class RoutingClassifier implements Classifier {
         IntStream.range(0, p.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> p[i]).reversed())
                 .limit(10)
-                .forEach(i -> scores.put(teams.labels().get(i), EvaluateCommand.round(p[i])));
+                .forEach(i -> scores.put(teams.labels().get(i), Math.round(p[i] * 10_000) / 10_000.0));
         Priority priority = trained.priorities() == null ? vote.priority()
                 : Priority.valueOf(predict(trained.priorities(), text, vector));
         Level level = trained.levels() == null ? vote.level() : Level.valueOf(predict(trained.levels(), text, vector));
@@ -56,10 +55,5 @@ class RoutingClassifier implements Classifier {
 
     private static String predict(LinearRouter router, String text, float[] vector) {
         return router.labels().get(LinearRouter.argmax(router.probabilities(text, vector)));
-    }
-
-    List<String> teams() {
-        RoutingModels.Trained trained = models.current();
-        return trained == null ? List.of() : trained.teams().labels();
     }
 }
