@@ -37,8 +37,8 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
         )}
         {typeof explanation.threshold === 'number' && (
           <>
-            <dt>Confidence threshold</dt>
-            <dd>{percent(explanation.threshold)}</dd>
+            <dt>Threshold{explanation.preferred_team ? ` for ${explanation.preferred_team}` : ''}</dt>
+            <dd>{thresholdText(explanation.threshold)}</dd>
           </>
         )}
         {typeof explanation.min_similarity === 'number' && (
@@ -67,13 +67,13 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
                   <td>
                     <div className="score-bar" aria-hidden="true">
                       <div className="fill" style={{ width: `${Math.round(score * 100)}%` }} />
-                      {threshold !== null && (
+                      {threshold !== null && threshold <= 1 && (
                         <div className="mark" style={{ left: `${Math.round(threshold * 100)}%` }} />
                       )}
                     </div>
                     <span className="score-value">{percent(score, 1)}</span>
                   </td>
-                  <td>{threshold === null ? '–' : percent(threshold)}</td>
+                  <td>{thresholdText(threshold)}</td>
                 </tr>
               ))}
             </tbody>
@@ -138,4 +138,10 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
       )}
     </div>
   );
+}
+
+/** A threshold above 1 cannot be reached: no threshold met the precision target for that team. */
+function thresholdText(threshold: number | null): string {
+  if (threshold === null) return '–';
+  return threshold > 1 ? 'none reaches the target' : percent(threshold);
 }

@@ -2,23 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { llmStep, nearestExamples, otherFields, ruleHits, stageName, teamScores } from './explanationModel';
 
 describe('explanation', () => {
-  it('orders team scores and uses a per-team threshold when the policy has one', () => {
-    const scores = teamScores({
-      scores: { 'Network Team': 0.2, 'Hardware Team': 0.8 },
-      threshold: 0.6,
-      thresholds: { 'Hardware Team': 0.7 },
-    });
-    expect(scores).toEqual([
+  it("orders team scores and shows the threshold of the preferred team, or each team's when given", () => {
+    expect(
+      teamScores({
+        scores: { 'Network Team': 0.2, 'Hardware Team': 0.8 },
+        threshold: 0.7,
+        preferred_team: 'Hardware Team',
+      }),
+    ).toEqual([
       { team: 'Hardware Team', score: 0.8, threshold: 0.7 },
-      { team: 'Network Team', score: 0.2, threshold: 0.6 },
+      { team: 'Network Team', score: 0.2, threshold: null },
     ]);
+    expect(
+      teamScores({ scores: { 'Network Team': 0.2 }, threshold: 0.7, thresholds: { 'Network Team': 0.55 } }),
+    ).toEqual([{ team: 'Network Team', score: 0.2, threshold: 0.55 }]);
   });
 
   it('reads rule hits given as strings or as objects', () => {
     expect(ruleHits({ rule_hits: ['outage for many users'] })).toEqual(['outage for many users']);
-    expect(ruleHits({ rule_hits: [{ rule: 'security-incident', priority: 'Urgent' }] })).toEqual([
-      'security-incident · priority: Urgent',
-    ]);
+    expect(
+      ruleHits({ rule_hits: [{ rule: 'security-incident', matched: 'phishing', min_priority: 'Urgent' }] }),
+    ).toEqual(['security-incident · matched: phishing · min priority: Urgent']);
     expect(ruleHits({})).toEqual([]);
   });
 

@@ -37,7 +37,7 @@ export function llmStep(explanation: Explanation): [string, unknown][] {
 export interface TeamScore {
   team: string;
   score: number;
-  /** The per-team threshold when the policy has one, else the global threshold. */
+  /** The threshold this team must reach, when the explanation says. */
   threshold: number | null;
 }
 
@@ -50,11 +50,17 @@ function numberMap(value: unknown): Record<string, number> {
   );
 }
 
+/**
+ * The engine reports the threshold of the team it preferred (each team has its own, chosen for a precision
+ * target); a map of every team's threshold is used when the server sends one. A threshold above 1 means no
+ * threshold reached the target, so the team is never routed to automatically.
+ */
 export function teamScores(explanation: Explanation): TeamScore[] {
   const perTeam = { ...numberMap(explanation.thresholds), ...numberMap(explanation.team_thresholds) };
-  const global = typeof explanation.threshold === 'number' ? explanation.threshold : null;
+  const preferred = explanation.preferred_team;
+  const own = typeof explanation.threshold === 'number' ? explanation.threshold : null;
   return Object.entries(numberMap(explanation.scores))
-    .map(([team, score]) => ({ team, score, threshold: perTeam[team] ?? global }))
+    .map(([team, score]) => ({ team, score, threshold: perTeam[team] ?? (team === preferred ? own : null) }))
     .sort((a, b) => b.score - a.score || a.team.localeCompare(b.team));
 }
 

@@ -1,14 +1,48 @@
 package io.tickettriage;
 
+import java.util.List;
+import java.util.Map;
+
+import io.tickettriage.knowledge.ImportCommand;
+import io.tickettriage.knowledge.KnowledgeBase;
+import io.tickettriage.triage.EvaluateCommand;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TriageApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(TriageApplication.class, args);
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length > 0 ? args[0] : "";
+        List<String> rest = args.length > 0 ? List.of(args).subList(1, args.length) : List.of();
+        switch (command) {
+            case "eval" -> System.exit(EvaluateCommand.run(rest, System.out));
+            case "import" -> System.exit(importHistory(rest));
+            default -> SpringApplication.run(TriageApplication.class, args);
+        }
+    }
+
+    /** Runs against the product's database without a web server, workers or model training. */
+    static int importHistory(List<String> args) throws InterruptedException {
+        Map<String, String> options;
+        try {
+            options = ImportCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+            System.out.print(ImportCommand.USAGE);
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TriageApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("triage.jobs.workers=0", "triage.knowledge.poll-interval=0", "triage.train-models=false")
+                .run()) {
+            return ImportCommand.run(options, context.getBean(KnowledgeBase.class), System.out);
+        }
     }
 }

@@ -7,4 +7,9 @@ public interface EmbeddingModel {
     String id();
 
     float[] embed(String text);
+
+    /** The local model the service uses, for code that runs without the application context. */
+    static EmbeddingModel local() {
+        return new MiniLmEmbeddingModel();
+    }
 }

@@ -40,6 +40,21 @@ class ExampleStore {
                 .list();
     }
 
+    /** Examples stored after {@code afterId}, by this or another process. */
+    List<StoredExample> findAfter(String modelId, long afterId) {
+        return jdbc.sql("""
+                SELECT id, team, title, description, priority, level, source, vector
+                FROM examples WHERE model = :model AND id > :after ORDER BY id""")
+                .param("model", modelId)
+                .param("after", afterId)
+                .query((rs, row) -> new StoredExample(
+                        new Example(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
+                                rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
+                                Level.parse(rs.getString("level")).orElse(null), rs.getString("source")),
+                        fromBytes(rs.getBytes("vector"))))
+                .list();
+    }
+
     Set<String> hashes(String modelId) {
         return new HashSet<>(jdbc.sql("SELECT content_hash FROM examples WHERE model = :model")
                 .param("model", modelId)

@@ -21,6 +21,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import java.util.function.IntConsumer;
+
 import io.tickettriage.knowledge.ExampleStore.StoredExample;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
@@ -54,6 +56,14 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     public record Neighbour(Example example, double similarity) {
     }
 
+    /** An indexed example with its stored vector. */
+    public record Entry(Example example, float[] vector) {
+    }
+
+    /** What an import did. */
+    public record ImportResult(int added, int alreadyKnown) {
+    }
+
     private record Index(List<Example> examples, float[][] vectors, Map<String, Integer> teamSizes) {
 
         static final Index EMPTY = new Index(List.of(), new float[0][], Map.of());
@@ -78,6 +88,13 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             return size() > 256;
         }
     };
+    private volatile long lastSeenId;
+    // Two locks, neither held while the other is wanted. importLock serialises imports, which use the database
+    // while holding it; indexLock guards only the in-memory swap of the index, and is also taken by code running
+    // after a commit, whose thread still holds a database connection. With SQLite's single connection, one lock
+    // for both would deadlock.
+    private final Object importLock = new Object();
+    private final Object indexLock = new Object();
 
     KnowledgeBase(ExampleStore store, KnowledgeFiles files, EmbeddingModel embeddings, KnowledgeProperties properties,
             Clock clock) {
@@ -95,7 +112,10 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         Set<String> teams = new HashSet<>(store.teams());
         sources.forEach(text -> teams.add(text.team()));
         declaredTeams = Set.copyOf(teams);
-        Thread.ofPlatform().name("knowledge-loader").daemon().start(() -> load(sources));
+        Thread.ofPlatform().name("knowledge-loader").daemon().start(() -> {
+            load(sources);
+            catchUp();
+        });
     }
 
     @Override
@@ -151,6 +171,103 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             }
         }
         return sample;
+    }
+
+    /** Every indexed example with its vector, in the order they were stored. */
+    public List<Entry> entries() {
+        Index current = index;
+        List<Entry> entries = new ArrayList<>(current.examples().size());
+        for (int i = 0; i < current.vectors().length; i++) {
+            entries.add(new Entry(current.examples().get(i), current.vectors()[i]));
+        }
+        return entries;
+    }
+
+    /**
+     * Embeds and stores labelled examples that are not stored yet, and indexes them. A running service on the
+     * same database picks them up within {@code triage.knowledge.poll-interval}.
+     */
+    public ImportResult importExamples(List<LabelledCsv.Row> rows, String source, IntConsumer progress) {
+        List<LabelledText> texts = rows.stream().map(row -> new LabelledText(row.label(), row.title(),
+                row.description(), Priority.parse(row.priority()).orElse(null),
+                Level.parse(row.level()).orElse(null), source)).toList();
+        return add(texts, progress);
+    }
+
+    /** Reads team JSON files ({@code <Team>.json}) and imports their examples. */
+    public ImportResult importFiles(List<Path> jsonFiles, IntConsumer progress) throws IOException {
+        List<LabelledText> texts = new ArrayList<>();
+        for (Path file : jsonFiles) {
+            try (InputStream in = Files.newInputStream(file)) {
+                texts.addAll(files.read(in, file.getFileName().toString(), "import"));
+            }
+        }
+        return add(texts, progress);
+    }
+
+    private ImportResult add(List<LabelledText> texts, IntConsumer progress) {
+        synchronized (importLock) {
+            Set<String> known = store.hashes(embeddings.id());
+            List<StoredExample> added = new ArrayList<>();
+            int skipped = 0;
+            for (LabelledText text : texts) {
+                String hash = text.contentHash(embeddings.id());
+                if (!known.add(hash)) {
+                    skipped++;
+                    continue;
+                }
+                float[] vector = embeddings.embed(TicketText.of(text.title(), text.description()));
+                added.add(store.insert(text, hash, embeddings.id(), vector, clock.instant()));
+                progress.accept(added.size());
+            }
+            append(added);
+            return new ImportResult(added.size(), skipped);
+        }
+    }
+
+    /** Indexes examples stored by other processes (an import, another instance) since the last look. */
+    void refresh() {
+        append(store.findAfter(embeddings.id(), lastSeenId));
+    }
+
+    private void append(List<StoredExample> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        synchronized (indexLock) {
+            appendLocked(added);
+        }
+    }
+
+    private void appendLocked(List<StoredExample> added) {
+        Index current = index;
+        Set<Long> present = new HashSet<>();
+        added.forEach(e -> present.add(e.example().id()));
+        List<StoredExample> all = new ArrayList<>(current.examples().size() + added.size());
+        for (int i = 0; i < current.vectors().length; i++) {
+            if (!present.contains(current.examples().get(i).id())) {
+                all.add(new StoredExample(current.examples().get(i), current.vectors()[i]));
+            }
+        }
+        all.addAll(added);
+        index = build(all);
+        lastSeenId = Math.max(lastSeenId, added.stream().mapToLong(e -> e.example().id()).max().orElse(0));
+        log.info("Knowledge base now holds {} examples ({} added)", all.size(), added.size());
+    }
+
+    private void catchUp() {
+        long interval = properties.pollInterval().toMillis();
+        while (running && interval > 0) {
+            try {
+                Thread.sleep(interval);
+                refresh();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not look for new examples: {}", e.getMessage());
+            }
+        }
     }
 
     public String modelId() {
@@ -259,8 +376,9 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
                     added++;
                 }
             }
-            synchronized (this) {
+            synchronized (indexLock) {
                 index = build(stored);
+                lastSeenId = stored.stream().mapToLong(e -> e.example().id()).max().orElse(0);
             }
             log.info("Knowledge base ready: {} examples in {} teams ({} embedded now) in {} ms", stored.size(),
                     index.teams().size(), added, (System.nanoTime() - start) / 1_000_000);
@@ -314,7 +432,13 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         }
     }
 
-    private synchronized void replace(long ticketId, @Nullable StoredExample replacement) {
+    private void replace(long ticketId, @Nullable StoredExample replacement) {
+        synchronized (indexLock) {
+            replaceLocked(ticketId, replacement);
+        }
+    }
+
+    private void replaceLocked(long ticketId, @Nullable StoredExample replacement) {
         List<StoredExample> kept = new ArrayList<>(index.examples().size() + 1);
         Index current = index;
         for (int i = 0; i < current.examples().size(); i++) {
@@ -327,19 +451,6 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             kept.add(replacement);
         }
         index = build(kept);
-    }
-
-    private synchronized void append(List<StoredExample> added) {
-        if (added.isEmpty()) {
-            return;
-        }
-        Index current = index;
-        List<StoredExample> all = new ArrayList<>(current.examples().size() + added.size());
-        for (int i = 0; i < current.examples().size(); i++) {
-            all.add(new StoredExample(current.examples().get(i), current.vectors()[i]));
-        }
-        all.addAll(added);
-        index = build(all);
     }
 
     private static Index build(List<StoredExample> stored) {

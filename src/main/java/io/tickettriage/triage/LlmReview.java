@@ -63,14 +63,14 @@ class LlmReview {
             } + answer.reason();
             return new TriageDecision(local.assignedTo(), local.priority(), local.level(), local.confidence(), reason,
                     new Explanation(was.decidedBy(), was.model(), was.scores(), was.nearestExamples(), was.threshold(),
-                            was.minSimilarity(), was.preferredTeam(), reason, step));
+                            was.minSimilarity(), was.preferredTeam(), reason, was.ruleHits(), step));
         }
         String team = answer.team() == null ? Ticket.MANUAL_REVIEW : answer.team();
         String reason = (answer.team() == null ? "The LLM (" + answer.model() + ") found no fitting team: "
                 : "Decided by the LLM (" + answer.model() + "): ") + answer.reason();
         return new TriageDecision(team, answer.priority(), answer.level(), null, reason,
                 new Explanation(DECIDED_BY_LLM, was.model(), was.scores(), was.nearestExamples(), was.threshold(),
-                        was.minSimilarity(), was.preferredTeam(), reason, step));
+                        was.minSimilarity(), was.preferredTeam(), reason, was.ruleHits(), step));
     }
 
     /** The teams policy lets tickets go to, and the stored examples most like this ticket. */

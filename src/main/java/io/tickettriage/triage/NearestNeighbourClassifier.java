@@ -14,14 +14,12 @@ import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.triage.Classification.Evidence;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Votes among the most similar known examples. Each neighbour's vote weighs {@code exp(similarity / T)}, so a
  * close match counts for much more than a loose one; priority and tier are voted among the winning team's
- * neighbours. Explainable by construction: the evidence is the neighbours themselves.
+ * neighbours. Explainable by construction: the evidence is the neighbours themselves. It routes on its own
+ * until the linear model is trained, and supplies the evidence for every decision after that.
  */
-@Component
 class NearestNeighbourClassifier implements Classifier {
 
     static final String MODEL = "knn-v1";
@@ -38,10 +36,15 @@ class NearestNeighbourClassifier implements Classifier {
     @Override
     public Classification classify(String title, String description) {
         float[] query = knowledge.embed(TicketText.of(title, description));
-        return vote(knowledge.nearest(query, properties.neighbours()), MODEL + "+" + knowledge.modelId());
+        return classify(query);
     }
 
-    static Classification vote(List<Neighbour> unordered, String model) {
+    Classification classify(float[] query) {
+        return vote(knowledge.nearest(query, properties.neighbours()), MODEL + "+" + knowledge.modelId(),
+                properties.confidenceThreshold());
+    }
+
+    static Classification vote(List<Neighbour> unordered, String model, double threshold) {
         List<Neighbour> neighbours = unordered.stream()
                 .sorted(Comparator.comparingDouble(Neighbour::similarity).reversed())
                 .toList();
@@ -72,7 +75,7 @@ class NearestNeighbourClassifier implements Classifier {
         List<Evidence> evidence = neighbours.stream()
                 .map(n -> new Evidence(n.example().id(), n.example().title(), n.example().team(), n.similarity()))
                 .toList();
-        return new Classification(scores, team, bestScore, priority, level, evidence, model);
+        return new Classification(scores, team, bestScore, priority, level, evidence, model, threshold);
     }
 
     private static <E extends Enum<E>> E majority(List<Neighbour> neighbours, double top,

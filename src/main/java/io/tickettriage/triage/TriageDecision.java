@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * The engine's decision on a ticket and why.
  *
  * @param assignedTo  the team, or Manual Review when policy refused to route
- * @param confidence  the score of the team the classifier preferred; null when nothing could be scored, or when
- *                    the LLM decided (a model's say-so is not a calibrated probability)
+ * @param confidence  the calibrated probability that the preferred team is right; null when nothing could be
+ *                    scored, or when the LLM decided (a model's say-so is not a calibrated probability)
  */
 public record TriageDecision(String assignedTo, Priority priority, Level level, @Nullable Double confidence,
         String reason, Explanation explanation) {
@@ -21,18 +21,27 @@ public record TriageDecision(String assignedTo, Priority priority, Level level, 
     /**
      * Stored with every decision and shown to agents.
      *
+     * @param model      name and version of the model that scored the ticket
+     * @param scores     calibrated probability per team, highest first
+     * @param threshold  the probability the preferred team needed to be routed to automatically
+     * @param ruleHits   escalation rules that raised priority or tier
      * @param decidedBy  {@code local} or {@code llm}: which stage's decision was applied
      * @param llm        what the LLM stage was asked and answered; null when it was not asked
      */
     public record Explanation(String decidedBy, String model, Map<String, Double> scores,
             List<Classification.Evidence> nearestExamples, double threshold, double minSimilarity,
-            @Nullable String preferredTeam, String reason, @Nullable LlmStep llm) {
+            @Nullable String preferredTeam, String reason, List<RuleHit> ruleHits, @Nullable LlmStep llm) {
 
         public Explanation(String decidedBy, String model, Map<String, Double> scores,
                 List<Classification.Evidence> nearestExamples, double threshold, double minSimilarity,
-                @Nullable String preferredTeam, String reason) {
-            this(decidedBy, model, scores, nearestExamples, threshold, minSimilarity, preferredTeam, reason, null);
+                @Nullable String preferredTeam, String reason, List<RuleHit> ruleHits) {
+            this(decidedBy, model, scores, nearestExamples, threshold, minSimilarity, preferredTeam, reason, ruleHits,
+                    null);
         }
+    }
+
+    /** An escalation rule that fired: its name, the words that triggered it, and the floor it set. */
+    public record RuleHit(String rule, String matched, Priority minPriority, Level minLevel) {
     }
 
     /**

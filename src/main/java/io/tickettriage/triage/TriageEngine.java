@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.tickettriage.knowledge.KnowledgeBase;
+import io.tickettriage.knowledge.TicketText;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.Ticket;
@@ -13,9 +14,10 @@ import io.tickettriage.triage.TriageDecision.Explanation;
 import org.springframework.stereotype.Service;
 
 /**
- * Classifies a ticket's text and applies the routing policy: a team is chosen only when the classifier is
- * confident enough, the ticket resembles known examples, and the team has enough examples to be trusted.
- * Everything else goes to Manual Review with the reason in words.
+ * Classifies a ticket's text and applies the routing policy: a team is chosen only when its calibrated
+ * probability reaches the team's own threshold (chosen on cross-validation folds to meet the precision target),
+ * the ticket resembles known examples, and the team has enough examples to be trusted. Everything else goes to
+ * Manual Review with the reason in words. Escalation rules then raise priority and tier where they must.
  */
 @Service
 public class TriageEngine {
@@ -40,13 +42,15 @@ public class TriageEngine {
         boolean routed = reason == null;
         if (routed) {
             reason = String.format(Locale.ROOT, "%s with confidence %.2f (threshold %.2f)", result.team(),
-                    result.score(), properties.confidenceThreshold());
+                    result.score(), result.threshold());
         }
+        EscalationRules.Outcome escalated = EscalationRules.apply(TicketText.of(title, description),
+                result.priority(), result.level());
         Explanation explanation = new Explanation(DECIDED_BY_LOCAL, result.model(), result.scores(),
-                result.evidence(), properties.confidenceThreshold(), properties.minSimilarity(),
-                result.team().isEmpty() ? null : result.team(), reason);
-        TriageDecision local = new TriageDecision(routed ? result.team() : Ticket.MANUAL_REVIEW, result.priority(),
-                result.level(), result.team().isEmpty() ? null : result.score(), reason, explanation);
+                result.evidence(), result.threshold(), properties.minSimilarity(),
+                result.team().isEmpty() ? null : result.team(), reason, escalated.hits());
+        TriageDecision local = new TriageDecision(routed ? result.team() : Ticket.MANUAL_REVIEW, escalated.priority(),
+                escalated.level(), result.team().isEmpty() ? null : result.score(), reason, explanation);
         // LLM stage (off unless configured): may take over the decision, see LlmReview for when and how.
         return llmReview.review(title, description, local);
     }
@@ -54,7 +58,7 @@ public class TriageEngine {
     /** A decision for when triage could not run at all. */
     TriageDecision failed(String reason) {
         Explanation explanation = new Explanation(DECIDED_BY_LOCAL, "none", Map.of(), List.of(),
-                properties.confidenceThreshold(), properties.minSimilarity(), null, reason);
+                properties.confidenceThreshold(), properties.minSimilarity(), null, reason, List.of());
         return new TriageDecision(Ticket.MANUAL_REVIEW, Priority.MEDIUM, Level.TIER_1, null, reason, explanation);
     }
 
@@ -71,9 +75,13 @@ public class TriageEngine {
             return String.format(Locale.ROOT, "%s has only %d examples; at least %d are needed to route to it",
                     result.team(), examples, properties.minTeamExamples());
         }
-        if (result.score() < properties.confidenceThreshold()) {
-            return String.format(Locale.ROOT, "Not confident enough: %s scored %.2f, below the threshold %.2f",
-                    result.team(), result.score(), properties.confidenceThreshold());
+        if (result.threshold() > 1) {
+            return String.format(Locale.ROOT, "%s: no threshold reaches the %.0f%% precision target on its history "
+                    + "yet (scored %.2f)", result.team(), properties.targetPrecision() * 100, result.score());
+        }
+        if (result.score() < result.threshold()) {
+            return String.format(Locale.ROOT, "Not confident enough: %s scored %.2f, below its threshold %.2f",
+                    result.team(), result.score(), result.threshold());
         }
         return null;
     }

@@ -81,7 +81,7 @@ class KnowledgeBaseIT {
 
     private KnowledgeBase start(EmbeddingModel embeddings, Path folder) throws InterruptedException, IOException {
         KnowledgeBase knowledge = new KnowledgeBase(new ExampleStore(JdbcClient.create(database)),
-                new KnowledgeFiles(JsonMapper.builder().build()), embeddings, new KnowledgeProperties(folder, true),
+                new KnowledgeFiles(JsonMapper.builder().build()), embeddings, new KnowledgeProperties(folder, true, java.time.Duration.ZERO),
                 Clock.systemUTC());
         knowledge.start();
         assertThat(knowledge.awaitReady(Duration.ofSeconds(120))).isTrue();

@@ -23,7 +23,7 @@ class NearestNeighbourClassifierTests {
                 neighbour("Network Team", 0.55, Priority.LOW, Level.TIER_1),
                 neighbour("Network Team", 0.54, Priority.LOW, Level.TIER_1),
                 neighbour("Network Team", 0.53, Priority.LOW, Level.TIER_1));
-        Classification result = NearestNeighbourClassifier.vote(neighbours, "test");
+        Classification result = NearestNeighbourClassifier.vote(neighbours, "test", 0.6);
         assertThat(result.team()).isEqualTo("Hardware Team");
         assertThat(result.priority()).isEqualTo(Priority.HIGH);
         assertThat(result.level()).isEqualTo(Level.TIER_2);
@@ -35,7 +35,7 @@ class NearestNeighbourClassifierTests {
         List<Neighbour> neighbours = List.of(
                 neighbour("Security Team", 0.60, Priority.URGENT, Level.TIER_2),
                 neighbour("Software Team", 0.60, Priority.MEDIUM, Level.TIER_1));
-        Classification result = NearestNeighbourClassifier.vote(neighbours, "test");
+        Classification result = NearestNeighbourClassifier.vote(neighbours, "test", 0.6);
         assertThat(result.score()).isCloseTo(0.5, within(1e-9));
     }
 
@@ -45,7 +45,7 @@ class NearestNeighbourClassifierTests {
                 neighbour("HR Team", 0.70, Priority.LOW, Level.TIER_1),
                 neighbour("HR Team", 0.69, null, null),
                 neighbour("Security Team", 0.71, Priority.URGENT, Level.TIER_3));
-        Classification result = NearestNeighbourClassifier.vote(neighbours, "test");
+        Classification result = NearestNeighbourClassifier.vote(neighbours, "test", 0.6);
         assertThat(result.team()).isEqualTo("HR Team");
         assertThat(result.priority()).isEqualTo(Priority.LOW);
         assertThat(result.level()).isEqualTo(Level.TIER_1);
@@ -54,7 +54,7 @@ class NearestNeighbourClassifierTests {
 
     @Test
     void scoresNothingWithoutExamples() {
-        Classification result = NearestNeighbourClassifier.vote(List.of(), "test");
+        Classification result = NearestNeighbourClassifier.vote(List.of(), "test", 0.6);
         assertThat(result.team()).isEmpty();
         assertThat(result.scores()).isEmpty();
         assertThat(result.priority()).isEqualTo(Priority.MEDIUM);

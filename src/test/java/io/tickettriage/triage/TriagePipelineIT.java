@@ -34,7 +34,7 @@ class TriagePipelineIT {
 
         @Bean
         @Primary
-        Classifier failingOnPoison(NearestNeighbourClassifier real) {
+        Classifier failingOnPoison(RoutingClassifier real) {
             return (title, description) -> {
                 if (title.contains("poison")) {
                     poisonAttempts.incrementAndGet();
@@ -51,8 +51,15 @@ class TriagePipelineIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RoutingModels models;
+
+    @Autowired
+    TriageEngine engine;
+
     @Test
     void routesEachDefaultTeamsTypicalTicket() {
+        awaitTrainedModel();
         assertRoutedTo("My laptop will not power on even when plugged in", "Hardware Team");
         assertRoutedTo("VPN disconnects every few minutes when working from home", "Network Team");
         assertRoutedTo("I clicked a link in a suspicious email and entered my password", "Security Team");
@@ -77,14 +84,37 @@ class TriagePipelineIT {
         assertThat(ticket.triageReason()).contains("Automatic triage failed").contains("model crashed on this input");
         assertThat(ticket.confidence()).isNull();
         assertThat(poisonAttempts.get()).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE subject_id = ?").param(id).query(Long.class).single())
-                .isZero();
+        // The job row is removed just after the ticket's decision commits.
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> jdbc.sql("SELECT COUNT(*) FROM jobs WHERE subject_id = ?").param(id).query(Long.class).single(),
+                count -> count == 0);
+    }
+
+    @Test
+    void theTrainedModelExplainsItselfAndEscalationRulesRaiseAnOfficeWideOutage() {
+        awaitTrainedModel();
+
+        TriageDecision decision = engine.decide("Internet is down for the whole office", "Nobody can connect since 9am");
+
+        assertThat(decision.explanation().model()).startsWith(RoutingModels.MODEL + "+all-minilm-l6-v2-q@");
+        assertThat(decision.explanation().nearestExamples()).isNotEmpty();
+        assertThat(decision.explanation().scores()).containsKey("Network Team");
+        assertThat(decision.priority()).isEqualTo(io.tickettriage.ticket.Priority.URGENT);
+        assertThat(decision.explanation().ruleHits()).extracting(TriageDecision.RuleHit::rule)
+                .contains("outage affecting many users");
+    }
+
+    private void awaitTrainedModel() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> models.current() != null);
     }
 
     private void assertRoutedTo(String title, String team) {
         Ticket ticket = awaitTriaged(tickets.create(new NewTicket(title, "", null, null)).id());
-        assertThat(ticket.assignedTo()).as(title).isEqualTo(team);
-        assertThat(ticket.confidence()).isGreaterThanOrEqualTo(0.6);
+        assertThat(ticket.assignedTo()).as(title + ": " + tickets.explanation(ticket.id())).isEqualTo(team);
+        // Routed means the calibrated probability reached the team's own threshold, chosen on held-out folds of
+        // the starter set for 90% precision; the explanation keeps that threshold.
+        assertThat(ticket.confidence()).isGreaterThanOrEqualTo(0.5);
+        assertThat(tickets.explanation(ticket.id())).contains(RoutingModels.MODEL);
     }
 
     private Ticket awaitTriaged(long id) {

@@ -1,0 +1,274 @@
+package io.tickettriage.triage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tickettriage.knowledge.EmbeddingModel;
+import io.tickettriage.knowledge.LabelledCsv;
+import io.tickettriage.knowledge.LabelledCsv.Row;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code eval}: trains the routing model on one labelled CSV (the history), scores another, and reports
+ * accuracy, macro-F1, per-label figures, the confusion matrix, and coverage at the precision target with
+ * thresholds chosen on the history alone. The model, features, calibration and thresholds are the service's
+ * own ({@link LinearRouter}); no web server or database is started.
+ */
+public final class EvaluateCommand {
+
+    static final String USAGE = """
+            usage: java -jar ticket-triage.jar eval --train HISTORY.csv --test TEST.csv --text COL[,COL...] --label COL
+                   [--json OUT.json] [--embeddings on|off] [--target-precision 0.90] [--min-label-examples 5]
+                   [--embedding-weight 1.0] [--cost 0.5]
+            """;
+
+    private EvaluateCommand() {
+    }
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(List<String> args, PrintStream out) {
+        Map<String, String> options;
+        try {
+            options = CommandLine.options(args, List.of("train", "test", "text", "label"),
+                    List.of("json", "embeddings", "target-precision", "min-label-examples", "embedding-weight", "cost"));
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.print(USAGE);
+            return 2;
+        }
+        try {
+            Map<String, Object> report = evaluate(options, out);
+            if (options.containsKey("json")) {
+                Path json = Path.of(options.get("json"));
+                Files.writeString(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(report));
+                out.println("report written to " + json);
+            }
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            out.println("eval failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Map<String, Object> evaluate(Map<String, String> options, PrintStream out) throws IOException {
+        List<String> textColumns = Arrays.stream(options.get("text").split(",")).map(String::strip).toList();
+        boolean embed = !"off".equalsIgnoreCase(options.getOrDefault("embeddings", "on"));
+        double target = Double.parseDouble(options.getOrDefault("target-precision", "0.90"));
+        int minExamples = Integer.parseInt(options.getOrDefault("min-label-examples", "5"));
+        LabelledCsv.Rows train = LabelledCsv.read(Path.of(options.get("train")), textColumns, options.get("label"),
+                null, null);
+        LabelledCsv.Rows test = LabelledCsv.read(Path.of(options.get("test")), textColumns, options.get("label"),
+                null, null);
+        if (train.rows().isEmpty() || test.rows().isEmpty()) {
+            throw new IllegalArgumentException("both files need at least one labelled row");
+        }
+        out.printf(Locale.ROOT, "history: %,d rows (%d without a label skipped), %d labels; test: %,d rows%n",
+                train.rows().size(), train.skipped(), train.rows().stream().map(Row::label).distinct().count(),
+                test.rows().size());
+
+        LinearRouter.Settings defaults = LinearRouter.Settings.defaults(target, minExamples);
+        LinearRouter.Settings settings = new LinearRouter.Settings(defaults.folds(), target, minExamples,
+                Double.parseDouble(options.getOrDefault("embedding-weight", String.valueOf(defaults.embeddingWeight()))),
+                Double.parseDouble(options.getOrDefault("cost", String.valueOf(defaults.cost()))), defaults.threads());
+        EmbeddingModel model = embed ? EmbeddingModel.local() : null;
+        long start = System.nanoTime();
+        List<float[]> trainVectors = embed(model, train.rows(), settings.threads(), out);
+        List<LinearRouter.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < train.rows().size(); i++) {
+            Row row = train.rows().get(i);
+            samples.add(new LinearRouter.Sample(row.text(), trainVectors.get(i), row.label()));
+        }
+        LinearRouter router = LinearRouter.train(samples, settings, message -> out.println("  " + message));
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "trained in %.1f s%n", trainSeconds);
+
+        long classifyStart = System.nanoTime();
+        List<double[]> probabilities = classify(router, model, test.rows(), settings.threads());
+        double classifySeconds = (System.nanoTime() - classifyStart) / 1e9;
+
+        Metrics metrics = new Metrics(test.rows().stream().map(Row::label).toList(), router, probabilities);
+        Map<String, Object> report = metrics.report();
+        report.put("train_rows", train.rows().size());
+        report.put("test_rows", test.rows().size());
+        report.put("embeddings", embed ? model.id() : "off");
+        report.put("model", "linear-svm+tfidf" + (embed ? "+" + model.id() : "") + ", temperature-calibrated");
+        report.put("train_seconds", round(trainSeconds));
+        report.put("classify_per_second", round(test.rows().size() / classifySeconds));
+        report.put("classify_threads", settings.threads());
+        report.put("thresholds", router.crossValidation().thresholds());
+        report.put("cross_validated_accuracy", round(router.crossValidation().accuracy()));
+        report.put("calibration_temperature", round(router.calibration().temperature()));
+        metrics.print(out);
+        out.printf(Locale.ROOT, "classified %,d tickets in %.1f s: %.0f per second on %d threads%n",
+                test.rows().size(), classifySeconds, test.rows().size() / classifySeconds, settings.threads());
+        return report;
+    }
+
+    private static List<float[]> embed(EmbeddingModel model, List<Row> rows, int threads, PrintStream out) {
+        if (model == null) {
+            return java.util.Collections.nCopies(rows.size(), null);
+        }
+        long start = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        List<float[]> vectors = parallel(rows, threads, row -> {
+            float[] vector = model.embed(row.text());
+            int n = done.incrementAndGet();
+            if (n % 5_000 == 0) {
+                out.printf(Locale.ROOT, "  embedded %,d/%,d (%.0f per second)%n", n, rows.size(),
+                        n / ((System.nanoTime() - start) / 1e9));
+            }
+            return vector;
+        });
+        out.printf(Locale.ROOT, "  embedded %,d texts in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
+        return vectors;
+    }
+
+    private static List<double[]> classify(LinearRouter router, EmbeddingModel model, List<Row> rows, int threads) {
+        return parallel(rows, threads, row -> router.probabilities(row.text(),
+                model == null ? null : model.embed(row.text())));
+    }
+
+    private static <T> List<T> parallel(List<Row> rows, int threads, java.util.function.Function<Row, T> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            int chunk = Math.max(1, (rows.size() + threads - 1) / threads);
+            List<Future<List<T>>> parts = new ArrayList<>();
+            for (int from = 0; from < rows.size(); from += chunk) {
+                List<Row> slice = rows.subList(from, Math.min(rows.size(), from + chunk));
+                parts.add(pool.submit(() -> slice.stream().map(work).toList()));
+            }
+            List<T> result = new ArrayList<>(rows.size());
+            for (Future<List<T>> part : parts) {
+                result.addAll(part.get());
+            }
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    /** Scores of a test set: everything the report needs, computed once. */
+    static final class Metrics {
+
+        private final List<String> labels;
+        private final long[][] confusion;
+        private final int routed;
+        private final int routedRight;
+        private final int total;
+        private final double target;
+        private final int right;
+
+        Metrics(List<String> truth, LinearRouter router, List<double[]> probabilities) {
+            TreeSet<String> all = new TreeSet<>(truth);
+            all.addAll(router.labels());
+            labels = List.copyOf(all);
+            confusion = new long[labels.size()][labels.size()];
+            int routedCount = 0;
+            int routedCorrect = 0;
+            int correct = 0;
+            for (int i = 0; i < truth.size(); i++) {
+                int best = LinearRouter.argmax(probabilities.get(i));
+                String predicted = router.labels().get(best);
+                boolean ok = predicted.equals(truth.get(i));
+                correct += ok ? 1 : 0;
+                confusion[labels.indexOf(truth.get(i))][labels.indexOf(predicted)]++;
+                if (probabilities.get(i)[best] >= router.threshold(best)) {
+                    routedCount++;
+                    routedCorrect += ok ? 1 : 0;
+                }
+            }
+            routed = routedCount;
+            routedRight = routedCorrect;
+            right = correct;
+            total = truth.size();
+            target = router.targetPrecision();
+        }
+
+        Map<String, Object> report() {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("accuracy", round((double) right / total));
+            Map<String, Object> perClass = new LinkedHashMap<>();
+            double f1Sum = 0;
+            int scored = 0;
+            for (int c = 0; c < labels.size(); c++) {
+                long tp = confusion[c][c];
+                long support = Arrays.stream(confusion[c]).sum();
+                long predicted = 0;
+                for (long[] row : confusion) {
+                    predicted += row[c];
+                }
+                if (support == 0 && predicted == 0) {
+                    continue;
+                }
+                double precision = predicted == 0 ? 0 : (double) tp / predicted;
+                double recall = support == 0 ? 0 : (double) tp / support;
+                double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                f1Sum += f1;
+                scored++;
+                perClass.put(labels.get(c), Map.of("precision", round(precision), "recall", round(recall),
+                        "f1", round(f1), "support", support));
+            }
+            report.put("macro_f1", round(f1Sum / Math.max(1, scored)));
+            report.put("per_class", perClass);
+            report.put("confusion_matrix", Map.of("labels", labels, "matrix", confusion));
+            report.put("auto_routed", Map.of("target_precision", target,
+                    "coverage", round((double) routed / total),
+                    "precision", round(routed == 0 ? 0 : (double) routedRight / routed)));
+            return report;
+        }
+
+        @SuppressWarnings("unchecked")
+        void print(PrintStream out) {
+            Map<String, Object> report = report();
+            out.printf(Locale.ROOT, "%naccuracy %.4f   macro-F1 %.4f   (%,d test tickets, %d labels)%n",
+                    report.get("accuracy"), report.get("macro_f1"), total, labels.size());
+            Map<String, Object> auto = (Map<String, Object>) report.get("auto_routed");
+            out.printf(Locale.ROOT, "auto-routed at target precision %.2f: coverage %.4f, precision %.4f%n%n",
+                    target, auto.get("coverage"), auto.get("precision"));
+            int width = Math.min(40, labels.stream().mapToInt(String::length).max().orElse(5) + 2);
+            out.printf(Locale.ROOT, "%-" + width + "s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1",
+                    "support");
+            ((Map<String, Object>) report.get("per_class")).forEach((label, figures) -> {
+                Map<String, Object> f = (Map<String, Object>) figures;
+                String shown = label.length() > width - 1 ? label.substring(0, width - 2) + "~" : label;
+                out.printf(Locale.ROOT, "%-" + width + "s %9.4f %9.4f %9.4f %8d%n", shown, f.get("precision"),
+                        f.get("recall"), f.get("f1"), f.get("support"));
+            });
+            if (labels.size() <= 12) {
+                out.println("\nconfusion matrix (rows: truth, columns: predicted, in the order above)");
+                for (long[] row : confusion) {
+                    StringBuilder line = new StringBuilder();
+                    for (long cell : row) {
+                        line.append(String.format(Locale.ROOT, "%7d", cell));
+                    }
+                    out.println(line);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.tickettriage.triage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.tickettriage.knowledge.KnowledgeBase;
+import io.tickettriage.knowledge.KnowledgeBase.Entry;
+import io.tickettriage.knowledge.TicketText;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trains the linear models from the knowledge base in the background: once the examples are loaded, and again
+ * whenever they have changed, at most once per {@code triage.retrain-interval}. Routing never waits for
+ * training: until the first model is ready the nearest-neighbour vote routes, and a new model replaces the old
+ * one in a single swap.
+ */
+@Component
+class RoutingModels implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingModels.class);
+    static final String MODEL = "linear-svm-v1";
+
+    /** The models in use and the version string every explanation carries. */
+    record Trained(LinearRouter teams, @Nullable LinearRouter priorities, @Nullable LinearRouter levels,
+            String version, int examples) {
+    }
+
+    private final KnowledgeBase knowledge;
+    private final TriageProperties properties;
+    private volatile @Nullable Trained current;
+    private volatile boolean running;
+    private @Nullable Thread trainer;
+
+    RoutingModels(KnowledgeBase knowledge, TriageProperties properties) {
+        this.knowledge = knowledge;
+        this.properties = properties;
+    }
+
+    @Nullable Trained current() {
+        return current;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        trainer = Thread.ofPlatform().name("routing-trainer").daemon().priority(Thread.MIN_PRIORITY)
+                .start(this::trainWhenChanged);
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.trainModels();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (trainer != null) {
+            trainer.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void trainWhenChanged() {
+        try {
+            while (running && !knowledge.awaitReady(Duration.ofSeconds(5))) {
+                // the knowledge base is still loading
+            }
+            int trainedOn = -1;
+            while (running) {
+                List<Entry> entries = knowledge.entries();
+                if (entries.size() != trainedOn) {
+                    trainedOn = entries.size();
+                    train(entries);
+                }
+                Thread.sleep(Math.max(1_000, properties.retrainInterval().toMillis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void train(List<Entry> entries) {
+        if (entries.stream().map(e -> e.example().team()).distinct().count() < 2) {
+            current = null;
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            LinearRouter.Settings settings = LinearRouter.Settings.defaults(properties.targetPrecision(),
+                    properties.minTeamExamples());
+            // Training shares the machine with routing: one thread, at low priority, is enough in the background.
+            settings = new LinearRouter.Settings(settings.folds(), settings.targetPrecision(),
+                    settings.minLabelExamples(), settings.embeddingWeight(), settings.cost(), 1);
+            LinearRouter teams = LinearRouter.train(samples(entries, e -> e.example().team()), settings, log::debug);
+            LinearRouter priorities = trainOptional(entries, e -> label(e.example().priority()), settings);
+            LinearRouter levels = trainOptional(entries, e -> label(e.example().level()), settings);
+            String version = "%s+%s@%d/%s".formatted(MODEL, knowledge.modelId(), entries.size(),
+                    Instant.now().toString());
+            current = new Trained(teams, priorities, levels, version, entries.size());
+            log.info("Routing model {} trained on {} examples in {} ms (cross-validated accuracy {})", version,
+                    entries.size(), (System.nanoTime() - start) / 1_000_000,
+                    String.format("%.3f", teams.crossValidation().accuracy()));
+        } catch (RuntimeException e) {
+            log.error("Routing model training failed; the nearest-neighbour vote keeps routing", e);
+        }
+    }
+
+    private static @Nullable LinearRouter trainOptional(List<Entry> entries, Function<Entry, @Nullable String> label,
+            LinearRouter.Settings settings) {
+        List<LinearRouter.Sample> samples = samples(entries, label);
+        if (samples.size() < 20 || samples.stream().map(LinearRouter.Sample::label).distinct().count() < 2) {
+            return null;
+        }
+        return LinearRouter.train(samples, settings, log::debug);
+    }
+
+    private static List<LinearRouter.Sample> samples(List<Entry> entries, Function<Entry, @Nullable String> label) {
+        List<LinearRouter.Sample> samples = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            String value = label.apply(entry);
+            if (value != null) {
+                samples.add(new LinearRouter.Sample(TicketText.of(entry.example().title(),
+                        entry.example().description()), entry.vector(), value));
+            }
+        }
+        return samples;
+    }
+
+    private static @Nullable String label(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

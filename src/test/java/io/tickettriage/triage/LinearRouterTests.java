@@ -1,0 +1,98 @@
+package io.tickettriage.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class LinearRouterTests {
+
+    private static final LinearRouter.Settings SETTINGS = new LinearRouter.Settings(5, 0.9, 5, 1.0, 0.5, 2);
+
+    @Test
+    void learnsTeamsFromWordsAndGivesProbabilitiesThatSumToOne() {
+        LinearRouter router = LinearRouter.train(history(), SETTINGS, message -> { });
+
+        double[] p = router.probabilities("the printer on floor two is jammed again", null);
+
+        assertThat(router.labels().get(LinearRouter.argmax(p))).isEqualTo("Hardware");
+        assertThat(java.util.Arrays.stream(p).sum()).isCloseTo(1.0, within(1e-9));
+        assertThat(router.labels().get(LinearRouter.argmax(router.probabilities("vpn tunnel drops wifi", null))))
+                .isEqualTo("Network");
+    }
+
+    @Test
+    void aLabelWithTooFewExamplesIsNeverRoutedAutomatically() {
+        List<LinearRouter.Sample> samples = new ArrayList<>(history());
+        for (int i = 0; i < 3; i++) {
+            samples.add(new LinearRouter.Sample("payslip overtime missing salary " + i, null, "HR"));
+        }
+
+        LinearRouter router = LinearRouter.train(samples, SETTINGS, message -> { });
+
+        assertThat(router.threshold(router.labels().indexOf("HR"))).isEqualTo(Thresholds.NEVER);
+        assertThat(router.threshold(router.labels().indexOf("Hardware"))).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void separableHistoryIsRightOnHeldOutFoldsAndConfidentWhereItIsRight() {
+        LinearRouter router = LinearRouter.train(history(), SETTINGS, message -> { });
+
+        assertThat(router.crossValidation().accuracy()).isGreaterThan(0.9);
+        double[] p = router.probabilities("keyboard and monitor broken", null);
+        assertThat(p[LinearRouter.argmax(p)]).isGreaterThan(0.5);
+    }
+
+    @Test
+    void foldsKeepEveryLabelSpreadAcrossThem() {
+        int[] truth = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2};
+        int[] fold = LinearRouter.stratifiedFolds(truth, 3, 5);
+
+        for (int label = 0; label < 2; label++) {
+            int l = label;
+            long distinctFolds = java.util.stream.IntStream.range(0, truth.length).filter(i -> truth[i] == l)
+                    .map(i -> fold[i]).distinct().count();
+            assertThat(distinctFolds).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void embeddingFeaturesAloneCanSeparateTeams() {
+        List<LinearRouter.Sample> samples = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 60; i++) {
+            boolean a = i % 2 == 0;
+            float[] v = {a ? 1 : 0, a ? 0 : 1, (float) random.nextGaussian() * 0.1f};
+            samples.add(new LinearRouter.Sample("same words", v, a ? "A" : "B"));
+        }
+
+        LinearRouter router = LinearRouter.train(samples, SETTINGS, message -> { });
+
+        assertThat(router.usesEmbeddings()).isTrue();
+        double[] p = router.probabilities("same words", new float[] {0, 1, 0});
+        assertThat(router.labels().get(LinearRouter.argmax(p))).isEqualTo("B");
+    }
+
+    static List<LinearRouter.Sample> history() {
+        String[][] vocab = {
+            {"Hardware", "printer", "laptop", "keyboard", "monitor", "jammed", "broken", "screen", "battery"},
+            {"Network", "vpn", "wifi", "router", "tunnel", "drops", "latency", "dns", "switch"},
+            {"Software", "excel", "crash", "install", "license", "update", "outlook", "plugin", "error"}};
+        Random random = new Random(11);
+        List<LinearRouter.Sample> samples = new ArrayList<>();
+        for (String[] team : vocab) {
+            for (int i = 0; i < 30; i++) {
+                StringBuilder text = new StringBuilder("please help");
+                for (int w = 0; w < 4; w++) {
+                    text.append(' ').append(team[1 + random.nextInt(team.length - 1)]);
+                }
+                samples.add(new LinearRouter.Sample(text.toString(), null, team[0]));
+            }
+        }
+        return samples;
+    }
+}
