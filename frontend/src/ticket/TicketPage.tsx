@@ -138,7 +138,7 @@ export function TicketPage({ id }: { id: number }) {
                   <ConfidenceMeter confidence={t.confidence} />
                 )}
                 {overruled && (
-                  <span className="subtle">
+                  <span className="subtle confidence-note">
                     The engine's, for {explanation?.preferred_team}, before an agent's change
                   </span>
                 )}
