@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class KnowledgeFileWriterTests {
 
     @BeforeEach
     void writer() {
-        writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true), JsonMapper.builder().build());
+        writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true, Duration.ofSeconds(5)), JsonMapper.builder().build());
     }
 
     @Test
