@@ -32,7 +32,7 @@ class KnowledgeFileWriterTests {
 
     @BeforeEach
     void writer() {
-        writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true), JsonMapper.builder().build());
+        writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true, java.time.Duration.ZERO), JsonMapper.builder().build());
     }
 
     @Test
