@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import java.util.function.IntConsumer;
 
@@ -89,6 +90,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         }
     };
     private volatile long lastSeenId;
+    private final AtomicLong generation = new AtomicLong();
     // Two locks, neither held while the other is wanted. importLock serialises imports, which use the database
     // while holding it; indexLock guards only the in-memory swap of the index, and is also taken by code running
     // after a commit, whose thread still holds a database connection. With SQLite's single connection, one lock
@@ -152,6 +154,14 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
 
     public int size() {
         return index.examples().size();
+    }
+
+    /**
+     * Changes whenever the examples change: one added, forgotten, or relabelled by an agent's correction. Models
+     * trained on the knowledge base compare it to know when to retrain.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     /** How many indexed examples carry {@code team}. */
@@ -251,6 +261,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         }
         all.addAll(added);
         index = build(all);
+        generation.incrementAndGet();
         lastSeenId = Math.max(lastSeenId, added.stream().mapToLong(e -> e.example().id()).max().orElse(0));
         log.info("Knowledge base now holds {} examples ({} added)", all.size(), added.size());
     }
@@ -378,6 +389,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             }
             synchronized (indexLock) {
                 index = build(stored);
+                generation.incrementAndGet();
                 lastSeenId = stored.stream().mapToLong(e -> e.example().id()).max().orElse(0);
             }
             log.info("Knowledge base ready: {} examples in {} teams ({} embedded now) in {} ms", stored.size(),
@@ -451,6 +463,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             kept.add(replacement);
         }
         index = build(kept);
+        generation.incrementAndGet();
     }
 
     private static Index build(List<StoredExample> stored) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service's classifier: the trained linear model's calibrated probabilities, with the nearest examples as
- * evidence. Until the first model is trained, the nearest-neighbour vote decides alone.
+ * evidence. Until the first model is trained, and for teams newer than the model, the nearest-neighbour vote
+ * decides alone.
  */
 @Component
 class RoutingClassifier implements Classifier {
@@ -35,7 +36,8 @@ class RoutingClassifier implements Classifier {
         float[] vector = knowledge.embed(text);
         Classification vote = neighbours.classify(vector);
         RoutingModels.Trained trained = models.current();
-        if (trained == null || vote.team().isEmpty()) {
+        // A team added since the model was trained is unknown to it: the neighbours decide until it is retrained.
+        if (trained == null || vote.team().isEmpty() || !trained.teams().labels().contains(vote.team())) {
             return vote;
         }
         LinearRouter teams = trained.teams();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.tickettriage.knowledge.KnowledgeBase;
@@ -78,14 +79,21 @@ class RoutingModels implements SmartLifecycle {
             while (running && !knowledge.awaitReady(Duration.ofSeconds(5))) {
                 // the knowledge base is still loading
             }
-            int trainedOn = -1;
+            long trainedOn = -1;
+            Set<String> trainedTeams = Set.of();
+            long trainedAt = 0;
             while (running) {
-                List<Entry> entries = knowledge.entries();
-                if (entries.size() != trainedOn) {
-                    trainedOn = entries.size();
-                    train(entries);
+                long generation = knowledge.generation();
+                Set<String> teams = knowledge.teams();
+                boolean due = System.currentTimeMillis() - trainedAt >= properties.retrainInterval().toMillis();
+                // A new team is worth training for at once; other changes wait for the interval.
+                if (generation != trainedOn && (due || !trainedTeams.containsAll(teams))) {
+                    trainedOn = generation;
+                    trainedTeams = teams;
+                    trainedAt = System.currentTimeMillis();
+                    train(knowledge.entries());
                 }
-                Thread.sleep(Math.max(1_000, properties.retrainInterval().toMillis()));
+                Thread.sleep(1_000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,7 +122,8 @@ class RoutingModels implements SmartLifecycle {
                     entries.size(), (System.nanoTime() - start) / 1_000_000,
                     String.format("%.3f", teams.crossValidation().accuracy()));
         } catch (RuntimeException e) {
-            log.error("Routing model training failed; the nearest-neighbour vote keeps routing", e);
+            log.error("Routing model training failed; {} keeps routing", current == null
+                    ? "the nearest-neighbour vote" : "the previous model " + current.version(), e);
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ class KnowledgeFileWriterTests {
 
     @BeforeEach
     void writer() {
-        writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true, Duration.ofSeconds(5)), JsonMapper.builder().build());
+        writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true, java.time.Duration.ZERO), JsonMapper.builder().build());
     }
 
     @Test

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Closed and corrected tickets teach the engine at once, and are kept in the team knowledge files. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}"})
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.retrain-interval=1s"})
 class LearningLoopIT {
 
     @LocalServerPort
@@ -165,6 +165,24 @@ class LearningLoopIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> fileTicketIds().containsAll(ids));
         assertThat(fileTicketIds()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theRoutingModelIsRetrainedInTheBackgroundAndEveryExplanationNamesItsVersion() {
+        String first = await().atMost(Duration.ofMinutes(2)).until(this::modelVersion, v -> v.startsWith("linear"));
+
+        long id = routed("Conference room display shows no signal from the HDMI cable", "Room 4.02, since today");
+        tickets.changeStatus(id, TicketStatus.CLOSED);
+
+        String second = await().atMost(Duration.ofMinutes(2)).until(this::modelVersion,
+                v -> v.startsWith("linear") && !v.equals(first));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(api.get("/tickets/" + id + "/explanation").json().get("model").asString()).isNotBlank();
+    }
+
+    private String modelVersion() {
+        return api.post("/triage", "{\"title\": \"Laptop battery drains in an hour\"}").json()
+                .get("explanation").get("model").asString();
     }
 
     private long routed(String title, String description) {
