@@ -1,0 +1,290 @@
+// End-to-end test of the dashboard in a real browser (Debian's chromium, driven by playwright-core).
+// Usage: node e2e/dashboard.e2e.mjs <base-url> [artifact-dir]
+// Exits non-zero when a step fails or when a page logs an error to the console.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const baseUrl = (process.argv[2] ?? 'http://localhost:8000').replace(/\/$/, '');
+const artifacts = resolve(process.argv[3] ?? '../target/e2e');
+const browserPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STEP_TIMEOUT = 20_000;
+
+const SAMPLE_INSIGHTS = {
+  window_days: 30,
+  teams: [
+    {
+      team: 'Hardware Team',
+      volume: 12,
+      auto_routed: 10,
+      auto_route_rate: 0.83,
+      auto_route_precision: 0.9,
+      corrections: 1,
+      correction_rate: 0.08,
+      mean_time_to_close_hours: 5.2,
+    },
+    {
+      team: 'Network Team',
+      volume: 7,
+      auto_routed: 5,
+      auto_route_rate: 0.71,
+      auto_route_precision: 1,
+      corrections: 0,
+      correction_rate: 0,
+      mean_time_to_close_hours: null,
+    },
+  ],
+  daily: [
+    { date: new Date().toISOString().slice(0, 10), team: 'Hardware Team', count: 3 },
+    { date: new Date().toISOString().slice(0, 10), team: 'Network Team', count: 2 },
+  ],
+};
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+mkdirSync(artifacts, { recursive: true });
+for (const stale of readdirSync(artifacts).filter((name) => name.startsWith('failure-'))) {
+  rmSync(join(artifacts, stale));
+}
+const profile = mkdtempSync(join(tmpdir(), 'triage-e2e-'));
+const problems = [];
+let step = 'start';
+// Chrome logs every refused request as a console error; a step that provokes one on purpose declares it.
+let expectedErrors = [];
+
+const started = Date.now();
+const DESCRIPTION = 'Since this morning my external monitor flickers and goes black whenever the laptop is docked.';
+
+function log(message) {
+  console.log(`[e2e] ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s ${message}`);
+}
+
+function watch(page, name) {
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location()?.url ?? '';
+    if (expectedErrors.some((pattern) => pattern.test(`${message.text()} ${url}`))) return;
+    problems.push(`${name}: console error during "${step}": ${message.text()} ${url}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${name}: uncaught error during "${step}": ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // Navigations away abort in-flight requests; anything else failing is a defect.
+    const failure = request.failure()?.errorText ?? '';
+    if (!failure.includes('ERR_ABORTED'))
+      problems.push(`${name}: request failed during "${step}": ${request.url()} ${failure}`);
+  });
+}
+
+/** Checks the page with axe-core; serious and critical violations (contrast, missing labels...) fail the test. */
+async function audit(page, name) {
+  // Evaluated through the debugging protocol, so the page's Content-Security-Policy (scripts from the server
+  // only) stays in force for everything else, and any violation by the dashboard still fails the test.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  for (const violation of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    const where = violation.nodes
+      .slice(0, 3)
+      .map((node) => node.target.join(' '))
+      .join(', ');
+    problems.push(`${name}: accessibility (${violation.impact}) ${violation.id}: ${violation.help} at ${where}`);
+  }
+}
+
+async function run(name, action, expected = []) {
+  step = name;
+  expectedErrors = expected;
+  log(name);
+  await action();
+  expectedErrors = [];
+}
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: browserPath,
+  headless: true,
+  viewport: { width: 1366, height: 900 },
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+context.setDefaultTimeout(STEP_TIMEOUT);
+
+let failed = false;
+try {
+  const agent = context.pages()[0] ?? (await context.newPage());
+  const observer = await context.newPage();
+  watch(agent, 'agent');
+  watch(observer, 'observer');
+  const title = `Laptop screen flickers after docking (run ${String(Date.now()).slice(-4)})`;
+  let id = 0;
+
+  await run('both pages open the board and go live', async () => {
+    await Promise.all([agent.goto(`${baseUrl}/`), observer.goto(`${baseUrl}/`)]);
+    await agent.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    await observer.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    // Set in the observer's page: it survives only if that page is never reloaded.
+    await observer.evaluate(() => (window.__sameDocument = true));
+  });
+
+  await run(
+    'the create form shows the API validation message',
+    async () => {
+      // Keyboard: the dialog opens on the title field, Escape closes it and focus goes back to the button.
+      const newTicket = agent.getByRole('button', { name: 'New ticket' });
+      await newTicket.focus();
+      await agent.keyboard.press('Enter');
+      await agent.getByRole('dialog', { name: 'New ticket' }).waitFor();
+      if (!(await agent.getByLabel('Title').evaluate((element) => element === document.activeElement))) {
+        throw new Error('the title field does not have the focus when the form opens');
+      }
+      await agent.keyboard.press('Escape');
+      await agent.getByRole('dialog', { name: 'New ticket' }).waitFor({ state: 'detached' });
+      if (!(await newTicket.evaluate((element) => element === document.activeElement))) {
+        throw new Error('focus did not return to the New ticket button');
+      }
+      await newTicket.click();
+      await agent.getByRole('button', { name: 'Create ticket' }).click();
+      await agent.getByTestId('form-error').filter({ hasText: 'title is required' }).waitFor();
+      // The field's own message is tied to it, so screen readers announce it with the field.
+      const titleField = agent.getByLabel('Title');
+      await agent.locator('input[aria-invalid="true"]').waitFor();
+      const describedBy = await titleField.getAttribute('aria-describedby');
+      const fieldMessage = await agent.locator(`[id="${describedBy}"]`).textContent();
+      if (!fieldMessage?.includes('is required and must not be blank'))
+        throw new Error(`title message: ${fieldMessage}`);
+    },
+    [/status of 422 .*\/tickets$/],
+  );
+
+  await run('a ticket created on one page appears on the other and turns routed', async () => {
+    await agent.getByLabel('Title').fill(title);
+    await agent.getByLabel('Description').fill(DESCRIPTION);
+    await agent.getByRole('button', { name: 'Create ticket' }).click();
+    const card = observer.getByTestId('ticket-card').filter({ hasText: title });
+    await card.waitFor();
+    id = Number(await card.getAttribute('data-ticket-id'));
+    // On a fresh server the first ticket also waits for the starter examples to be embedded.
+    await observer
+      .getByTestId('column-routed')
+      .getByTestId('ticket-card')
+      .filter({ hasText: title })
+      .waitFor({ timeout: 60_000 });
+    if (!(await observer.evaluate(() => window.__sameDocument === true)))
+      throw new Error('the observer page was reloaded');
+    await observer.screenshot({ path: join(artifacts, 'board.png'), fullPage: true });
+    await audit(observer, 'board');
+  });
+
+  await run('the detail shows the routing, its confidence band and explanation', async () => {
+    await agent.goto(`${baseUrl}/ticket/${id}`); // a full load of a dashboard address, as after a reload
+    await observer.getByTestId('ticket-card').filter({ hasText: title }).getByRole('link').click();
+    const { confidence } = await (await fetch(`${baseUrl}/tickets/${id}`)).json();
+    const band = confidence >= 0.9 ? 'high' : confidence >= 0.6 ? 'medium' : 'low';
+    for (const page of [agent, observer]) {
+      await page.getByTestId('assigned-to').filter({ hasText: 'Hardware Team' }).waitFor();
+      await page
+        .getByTestId('explanation')
+        .getByRole('row', { name: /Hardware Team/ })
+        .waitFor();
+      await page.locator(`[data-testid="confidence"][data-band="${band}"]`).waitFor();
+    }
+  });
+
+  await run('a comment added on one page arrives live on the other', async () => {
+    await agent.getByLabel('Add a comment').fill('Swapped the docking cable, still flickers.');
+    await agent.getByRole('button', { name: 'Add comment' }).click();
+    await observer.getByTestId('comment').filter({ hasText: 'Swapped the docking cable' }).waitFor();
+  });
+
+  await run('reassigning the team shows on the other page', async () => {
+    await agent.getByLabel('Team', { exact: true }).selectOption('Network Team');
+    await agent.getByLabel('Priority').selectOption('High');
+    await agent.getByRole('button', { name: 'Save changes' }).click();
+    await observer.getByTestId('assigned-to').filter({ hasText: 'Network Team' }).waitFor();
+  });
+
+  await run('a ticket that reads the same links to the open one as a possible duplicate', async () => {
+    const response = await fetch(`${baseUrl}/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title, description: DESCRIPTION }),
+    });
+    if (response.status !== 201) throw new Error(`creating the copy answered ${response.status}`);
+    const copy = await response.json();
+    await agent.goto(`${baseUrl}/ticket/${copy.id}`);
+    await agent
+      .getByTestId('related')
+      .getByRole('link', { name: `Ticket #${id}` })
+      .waitFor();
+    await agent.goto(`${baseUrl}/ticket/${id}`);
+  });
+
+  await run('closing the ticket shows on the other page', async () => {
+    await agent.getByRole('button', { name: 'Close ticket' }).click();
+    await observer.getByTestId('status').filter({ hasText: 'Closed' }).waitFor();
+    await agent.getByRole('button', { name: 'Reopen' }).waitFor();
+    await observer.screenshot({ path: join(artifacts, 'detail.png'), fullPage: true });
+    await audit(observer, 'ticket detail');
+  });
+
+  await run('the insights page charts what happened on this server', async () => {
+    await agent.goto(`${baseUrl}/analytics`);
+    await agent.getByTestId('insights').waitFor();
+    await agent.getByRole('row', { name: /Network Team/ }).waitFor();
+    await agent.screenshot({ path: join(artifacts, 'insights.png'), fullPage: true });
+    await audit(agent, 'insights');
+  });
+
+  await run(
+    'a server without insights gets the designed "not available" page',
+    async () => {
+      await agent.route('**/insights?days=*', (route) => route.fulfill({ status: 404, json: { status: 404 } }));
+      await agent.goto(`${baseUrl}/analytics`);
+      await agent.getByTestId('insights-unavailable').waitFor();
+      await agent.unroute('**/insights?days=*');
+    },
+    [/status of 404 .*\/insights\?days=30$/],
+  );
+
+  await run('the insights page draws the figures of an /insights answer', async () => {
+    // A fixed answer in the documented shape, so that the figures on the page can be checked exactly.
+    await agent.route('**/insights?days=*', (route) => route.fulfill({ json: SAMPLE_INSIGHTS }));
+    await agent.goto(`${baseUrl}/analytics`);
+    await agent.getByTestId('insights').waitFor();
+    await agent.getByRole('row', { name: /Hardware Team 12 10 83% 90% 1 \(8%\) 5\.2 h/ }).waitFor();
+    await agent.screenshot({ path: join(artifacts, 'insights-charts.png'), fullPage: true });
+    await audit(agent, 'insights charts');
+    await agent.unroute('**/insights?days=*');
+  });
+
+  await run('deleting after confirmation removes the ticket everywhere', async () => {
+    await agent.goto(`${baseUrl}/ticket/${id}`);
+    await agent.getByRole('button', { name: 'Delete…' }).click();
+    await agent.getByRole('alertdialog').getByRole('button', { name: 'Delete ticket' }).click();
+    await agent.getByRole('heading', { name: 'Board' }).waitFor();
+    await observer.getByRole('heading', { name: `Ticket #${id} was deleted` }).waitFor();
+    await agent.locator(`[data-testid="ticket-card"][data-ticket-id="${id}"]`).waitFor({ state: 'detached' });
+  });
+  step = 'end';
+} catch (error) {
+  failed = true;
+  console.error(`[e2e] FAILED at "${step}": ${error instanceof Error ? error.message : error}`);
+  for (const [index, page] of context.pages().entries()) {
+    await page.screenshot({ path: join(artifacts, `failure-${index}.png`), fullPage: true }).catch(() => {});
+  }
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+for (const problem of problems) console.error(`[e2e] ${problem}`);
+if (failed || problems.length > 0) process.exit(1);
+log(`passed; screenshots in ${artifacts}`);

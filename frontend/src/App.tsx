@@ -1,0 +1,87 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { IncidentBanner } from './live/IncidentBanner';
+import { LiveUpdatesProvider, useConnectionState } from './live/LiveUpdates';
+import { BoardPage } from './board/BoardPage';
+import { TicketPage } from './ticket/TicketPage';
+import { Link, useRoute, type Route } from './ui/router';
+import { TeamsProvider } from './ui/teams';
+import { Loading } from './ui/States';
+
+// The charting library is only needed on the insights page; the board loads without it.
+const InsightsPage = lazy(() => import('./insights/InsightsPage').then((module) => ({ default: module.InsightsPage })));
+
+export function App() {
+  return (
+    <LiveUpdatesProvider>
+      <TeamsProvider>
+        <Shell />
+      </TeamsProvider>
+    </LiveUpdatesProvider>
+  );
+}
+
+const TITLES: Record<Route['page'], string> = {
+  board: 'Board',
+  ticket: 'Ticket',
+  insights: 'Insights',
+  missing: 'Not found',
+};
+
+function Shell() {
+  const route = useRoute();
+  useEffect(() => {
+    document.title = `${route.page === 'ticket' ? `Ticket #${route.id}` : TITLES[route.page]} · Ticket Triage`;
+  }, [route]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link href="/" className="brand">
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          Ticket Triage
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/" aria-current={route.page === 'board' || route.page === 'ticket' ? 'page' : undefined}>
+            Board
+          </Link>
+          <Link href="/analytics" aria-current={route.page === 'insights' ? 'page' : undefined}>
+            Insights
+          </Link>
+          <a href="/docs">API</a>
+        </nav>
+        <ConnectionBadge />
+      </header>
+      <IncidentBanner />
+      <main id="main" tabIndex={-1}>
+        {route.page === 'board' && <BoardPage />}
+        {route.page === 'ticket' && <TicketPage key={route.id} id={route.id} />}
+        {route.page === 'insights' && (
+          <Suspense fallback={<Loading what="insights" />}>
+            <InsightsPage />
+          </Suspense>
+        )}
+        {route.page === 'missing' && (
+          <section className="state">
+            <h1>Page not found</h1>
+            <p>
+              There is nothing at this address. <Link href="/">Back to the board</Link>
+            </p>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}
+
+function ConnectionBadge() {
+  const state = useConnectionState();
+  const label = { live: 'Live', connecting: 'Connecting…', offline: 'Offline: updates paused' }[state];
+  return (
+    <span className={`connection connection-${state}`} role="status" data-testid="connection">
+      <span className="dot" aria-hidden="true" />
+      {label}
+    </span>
+  );
+}

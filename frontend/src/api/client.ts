@@ -1,0 +1,117 @@
+import type { Comment, Explanation, Incident, Insights, Team, Ticket } from './types';
+
+/** A field error as the API reports it in a problem+json `errors` list. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A refused or failed request, carrying the API's problem+json details when it sent them. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly fieldErrors: FieldError[];
+
+  constructor(status: number, detail: string, fieldErrors: FieldError[] = []) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.fieldErrors = fieldErrors;
+  }
+
+  messageFor(field: string): string | undefined {
+    return this.fieldErrors.find((error) => error.field === field)?.message;
+  }
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let detail = `The server answered ${response.status} ${response.statusText}`.trim();
+  let errors: FieldError[] = [];
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object') {
+      const problem = body as { detail?: unknown; title?: unknown; errors?: unknown };
+      if (typeof problem.detail === 'string' && problem.detail) detail = problem.detail;
+      else if (typeof problem.title === 'string' && problem.title) detail = problem.title;
+      if (Array.isArray(problem.errors)) {
+        errors = problem.errors.filter(
+          (e): e is FieldError => !!e && typeof e.field === 'string' && typeof e.message === 'string',
+        );
+      }
+    }
+  } catch {
+    // Not JSON (a proxy error page, for instance): the status line is all we can say.
+  }
+  return new ApiError(response.status, detail, errors);
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+    });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check that Ticket Triage is running.');
+  }
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
+  return bodyOf<T>(response);
+}
+
+async function bodyOf<T>(response: Response): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch {
+    const where = response.url ? ` for ${new URL(response.url).pathname}` : '';
+    throw new ApiError(response.status, `The server sent an answer that is not JSON${where}.`);
+  }
+}
+
+/** Like {@link request}, but a 404 means "this server does not offer it yet" and yields null. */
+async function optional<T>(path: string): Promise<T | null> {
+  try {
+    return await request<T>(path);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export interface TicketPage {
+  tickets: Ticket[];
+  nextCursor: string | null;
+}
+
+export const api = {
+  async listTickets(limit = 200, cursor?: string): Promise<TicketPage> {
+    const params = new URLSearchParams({ limit: String(limit) });
+    if (cursor) params.set('cursor', cursor);
+    let response: Response;
+    try {
+      response = await fetch(`/tickets?${params}`, { headers: { Accept: 'application/json' } });
+    } catch {
+      throw new ApiError(0, 'The server cannot be reached. Check that Ticket Triage is running.');
+    }
+    if (!response.ok) throw await problemOf(response);
+    return { tickets: await bodyOf<Ticket[]>(response), nextCursor: response.headers.get('X-Next-Cursor') };
+  },
+  getTicket: (id: number) => request<Ticket>(`/tickets/${id}`),
+  createTicket: (body: { title: string; description: string; priority?: string; level?: string }) =>
+    request<Ticket>('/tickets', { method: 'POST', body: JSON.stringify(body) }),
+  changeTicket: (id: number, change: { assigned_to?: string; priority?: string; level?: string }) =>
+    request<Ticket>(`/tickets/${id}`, { method: 'PATCH', body: JSON.stringify(change) }),
+  changeStatus: (id: number, status: 'closed' | 'routed') =>
+    request<Ticket>(`/tickets/${id}/status`, { method: 'PATCH', body: JSON.stringify({ status }) }),
+  deleteTicket: (id: number) => request<void>(`/tickets/${id}`, { method: 'DELETE' }),
+  /** Null while the ticket has not been triaged yet. */
+  explanation: (id: number) => optional<Explanation>(`/tickets/${id}/explanation`),
+  comments: (id: number) => request<Comment[]>(`/tickets/${id}/comments`),
+  addComment: (id: number, text: string) =>
+    request<Comment>(`/tickets/${id}/comments`, { method: 'POST', body: JSON.stringify({ text }) }),
+  incident: (id: number) => optional<Incident>(`/incidents/${id}`),
+  /** Null when this version of the server has no team catalogue endpoint. */
+  teams: () => optional<Team[]>('/teams'),
+  /** Null when this version of the server has no insights endpoint. */
+  insights: (days: number) => optional<Insights>(`/insights?days=${days}`),
+};

@@ -1,0 +1,243 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import { api, ApiError } from '../api/client';
+import type { Insights } from '../api/types';
+import { hours, percent } from '../ui/format';
+import { Link } from '../ui/router';
+import { ErrorState, Loading } from '../ui/States';
+import { Chart } from './Chart';
+import { colourOf, dailySeries } from './insightsModel';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; insights: Insights };
+
+const WINDOWS = [7, 30, 90];
+
+export function InsightsPage() {
+  const [days, setDays] = useState(30);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const fid = useId();
+
+  useEffect(() => {
+    let active = true;
+    setLoad({ state: 'loading' });
+    api
+      .insights(days)
+      .then((insights) => active && setLoad(insights ? { state: 'ready', insights } : { state: 'unavailable' }))
+      .catch(
+        (e: unknown) =>
+          active &&
+          setLoad({ state: 'failed', message: e instanceof ApiError ? e.message : 'Insights could not be loaded.' }),
+      );
+    return () => {
+      active = false;
+    };
+  }, [days, attempt]);
+
+  return (
+    <div className="insights-page">
+      <div className="page-header">
+        <div>
+          <h1>Insights</h1>
+          <p className="subtle">How routing performs: volume, automation and the corrections agents make.</p>
+        </div>
+        <div className="field inline">
+          <label htmlFor={`${fid}-period`}>Period</label>
+          <select id={`${fid}-period`} value={days} onChange={(event) => setDays(Number(event.target.value))}>
+            {WINDOWS.map((value) => (
+              <option key={value} value={value}>
+                Last {value} days
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {load.state === 'loading' && <Loading what="insights" />}
+      {load.state === 'failed' && <ErrorState message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
+      {load.state === 'unavailable' && (
+        <section className="state" data-testid="insights-unavailable">
+          <h2>Insights are not available on this server yet</h2>
+          <p>
+            This version of Ticket Triage does not compute routing statistics. Once it does, this page shows volume per
+            team, the share of tickets routed automatically, how often agents corrected the team, and the time to close.
+          </p>
+          <p>
+            <Link href="/">Back to the board</Link>
+          </p>
+        </section>
+      )}
+      {load.state === 'ready' && <InsightsView insights={load.insights} />}
+    </div>
+  );
+}
+
+function InsightsView({ insights }: { insights: Insights }) {
+  const teams = useMemo(() => insights.teams.map((t) => t.team).sort((a, b) => a.localeCompare(b)), [insights]);
+  const volume = useMemo<ChartConfiguration>(() => {
+    const { dates, series } = dailySeries(insights.daily, insights.window_days);
+    return {
+      type: 'bar',
+      data: {
+        labels: dates.map((date) => date.slice(5)),
+        datasets: series.map(({ team, counts }) => ({
+          label: team,
+          data: counts,
+          backgroundColor: colourOf(team, teams),
+          stack: 'volume',
+        })),
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    };
+  }, [insights, teams]);
+  const quality = useMemo<ChartConfiguration>(
+    () => ({
+      type: 'bar',
+      data: {
+        labels: insights.teams.map((t) => t.team),
+        datasets: [
+          {
+            label: 'Auto-route rate',
+            data: insights.teams.map((t) => t.auto_route_rate ?? null),
+            backgroundColor: '#1d4ed8',
+          },
+          {
+            label: 'Precision of auto-routing',
+            data: insights.teams.map((t) => t.auto_route_precision ?? null),
+            backgroundColor: '#047857',
+          },
+          {
+            label: 'Correction rate',
+            data: insights.teams.map((t) => t.correction_rate ?? null),
+            backgroundColor: '#b45309',
+          },
+        ],
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { y: { min: 0, max: 1, ticks: { callback: (value) => `${Math.round(Number(value) * 100)}%` } } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    }),
+    [insights],
+  );
+
+  const closeTime = useMemo<ChartConfiguration>(
+    () => ({
+      type: 'bar',
+      data: {
+        labels: insights.teams.map((t) => t.team),
+        datasets: [
+          {
+            label: 'Mean time to close (hours)',
+            data: insights.teams.map((t) => t.mean_time_to_close_hours ?? null),
+            backgroundColor: insights.teams.map((t) => colourOf(t.team, teams)),
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { x: { beginAtZero: true, title: { display: true, text: 'hours' } } },
+        plugins: { legend: { display: false } },
+      },
+    }),
+    [insights, teams],
+  );
+
+  if (insights.teams.length === 0) {
+    return (
+      <section className="state" data-testid="insights-empty">
+        <h2>No tickets in the last {insights.window_days} days</h2>
+        <p>Figures appear once tickets arrive and are routed.</p>
+      </section>
+    );
+  }
+  const total = insights.tickets ?? insights.teams.reduce((sum, t) => sum + t.volume, 0);
+  const auto = insights.teams.reduce((sum, t) => sum + t.auto_routed, 0);
+  const autoRate = insights.auto_route_rate ?? (total ? auto / total : null);
+  const corrections = insights.teams.reduce((sum, t) => sum + t.corrections, 0);
+  return (
+    <div className="insights" data-testid="insights">
+      <div className="kpis">
+        <Kpi label="Tickets" value={String(total)} />
+        <Kpi label="Routed automatically" value={percent(autoRate)} />
+        <Kpi label="Precision of auto-routing" value={percent(insights.auto_route_precision)} />
+        <Kpi label="Corrections by agents" value={String(corrections)} />
+      </div>
+      <section className="panel" aria-labelledby="volume-heading">
+        <h2 id="volume-heading">Volume per team, per day</h2>
+        <Chart
+          config={volume}
+          label={`Stacked bar chart of tickets per team per day over the last ${insights.window_days} days`}
+        />
+      </section>
+      <section className="panel" aria-labelledby="quality-heading">
+        <h2 id="quality-heading">Automation and accuracy per team</h2>
+        <Chart
+          config={quality}
+          label="Bar chart of auto-route rate, auto-routing precision and correction rate per team"
+        />
+      </section>
+      <section className="panel" aria-labelledby="close-heading">
+        <h2 id="close-heading">Mean time to close</h2>
+        <Chart config={closeTime} label="Horizontal bar chart of the mean hours from creation to close, per team" />
+      </section>
+      <section className="panel" aria-labelledby="table-heading">
+        <h2 id="table-heading">Per team</h2>
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Tickets</th>
+                <th scope="col">Auto-routed</th>
+                <th scope="col">Auto-route rate</th>
+                <th scope="col">Precision</th>
+                <th scope="col">Corrections</th>
+                <th scope="col">Mean time to close</th>
+              </tr>
+            </thead>
+            <tbody>
+              {insights.teams.map((t) => (
+                <tr key={t.team}>
+                  <th scope="row">{t.team}</th>
+                  <td>{t.volume}</td>
+                  <td>{t.auto_routed}</td>
+                  <td>{percent(t.auto_route_rate)}</td>
+                  <td>{percent(t.auto_route_precision)}</td>
+                  <td>
+                    {t.corrections} <span className="subtle">({percent(t.correction_rate)})</span>
+                  </td>
+                  <td>{hours(t.mean_time_to_close_hours)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="kpi">
+      <span className="kpi-value">{value}</span>
+      <span className="kpi-label">{label}</span>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client';
+import { LEVELS, MANUAL_REVIEW, PRIORITIES, type Ticket } from '../api/types';
+import { navigate } from '../ui/router';
+import { useTeams } from '../ui/teams';
+
+const OTHER = '\u0000other';
+
+interface Props {
+  ticket: Ticket;
+  onChanged: (ticket: Ticket) => void;
+}
+
+/** An agent's corrections (team, priority, tier), which the engine learns from, and the lifecycle actions. */
+export function AgentActions({ ticket, onChanged }: Props) {
+  const { names, catalogue } = useTeams();
+  const [team, setTeam] = useState(ticket.assigned_to);
+  // Until the server lists its teams, an agent may type one it has not shown yet; the API checks the name.
+  const [otherTeam, setOtherTeam] = useState<string | null>(null);
+  const [priority, setPriority] = useState(ticket.priority);
+  const [level, setLevel] = useState(ticket.level);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const id = useId();
+
+  // Follow changes made elsewhere (the engine, another agent) while keeping nothing stale.
+  useEffect(() => {
+    setTeam(ticket.assigned_to);
+    setOtherTeam(null);
+    setPriority(ticket.priority);
+    setLevel(ticket.level);
+  }, [ticket.assigned_to, ticket.priority, ticket.level]);
+
+  const teamOptions = [
+    ...new Set([...names, ...(ticket.assigned_to && ticket.assigned_to !== MANUAL_REVIEW ? [ticket.assigned_to] : [])]),
+  ].sort((a, b) => a.localeCompare(b));
+  const chosenTeam = otherTeam === null ? team : otherTeam.trim();
+  const change = {
+    ...(chosenTeam !== ticket.assigned_to && chosenTeam ? { assigned_to: chosenTeam } : {}),
+    ...(priority !== ticket.priority ? { priority } : {}),
+    ...(level !== ticket.level ? { level } : {}),
+  };
+  const dirty = Object.keys(change).length > 0;
+
+  const run = async (action: () => Promise<Ticket | void>, done: string) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const result = await action();
+      if (result) onChanged(result);
+      setNotice(done);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'The change could not be saved.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (dirty) void run(() => api.changeTicket(ticket.id, change), 'Saved. The engine learns from this correction.');
+  };
+
+  const closed = ticket.status === 'closed';
+  return (
+    <section className="panel actions" aria-labelledby={`${id}-heading`} data-testid="agent-actions">
+      <h2 id={`${id}-heading`}>Actions</h2>
+      <form onSubmit={save}>
+        <div className="field">
+          <label htmlFor={`${id}-team`}>Team</label>
+          <select
+            id={`${id}-team`}
+            name="team"
+            value={otherTeam === null ? team : OTHER}
+            onChange={(event) => {
+              if (event.target.value === OTHER) {
+                setOtherTeam('');
+              } else {
+                setOtherTeam(null);
+                setTeam(event.target.value);
+              }
+            }}
+          >
+            {!ticket.assigned_to && <option value="">Not routed yet</option>}
+            {ticket.assigned_to === MANUAL_REVIEW && <option value={MANUAL_REVIEW}>Manual Review</option>}
+            {teamOptions.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+            {!catalogue && <option value={OTHER}>Other team…</option>}
+          </select>
+        </div>
+        {otherTeam !== null && (
+          <div className="field">
+            <label htmlFor={`${id}-team-name`}>Team name</label>
+            <input
+              id={`${id}-team-name`}
+              name="other-team"
+              value={otherTeam}
+              autoFocus
+              onChange={(event) => setOtherTeam(event.target.value)}
+            />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-priority`}>Priority</label>
+          <select
+            id={`${id}-priority`}
+            name="priority"
+            value={priority}
+            onChange={(event) => setPriority(event.target.value)}
+          >
+            {PRIORITIES.map((value) => (
+              <option key={value}>{value}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-tier`}>Tier</label>
+          <select id={`${id}-tier`} name="level" value={level} onChange={(event) => setLevel(event.target.value)}>
+            {LEVELS.map((value) => (
+              <option key={value}>{value}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button primary" disabled={!dirty || busy}>
+          Save changes
+        </button>
+      </form>
+      <div className="action-row">
+        {closed ? (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => api.changeStatus(ticket.id, 'routed'), 'Reopened.')}
+          >
+            Reopen
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => api.changeStatus(ticket.id, 'closed'), 'Closed.')}
+          >
+            Close ticket
+          </button>
+        )}
+        <button type="button" className="button danger" disabled={busy} onClick={() => setConfirming(true)}>
+          Delete…
+        </button>
+      </div>
+      <div aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {confirming && (
+        <ConfirmDelete
+          ticket={ticket}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            void run(async () => {
+              await api.deleteTicket(ticket.id);
+              navigate('/');
+            }, 'Deleted.').finally(() => setConfirming(false))
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+function ConfirmDelete({
+  ticket,
+  onCancel,
+  onConfirm,
+}: {
+  ticket: Ticket;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog small"
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      onCancel={onCancel}
+    >
+      <h2 id={`${id}-title`}>Delete ticket #{ticket.id}?</h2>
+      <p id={`${id}-text`}>The ticket and its comments are removed for everyone. This cannot be undone.</p>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="button danger" onClick={onConfirm}>
+          Delete ticket
+        </button>
+      </div>
+    </dialog>
+  );
+}

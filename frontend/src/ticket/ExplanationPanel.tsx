@@ -1,0 +1,147 @@
+import type { Explanation } from '../api/types';
+import { describe, humanize, percent } from '../ui/format';
+import { Link } from '../ui/router';
+import { llmStep, nearestExamples, otherFields, ruleHits, stageName, teamScores } from './explanationModel';
+
+export function ExplanationPanel({ explanation }: { explanation: Explanation | null }) {
+  if (!explanation) return <p className="subtle">The explanation of this decision is not available.</p>;
+  const scores = teamScores(explanation);
+  const examples = nearestExamples(explanation);
+  const rules = ruleHits(explanation);
+  const others = otherFields(explanation);
+  const llm = llmStep(explanation);
+  return (
+    <div className="explanation" data-testid="explanation">
+      <h3>The engine's decision</h3>
+      {explanation.reason && <p>{explanation.reason}</p>}
+      <dl className="facts compact">
+        {explanation.decided_by && (
+          <>
+            <dt>Decided by</dt>
+            <dd data-testid="decided-by">{stageName(explanation.decided_by)}</dd>
+          </>
+        )}
+        {explanation.model && (
+          <>
+            <dt>Model</dt>
+            <dd>
+              <code>{explanation.model}</code>
+            </dd>
+          </>
+        )}
+        {explanation.preferred_team && (
+          <>
+            <dt>Best-scoring team</dt>
+            <dd>{explanation.preferred_team}</dd>
+          </>
+        )}
+        {typeof explanation.threshold === 'number' && (
+          <>
+            <dt>Threshold{explanation.preferred_team ? ` for ${explanation.preferred_team}` : ''}</dt>
+            <dd>{thresholdText(explanation.threshold)}</dd>
+          </>
+        )}
+        {typeof explanation.min_similarity === 'number' && (
+          <>
+            <dt>Minimum similarity</dt>
+            <dd>{percent(explanation.min_similarity)}</dd>
+          </>
+        )}
+      </dl>
+      {scores.length > 0 && (
+        <>
+          <h4>Scores per team</h4>
+          <table className="scores">
+            <caption className="visually-hidden">Probability per team, with the threshold each must reach</caption>
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Score</th>
+                <th scope="col">Threshold</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scores.map(({ team, score, threshold }) => (
+                <tr key={team}>
+                  <th scope="row">{team}</th>
+                  <td>
+                    <div className="score-bar" aria-hidden="true">
+                      <div className="fill" style={{ width: `${Math.round(score * 100)}%` }} />
+                      {threshold !== null && threshold <= 1 && (
+                        <div className="mark" style={{ left: `${Math.round(threshold * 100)}%` }} />
+                      )}
+                    </div>
+                    <span className="score-value">{percent(score, 1)}</span>
+                  </td>
+                  <td>{thresholdText(threshold)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {rules.length > 0 && (
+        <>
+          <h4>Rules that fired</h4>
+          <ul className="rules">
+            {rules.map((rule, index) => (
+              <li key={index}>{rule}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {llm.length > 0 && (
+        <>
+          <h4>Language model stage</h4>
+          <dl className="facts compact" data-testid="llm-step">
+            {llm.map(([key, value]) => (
+              <div key={key} className="fact">
+                <dt>{humanize(key)}</dt>
+                <dd>{describe(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {examples.length > 0 && (
+        <>
+          <h4>Nearest past tickets</h4>
+          <ol className="examples">
+            {examples.map((example, index) => (
+              <li key={`${example.example_id ?? index}`}>
+                {typeof example.ticket_id === 'number' ? (
+                  <Link href={`/ticket/${example.ticket_id}`}>{example.title}</Link>
+                ) : (
+                  <span>{example.title}</span>
+                )}
+                <span className="tag team">{example.team}</span>
+                <span className="subtle">similarity {describe(example.similarity)}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {others.length > 0 && (
+        <details className="more">
+          <summary>More details</summary>
+          <dl className="facts compact">
+            {others.map(([key, value]) => (
+              <div key={key} className="fact">
+                <dt>{humanize(key)}</dt>
+                <dd>
+                  <code>{describe(value)}</code>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** A threshold above 1 cannot be reached: no threshold met the precision target for that team. */
+function thresholdText(threshold: number | null): string {
+  if (threshold === null) return '–';
+  return threshold > 1 ? 'none reaches the target' : percent(threshold);
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from '../api/client';
+import { MANUAL_REVIEW, type Explanation, type Ticket } from '../api/types';
+import { useLiveEvent } from '../live/LiveUpdates';
+import { StatusBadge, PriorityBadge } from '../ui/Badges';
+import { ConfidenceMeter } from '../ui/Confidence';
+import { formatDate } from '../ui/format';
+import { Link } from '../ui/router';
+import { ErrorState, Loading } from '../ui/States';
+import { useTeams } from '../ui/teams';
+import { AgentActions } from './AgentActions';
+import { CommentsPanel } from './CommentsPanel';
+import { ExplanationPanel } from './ExplanationPanel';
+import { RelatedPanel } from './RelatedPanel';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; ticket: Ticket };
+
+export function TicketPage({ id }: { id: number }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [deleted, setDeleted] = useState(false);
+  const [explanation, setExplanation] = useState<Explanation | null>(null);
+  const { learn } = useTeams();
+
+  const fetchTicket = useCallback(async () => {
+    try {
+      setLoad({ state: 'ready', ticket: await api.getTicket(id) });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setLoad({ state: 'missing' });
+      else setLoad({ state: 'failed', message: e instanceof Error ? e.message : 'The ticket could not be loaded.' });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void fetchTicket();
+  }, [fetchTicket]);
+
+  const ticket = load.state === 'ready' ? load.ticket : null;
+  const triaged = ticket !== null && ticket.status !== 'pending';
+  const decisionKey = ticket ? `${ticket.status === 'pending'}:${ticket.assigned_to}` : '';
+
+  // The explanation exists once the engine has decided; fetch it then, and again if the decision changes.
+  useEffect(() => {
+    if (!triaged) return;
+    let active = true;
+    api
+      .explanation(id)
+      .then((found) => {
+        if (!active) return;
+        setExplanation(found);
+        if (found)
+          learn([...Object.keys(found.scores ?? {}), ...(found.nearest_examples ?? []).map((example) => example.team)]);
+      })
+      .catch(() => active && setExplanation(null));
+    return () => {
+      active = false;
+    };
+  }, [id, triaged, decisionKey, learn]);
+
+  useEffect(() => {
+    if (ticket?.assigned_to) learn([ticket.assigned_to]);
+  }, [ticket?.assigned_to, learn]);
+
+  const onTicket = (incoming: Ticket) => {
+    if (incoming.id !== id) return;
+    setLoad((current) =>
+      current.state === 'ready' && Date.parse(incoming.updated_at) < Date.parse(current.ticket.updated_at)
+        ? current
+        : { state: 'ready', ticket: incoming },
+    );
+  };
+  useLiveEvent('ticket_routed', onTicket);
+  useLiveEvent('ticket_updated', onTicket);
+  useLiveEvent('ticket_deleted', (event) => event.id === id && setDeleted(true));
+  useLiveEvent('resync', () => void fetchTicket());
+
+  if (deleted) {
+    return (
+      <section className="state">
+        <h1>Ticket #{id} was deleted</h1>
+        <p>
+          It no longer exists. <Link href="/">Back to the board</Link>
+        </p>
+      </section>
+    );
+  }
+  if (load.state === 'loading') return <Loading what={`ticket #${id}`} />;
+  if (load.state === 'missing') {
+    return (
+      <section className="state">
+        <h1>No ticket #{id}</h1>
+        <p>
+          It may have been deleted, or the link is wrong. <Link href="/">Back to the board</Link>
+        </p>
+      </section>
+    );
+  }
+  if (load.state === 'failed') return <ErrorState message={load.message} onRetry={() => void fetchTicket()} />;
+
+  const t = load.ticket;
+  // After an agent reassigns a ticket the stored confidence still describes the engine's own choice.
+  const overruled =
+    !!explanation?.preferred_team && t.assigned_to !== explanation.preferred_team && t.assigned_to !== MANUAL_REVIEW;
+  return (
+    <article className="ticket-page" data-testid="ticket-detail" data-status={t.status}>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/">Board</Link> <span aria-hidden="true">/</span> Ticket #{t.id}
+      </nav>
+      <header className="ticket-header">
+        <h1>
+          <span className="card-id">#{t.id}</span> {t.title}
+        </h1>
+        <div className="ticket-badges">
+          <StatusBadge status={t.status} assignedTo={t.assigned_to} />
+          <PriorityBadge priority={t.priority} />
+          <span className="tag">{t.level}</span>
+        </div>
+      </header>
+      <div className="ticket-grid">
+        <div className="ticket-main">
+          <section className="panel" aria-labelledby="description-heading">
+            <h2 id="description-heading">Description</h2>
+            {t.description ? <p className="description">{t.description}</p> : <p className="subtle">No description.</p>}
+          </section>
+          <section className="panel" aria-labelledby="routing-heading">
+            <h2 id="routing-heading">Routing</h2>
+            <dl className="facts">
+              <dt>Team</dt>
+              <dd data-testid="assigned-to">{t.assigned_to || <span className="subtle">not yet routed</span>}</dd>
+              <dt>Confidence</dt>
+              <dd>
+                {t.status === 'pending' ? (
+                  <span className="subtle">Triaging…</span>
+                ) : (
+                  <ConfidenceMeter confidence={t.confidence} />
+                )}
+                {overruled && (
+                  <span className="subtle confidence-note">
+                    The engine's, for {explanation?.preferred_team}, before an agent's change
+                  </span>
+                )}
+              </dd>
+              {t.triage_reason && (
+                <>
+                  <dt>Reason</dt>
+                  <dd>{t.triage_reason}</dd>
+                </>
+              )}
+            </dl>
+            {triaged && <ExplanationPanel explanation={explanation} />}
+          </section>
+          <RelatedPanel ticket={t} />
+          <CommentsPanel ticketId={t.id} />
+        </div>
+        <aside className="ticket-side">
+          <AgentActions ticket={t} onChanged={onTicket} />
+          <section className="panel" aria-labelledby="dates-heading">
+            <h2 id="dates-heading">Dates</h2>
+            <dl className="facts">
+              <dt>Created</dt>
+              <dd>{formatDate(t.created_at)}</dd>
+              <dt>Updated</dt>
+              <dd>{formatDate(t.updated_at)}</dd>
+              {t.closed_at && (
+                <>
+                  <dt>Closed</dt>
+                  <dd>{formatDate(t.closed_at)}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

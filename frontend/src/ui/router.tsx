@@ -1,0 +1,60 @@
+import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+/**
+ * A few routes need no router library: the path is the state, links push it, Back pops it. The server
+ * answers every dashboard path with index.html, so a reload lands on the same screen.
+ */
+export type Route = { page: 'board' } | { page: 'ticket'; id: number } | { page: 'insights' } | { page: 'missing' };
+
+export function routeOf(path: string): Route {
+  if (path === '/' || path === '') return { page: 'board' };
+  if (path === '/analytics' || path === '/analytics/') return { page: 'insights' };
+  const ticket = /^\/ticket\/(\d+)\/?$/.exec(path);
+  if (ticket) return { page: 'ticket', id: Number(ticket[1]) };
+  return { page: 'missing' };
+}
+
+const CHANGED = 'dashboard:navigate';
+
+export function navigate(to: string): void {
+  if (to === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+export function useRoute(): Route {
+  const [path, setPath] = useState(window.location.pathname);
+  useEffect(() => {
+    const update = () => {
+      setPath(window.location.pathname);
+      window.scrollTo(0, 0);
+    };
+    window.addEventListener('popstate', update);
+    window.addEventListener(CHANGED, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(CHANGED, update);
+    };
+  }, []);
+  return routeOf(path);
+}
+
+/** An ordinary link (middle-click and Ctrl-click still open a new tab) that navigates in place. */
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    ) {
+      return;
+    }
+    event.preventDefault();
+    navigate(href);
+  };
+  return <a href={href} onClick={handle} {...rest} />;
+}
