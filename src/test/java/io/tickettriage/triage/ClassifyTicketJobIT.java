@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * is under the test's control.
  */
 @SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/no-such-dir", "triage.jobs.workers=0"})
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.jobs.workers=0"})
 class ClassifyTicketJobIT {
 
     @Autowired

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * pending.
  */
 @SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/no-such-dir", "OPENAI_API_KEY=sk-test", "OPENAI_MODEL=fake-model",
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "OPENAI_API_KEY=sk-test", "OPENAI_MODEL=fake-model",
         "triage.llm.timeout=2s", "triage.llm.attempt-timeout=700ms", "triage.llm.retry-backoff=10ms"})
 class LlmAssistIT {
 

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tickets stands in for a crashing model, so that retries and giving up can be observed.
  */
 @SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/no-such-dir", "triage.jobs.retry-backoff=20ms", "triage.jobs.max-attempts=3"})
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.jobs.retry-backoff=20ms", "triage.jobs.max-attempts=3"})
 class TriagePipelineIT {
 
     static final AtomicInteger poisonAttempts = new AtomicInteger();
