@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.tickettriage.knowledge.EmbeddingModel;
 import io.tickettriage.knowledge.LabelledCsv;
 import io.tickettriage.knowledge.LabelledCsv.Row;
+import io.tickettriage.llm.LlmMode;
+import io.tickettriage.llm.LlmProperties;
+import io.tickettriage.llm.LlmStage;
+import io.tickettriage.llm.LlmStages;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,14 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code eval}: trains the routing model on one labelled CSV (the history), scores another, and reports
  * accuracy, macro-F1, per-label figures, the confusion matrix, and coverage at the precision target with
  * thresholds chosen on the history alone. The model, features, calibration and thresholds are the service's
- * own ({@link LinearRouter}); no web server or database is started.
+ * own ({@link LinearRouter}); no web server or database is started. With the LLM stage configured as for the
+ * service ({@code OPENAI_API_KEY}, {@code TRIAGE_LLM_*}), the test file is scored a second time with the stage
+ * after the local engine, see {@link LlmComparison}.
  */
 public final class EvaluateCommand {
 
     static final String USAGE = """
             usage: java -jar ticket-triage.jar eval --train HISTORY.csv --test TEST.csv --text COL[,COL...] --label COL
                    [--json OUT.json] [--embeddings on|off] [--target-precision 0.90] [--min-label-examples 5]
-                   [--embedding-weight 1.0] [--cost 0.5]
+                   [--embedding-weight 1.0] [--cost 0.5] [--llm-mode off|assist|always] [--llm-model NAME]
+            The LLM stage reads the service's settings (OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, TRIAGE_LLM_*);
+            --llm-mode and --llm-model override TRIAGE_LLM_MODE and OPENAI_MODEL.
             """;
 
     private EvaluateCommand() {
@@ -42,17 +50,29 @@ public final class EvaluateCommand {
 
     /** Runs the command; returns the process exit code. */
     public static int run(List<String> args, PrintStream out) {
+        return run(args, System.getenv(), out);
+    }
+
+    /** Runs the command with the LLM stage's settings read from {@code environment}. */
+    static int run(List<String> args, Map<String, String> environment, PrintStream out) {
         Map<String, String> options;
+        LlmProperties llmSettings;
         try {
             options = CommandLine.options(args, List.of("train", "test", "text", "label"),
-                    List.of("json", "embeddings", "target-precision", "min-label-examples", "embedding-weight", "cost"));
+                    List.of("json", "embeddings", "target-precision", "min-label-examples", "embedding-weight", "cost",
+                            "llm-mode", "llm-model"));
+            llmSettings = llmSettings(options, environment);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             out.print(USAGE);
             return 2;
         }
+        LlmStage stage = LlmStages.create(llmSettings);
         try {
-            Map<String, Object> report = evaluate(options, out);
+            if (stage.mode() != LlmMode.OFF) {
+                out.println(stage.describe());
+            }
+            Map<String, Object> report = evaluate(options, stage, llmSettings, out);
             if (options.containsKey("json")) {
                 Path json = Path.of(options.get("json"));
                 Files.writeString(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -63,10 +83,53 @@ public final class EvaluateCommand {
         } catch (IOException | IllegalArgumentException e) {
             out.println("eval failed: " + e.getMessage());
             return 1;
+        } finally {
+            if (stage instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Only the HTTP client's connections are left to release, and the process is about to end.
+                }
+            }
         }
     }
 
-    static Map<String, Object> evaluate(Map<String, String> options, PrintStream out) throws IOException {
+    /** The service's LLM settings from the environment; the options, when given, take precedence. */
+    private static LlmProperties llmSettings(Map<String, String> options, Map<String, String> environment) {
+        Map<String, String> variables = new java.util.HashMap<>(environment);
+        String mode = options.get("llm-mode");
+        if (mode != null) {
+            if (!List.of("off", "assist", "always").contains(mode.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("--llm-mode must be off, assist or always, not " + mode);
+            }
+            variables.put("TRIAGE_LLM_MODE", mode.toLowerCase(Locale.ROOT));
+        }
+        if (options.containsKey("llm-model")) {
+            variables.put("TRIAGE_LLM_MODEL", options.get("llm-model"));
+        }
+        LlmProperties settings;
+        try {
+            settings = LlmStages.settings(variables);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid LLM settings: " + rootMessage(e), e);
+        }
+        if (mode != null && !"off".equalsIgnoreCase(mode) && settings.effectiveMode() == LlmMode.OFF) {
+            throw new IllegalArgumentException("--llm-mode " + mode + " needs OPENAI_API_KEY, or OPENAI_BASE_URL for"
+                    + " a local server that needs no key");
+        }
+        return settings;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    static Map<String, Object> evaluate(Map<String, String> options, LlmStage stage, LlmProperties llmSettings,
+            PrintStream out) throws IOException {
         List<String> textColumns = Arrays.stream(options.get("text").split(",")).map(String::strip).toList();
         boolean embed = !"off".equalsIgnoreCase(options.getOrDefault("embeddings", "on"));
         double target = Double.parseDouble(options.getOrDefault("target-precision", "0.90"));
@@ -86,23 +149,26 @@ public final class EvaluateCommand {
         LinearRouter.Settings settings = new LinearRouter.Settings(defaults.folds(), target, minExamples,
                 Double.parseDouble(options.getOrDefault("embedding-weight", String.valueOf(defaults.embeddingWeight()))),
                 Double.parseDouble(options.getOrDefault("cost", String.valueOf(defaults.cost()))), defaults.threads());
-        EmbeddingModel model = embed ? EmbeddingModel.local() : null;
+        // The LLM's similar examples are found by the embedding model, as in the service, even when the router
+        // itself does without it.
+        boolean retrieve = stage.mode() != LlmMode.OFF && llmSettings.examples() > 0;
+        EmbeddingModel model = embed || retrieve ? EmbeddingModel.local() : null;
         long start = System.nanoTime();
         List<float[]> trainVectors = embed(model, train.rows(), settings.threads(), out);
         List<LinearRouter.Sample> samples = new ArrayList<>();
         for (int i = 0; i < train.rows().size(); i++) {
             Row row = train.rows().get(i);
-            samples.add(new LinearRouter.Sample(row.text(), trainVectors.get(i), row.label()));
+            samples.add(new LinearRouter.Sample(row.text(), embed ? trainVectors.get(i) : null, row.label()));
         }
         LinearRouter router = LinearRouter.train(samples, settings, message -> out.println("  " + message));
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "trained in %.1f s%n", trainSeconds);
 
         long classifyStart = System.nanoTime();
-        List<double[]> probabilities = classify(router, model, test.rows(), settings.threads());
+        List<double[]> probabilities = classify(router, embed ? model : null, test.rows(), settings.threads());
         double classifySeconds = (System.nanoTime() - classifyStart) / 1e9;
 
-        Metrics metrics = new Metrics(test.rows().stream().map(Row::label).toList(), router, probabilities);
+        Metrics metrics = Metrics.of(test.rows().stream().map(Row::label).toList(), router, probabilities);
         Map<String, Object> report = metrics.report();
         report.put("train_rows", train.rows().size());
         report.put("test_rows", test.rows().size());
@@ -117,6 +183,13 @@ public final class EvaluateCommand {
         metrics.print(out);
         out.printf(Locale.ROOT, "classified %,d tickets in %.1f s: %.0f per second on %d threads%n",
                 test.rows().size(), classifySeconds, test.rows().size() / classifySeconds, settings.threads());
+        if (stage.mode() != LlmMode.OFF) {
+            Map<String, Object> llm = new LlmComparison(stage, llmSettings, out).compare(train.rows(),
+                    retrieve ? trainVectors : null, retrieve ? model : null, minExamples, test.rows(), router,
+                    probabilities);
+            report.put("llm", llm);
+            LlmComparison.print(report, llm, out);
+        }
         return report;
     }
 
@@ -126,7 +199,7 @@ public final class EvaluateCommand {
         }
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
-        List<float[]> vectors = parallel(rows, threads, row -> {
+        List<float[]> vectors = parallel(rows, threads, (Row row) -> {
             float[] vector = model.embed(row.text());
             int n = done.incrementAndGet();
             if (n % 5_000 == 0) {
@@ -144,16 +217,17 @@ public final class EvaluateCommand {
                 model == null ? null : model.embed(row.text())));
     }
 
-    private static <T> List<T> parallel(List<Row> rows, int threads, java.util.function.Function<Row, T> work) {
+    /** Applies {@code work} to every item on {@code threads} threads; the results are in the items' order. */
+    static <S, T> List<T> parallel(List<S> items, int threads, java.util.function.Function<S, T> work) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            int chunk = Math.max(1, (rows.size() + threads - 1) / threads);
+            int chunk = Math.max(1, (items.size() + threads - 1) / threads);
             List<Future<List<T>>> parts = new ArrayList<>();
-            for (int from = 0; from < rows.size(); from += chunk) {
-                List<Row> slice = rows.subList(from, Math.min(rows.size(), from + chunk));
+            for (int from = 0; from < items.size(); from += chunk) {
+                List<S> slice = items.subList(from, Math.min(items.size(), from + chunk));
                 parts.add(pool.submit(() -> slice.stream().map(work).toList()));
             }
-            List<T> result = new ArrayList<>(rows.size());
+            List<T> result = new ArrayList<>(items.size());
             for (Future<List<T>> part : parts) {
                 result.addAll(part.get());
             }
@@ -166,6 +240,12 @@ public final class EvaluateCommand {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Whether the local engine routes a ticket with these probabilities, rather than send it to Manual Review. */
+    static boolean autoRouted(LinearRouter router, double[] probabilities) {
+        int best = LinearRouter.argmax(probabilities);
+        return probabilities[best] >= router.threshold(best);
     }
 
     static double round(double value) {
@@ -183,21 +263,35 @@ public final class EvaluateCommand {
         private final double target;
         private final int right;
 
-        Metrics(List<String> truth, LinearRouter router, List<double[]> probabilities) {
+        static Metrics of(List<String> truth, LinearRouter router, List<double[]> probabilities) {
+            List<String> predicted = new ArrayList<>(truth.size());
+            boolean[] routed = new boolean[truth.size()];
+            for (int i = 0; i < truth.size(); i++) {
+                predicted.add(router.labels().get(LinearRouter.argmax(probabilities.get(i))));
+                routed[i] = autoRouted(router, probabilities.get(i));
+            }
+            return new Metrics(truth, router.labels(), predicted, routed, router.targetPrecision());
+        }
+
+        /**
+         * @param predicted  the best guess for each ticket, scored for accuracy and F1 whether routed or not
+         * @param autoRouted whether each ticket was routed automatically, scored for coverage and precision
+         */
+        Metrics(List<String> truth, List<String> known, List<String> predicted, boolean[] autoRouted,
+                double target) {
             TreeSet<String> all = new TreeSet<>(truth);
-            all.addAll(router.labels());
+            all.addAll(known);
+            all.addAll(predicted);
             labels = List.copyOf(all);
             confusion = new long[labels.size()][labels.size()];
             int routedCount = 0;
             int routedCorrect = 0;
             int correct = 0;
             for (int i = 0; i < truth.size(); i++) {
-                int best = LinearRouter.argmax(probabilities.get(i));
-                String predicted = router.labels().get(best);
-                boolean ok = predicted.equals(truth.get(i));
+                boolean ok = predicted.get(i).equals(truth.get(i));
                 correct += ok ? 1 : 0;
-                confusion[labels.indexOf(truth.get(i))][labels.indexOf(predicted)]++;
-                if (probabilities.get(i)[best] >= router.threshold(best)) {
+                confusion[labels.indexOf(truth.get(i))][labels.indexOf(predicted.get(i))]++;
+                if (autoRouted[i]) {
                     routedCount++;
                     routedCorrect += ok ? 1 : 0;
                 }
@@ -206,7 +300,7 @@ public final class EvaluateCommand {
             routedRight = routedCorrect;
             right = correct;
             total = truth.size();
-            target = router.targetPrecision();
+            this.target = target;
         }
 
         Map<String, Object> report() {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.tickettriage.knowledge.KnowledgeBase;
-import io.tickettriage.knowledge.TicketText;
 import io.tickettriage.llm.LlmAnswer;
 import io.tickettriage.llm.LlmProperties;
 import io.tickettriage.llm.LlmQuestion;
@@ -13,13 +12,14 @@ import io.tickettriage.ticket.Ticket;
 import io.tickettriage.triage.TriageDecision.Explanation;
 import io.tickettriage.triage.TriageDecision.LlmStep;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The LLM stage's turn, after the local decision: in {@code assist} mode for tickets the local engine sends to
  * Manual Review, in {@code always} mode for every ticket. A valid answer decides; anything else leaves the local
  * decision standing, with the reason added. Either way the explanation records what the model was asked for and
- * what came of it.
+ * what came of it. The service and {@code eval} share this class, so a comparison measures what the service does.
  */
 @Component
 class LlmReview {
@@ -28,15 +28,28 @@ class LlmReview {
     private static final int TITLES_PER_TEAM = 3;
 
     private final LlmStage stage;
-    private final KnowledgeBase knowledge;
-    private final TriageProperties triage;
-    private final LlmProperties settings;
+    private final LlmContext context;
+    private final int minTeamExamples;
+    private final int examples;
 
+    @Autowired
     LlmReview(LlmStage stage, KnowledgeBase knowledge, TriageProperties triage, LlmProperties settings) {
+        this(stage, LlmContext.of(knowledge), triage.minTeamExamples(), settings.examples());
+    }
+
+    /**
+     * @param minTeamExamples  the fewest examples a team needs before policy lets tickets go to it
+     * @param examples         how many similar examples the question carries
+     */
+    LlmReview(LlmStage stage, LlmContext context, int minTeamExamples, int examples) {
         this.stage = stage;
-        this.knowledge = knowledge;
-        this.triage = triage;
-        this.settings = settings;
+        this.context = context;
+        this.minTeamExamples = minTeamExamples;
+        this.examples = examples;
+    }
+
+    LlmStage stage() {
+        return stage;
     }
 
     TriageDecision review(String title, String description, TriageDecision local) {
@@ -73,18 +86,14 @@ class LlmReview {
                         was.minSimilarity(), was.preferredTeam(), reason, was.ruleHits(), step));
     }
 
-    /** The teams policy lets tickets go to, and the stored examples most like this ticket. */
+    /** The teams policy lets tickets go to, and the known examples most like this ticket. */
     private LlmQuestion question(String title, String description) {
-        List<LlmQuestion.Team> teams = knowledge.teams().stream()
-                .filter(team -> knowledge.examplesOf(team) >= triage.minTeamExamples())
-                .map(team -> new LlmQuestion.Team(team, knowledge.sampleOf(team, TITLES_PER_TEAM).stream()
-                        .map(example -> example.title()).toList()))
+        List<LlmQuestion.Team> teams = context.teams().stream()
+                .filter(team -> context.examplesOf(team) >= minTeamExamples)
+                .map(team -> new LlmQuestion.Team(team, context.titlesOf(team, TITLES_PER_TEAM)))
                 .toList();
-        List<LlmQuestion.Example> examples = settings.examples() == 0 ? List.of()
-                : knowledge.nearest(knowledge.embed(TicketText.of(title, description)), settings.examples()).stream()
-                        .map(n -> new LlmQuestion.Example(n.example().title(), n.example().description(),
-                                n.example().team(), n.example().priority(), n.example().level()))
-                        .toList();
-        return new LlmQuestion(title, description, teams, examples);
+        List<LlmQuestion.Example> nearest = examples == 0 ? List.of()
+                : context.nearest(title, description, examples);
+        return new LlmQuestion(title, description, teams, nearest);
     }
 }

@@ -10,15 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.tickettriage.support.FakeOpenAi;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.tickettriage.support.FakeOpenAi.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The eval command end to end, on a small generated history: real files, the local embedding model, JSON out. */
 class EvaluateCommandIT {
+
+    /** No LLM stage, whatever the environment running the build holds. */
+    private static final Map<String, String> NO_LLM = Map.of();
 
     @TempDir
     Path dir;
@@ -32,7 +38,7 @@ class EvaluateCommandIT {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
         int code = EvaluateCommand.run(List.of("--train", train.toString(), "--test", test.toString(),
-                "--text", "subject,body", "--label", "queue", "--json", json.toString()),
+                "--text", "subject,body", "--label", "queue", "--json", json.toString()), NO_LLM,
                 new PrintStream(output, true, StandardCharsets.UTF_8));
 
         String printed = output.toString(StandardCharsets.UTF_8);
@@ -47,6 +53,107 @@ class EvaluateCommandIT {
         Map<String, Object> auto = (Map<String, Object>) report.get("auto_routed");
         assertThat(auto).containsEntry("target_precision", 0.9);
         assertThat((Double) auto.get("precision")).isGreaterThanOrEqualTo(0.8);
+        assertThat(report).doesNotContainKey("llm");
+        assertThat(printed).doesNotContain("LLM");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void comparesTheLocalEngineWithTheLlmStageAskedAsTheServiceAsksIt() throws Exception {
+        Path train = csv("train.csv", 120, 1);
+        // Tickets in words the history never used: the local engine cannot place them, the LLM (here) can.
+        Path test = csv("test.csv", 45, 2, "zebra-7 unreachable since noon,,Network",
+                "zebra-9 keeps rebooting,it blinks orange,Network", "quokka ledger mismatch,,Billing");
+        Path json = dir.resolve("report.json");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (FakeOpenAi llm = FakeOpenAi.start()) {
+            // One reply that is no answer at all, one server error (retried), then answers read from the ticket:
+            // the team one of its words belongs to, or none.
+            llm.then(FakeOpenAi.content("Sure! It is the network."), FakeOpenAi.status(500, "{}"))
+                    .otherwise(call -> answer(teamNamedIn(ticketIn(call.prompt())), "Medium", "Tier 1",
+                            "Named in the ticket."));
+            Map<String, String> environment = Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", llm.baseUrl(),
+                    "OPENAI_MODEL", "fake-model", "TRIAGE_LLM_RETRY_BACKOFF", "10ms",
+                    "TRIAGE_LLM_MAX_CONCURRENCY", "2");
+
+            int code = EvaluateCommand.run(List.of("--train", train.toString(), "--test", test.toString(),
+                    "--text", "subject,body", "--label", "queue", "--embeddings", "off", "--llm-mode", "assist",
+                    "--json", json.toString()), environment, new PrintStream(output, true, StandardCharsets.UTF_8));
+
+            String printed = output.toString(StandardCharsets.UTF_8);
+            assertThat(code).as(printed).isZero();
+            assertThat(printed).contains("LLM stage: assist; fake-model", "asking the LLM about", "local+LLM");
+            Map<String, Object> report = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+            Map<String, Object> local = (Map<String, Object>) report.get("auto_routed");
+            Map<String, Object> combined = (Map<String, Object>) report.get("llm");
+            assertThat(combined).containsEntry("mode", "assist").containsEntry("model", "fake-model")
+                    .containsKeys("accuracy", "macro_f1", "per_class", "auto_routed");
+            int asked = (Integer) combined.get("asked");
+            int answered = (Integer) combined.get("answered");
+            int testRows = (Integer) report.get("test_rows");
+            // Assist mode asks about exactly the tickets the local engine leaves for Manual Review.
+            assertThat(asked).isEqualTo(Math.round(testRows * (1 - (Double) local.get("coverage"))))
+                    .isPositive().isLessThan(testRows);
+            assertThat(answered + (Integer) combined.get("rejected") + (Integer) combined.get("failed")
+                    + (Integer) combined.get("skipped")).isEqualTo(asked);
+            assertThat((Integer) combined.get("rejected")).isEqualTo(1);
+            assertThat(answered).isEqualTo(asked - 1);
+            assertThat((Integer) combined.get("calls")).isEqualTo(llm.calls().size()).isEqualTo(asked + 1);
+            assertThat(llm.mostInFlight()).isLessThanOrEqualTo(2);
+            // Tickets the LLM placed are routed now, the others stay where the local engine left them.
+            double coverage = (Double) ((Map<String, Object>) combined.get("auto_routed")).get("coverage");
+            assertThat(coverage).isGreaterThan((Double) local.get("coverage"));
+            assertThat((Double) combined.get("accuracy")).isGreaterThan((Double) report.get("accuracy"));
+
+            // Asked as the service asks: only the teams policy allows, the nearest history rows with their text
+            // and labels, and the ticket between markers.
+            FakeOpenAi.Call call = llm.lastCall();
+            String examples = call.prompt().substring(call.prompt().indexOf("<<<EXAMPLES "),
+                    call.prompt().indexOf(">>>END EXAMPLES "));
+            assertThat(examples.lines().skip(1)).hasSize(5)
+                    .allSatisfy(line -> assertThat(line).contains("\"title\":\"", "\"description\":\"",
+                            "\"team\":\""));
+            assertThat(llm.calls()).anySatisfy(request -> assertThat(request.prompt())
+                    .containsPattern("\\{\"title\":\"[a-z ]+ issue\",\"description\":\"[^\"]*\",\"team\":\"(Billing|Network|Printers)\"}"));
+            assertThat(call.json().toString()).contains("\"enum\":[\"Billing\",\"Network\",\"Printers\",\"none\"]");
+            assertThat(call.prompt()).contains("<<<TICKET ");
+        }
+    }
+
+    @Test
+    void refusesAnLlmModeWithoutAnEndpoint() throws Exception {
+        Path train = csv("train.csv", 20, 1);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        int code = EvaluateCommand.run(List.of("--train", train.toString(), "--test", train.toString(),
+                "--text", "subject", "--label", "queue", "--llm-mode", "always"), NO_LLM,
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("--llm-mode always needs OPENAI_API_KEY");
+    }
+
+    private static String ticketIn(String prompt) {
+        int start = prompt.indexOf("<<<TICKET ");
+        return prompt.substring(start, prompt.indexOf(">>>END TICKET ", start));
+    }
+
+    private static String teamNamedIn(String ticket) {
+        String text = ticket.toLowerCase(java.util.Locale.ROOT);
+        if (text.contains("zebra")) {
+            return "Network";
+        }
+        if (text.contains("quokka")) {
+            return "Billing";
+        }
+        for (String[] queue : QUEUES) {
+            for (int i = 1; i < queue.length; i++) {
+                if (text.contains(queue[i].toLowerCase(java.util.Locale.ROOT))) {
+                    return queue[0];
+                }
+            }
+        }
+        return "none";
     }
 
     @Test
@@ -55,18 +162,20 @@ class EvaluateCommandIT {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
-        assertThat(EvaluateCommand.run(List.of("--train", train.toString()), out)).isEqualTo(2);
+        assertThat(EvaluateCommand.run(List.of("--train", train.toString()), NO_LLM, out)).isEqualTo(2);
         assertThat(EvaluateCommand.run(List.of("--train", train.toString(), "--test", train.toString(),
-                "--text", "nope", "--label", "queue", "--embeddings", "off"), out)).isEqualTo(1);
+                "--text", "nope", "--label", "queue", "--embeddings", "off"), NO_LLM, out)).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("missing --test").contains("no column \"nope\"");
     }
 
+    private static final String[][] QUEUES = {
+        {"Billing", "invoice", "refund", "payment", "charged twice", "Rechnung", "factura"},
+        {"Network", "vpn", "wifi", "router", "connection drops", "Netzwerk", "conexión"},
+        {"Printers", "printer", "toner", "paper jam", "print queue", "Drucker", "impresora"}};
+
     /** Three clear queues plus a rare one, duplicate rows, empty fields, accents and a broken byte. */
-    private Path csv(String name, int rows, long seed) throws Exception {
-        String[][] queues = {
-            {"Billing", "invoice", "refund", "payment", "charged twice", "Rechnung", "factura"},
-            {"Network", "vpn", "wifi", "router", "connection drops", "Netzwerk", "conexión"},
-            {"Printers", "printer", "toner", "paper jam", "print queue", "Drucker", "impresora"}};
+    private Path csv(String name, int rows, long seed, String... extraLines) throws Exception {
+        String[][] queues = QUEUES;
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>(List.of("subject,body,queue"));
         for (int i = 0; i < rows; i++) {
@@ -81,6 +190,7 @@ class EvaluateCommandIT {
         lines.add("legal question,contract review,Legal");
         lines.add("another legal question,,Legal");
         lines.add("row without a label,,");
+        lines.addAll(List.of(extraLines));
         Path file = dir.resolve(name);
         byte[] text = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] broken = new byte[text.length + 1];
