@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.tickettriage.incident.IncidentStore.RecentTicket;
+import io.tickettriage.knowledge.Vectors;
 import io.tickettriage.system.NotFoundException;
 import io.tickettriage.ticket.PossibleDuplicate;
 import io.tickettriage.ticket.TicketEvents.TicketClosed;
@@ -91,7 +92,7 @@ public class IncidentDetection {
         List<Match> matches = new ArrayList<>();
         for (Entry entry : window) {
             if (entry.ticketId != ticketId) {
-                matches.add(new Match(entry, dot(vector, entry.vector)));
+                matches.add(new Match(entry, Vectors.dot(vector, entry.vector)));
             }
         }
         List<PossibleDuplicate> duplicates = matches.stream()
@@ -106,7 +107,7 @@ public class IncidentDetection {
                 .filter(e -> e.ticketId != ticketId && !e.createdAt.isBefore(stormStart) && !e.createdAt.isAfter(createdAt))
                 .toList();
         List<Entry> similar = inWindow.stream()
-                .filter(e -> dot(vector, e.vector) >= properties.similarity())
+                .filter(e -> Vectors.dot(vector, e.vector) >= properties.similarity())
                 .toList();
         Long incidentId = similar.stream().map(e -> e.incidentId).filter(id -> id != null).findFirst().orElse(null);
         if (incidentId != null) {
@@ -118,7 +119,7 @@ public class IncidentDetection {
             List<Entry> members = new ArrayList<>(similar);
             for (Entry candidate : inWindow) {
                 if (!members.contains(candidate) && candidate.incidentId == null && similar.stream()
-                        .anyMatch(member -> dot(member.vector, candidate.vector) >= properties.similarity())) {
+                        .anyMatch(member -> Vectors.dot(member.vector, candidate.vector) >= properties.similarity())) {
                     members.add(candidate);
                 }
             }
@@ -185,13 +186,5 @@ public class IncidentDetection {
             deleted.clear();
         }
         return recent;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

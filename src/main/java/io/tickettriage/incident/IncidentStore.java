@@ -1,10 +1,10 @@
 package io.tickettriage.incident;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import io.tickettriage.knowledge.Vectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +28,7 @@ class IncidentStore {
                 INSERT INTO ticket_vectors (ticket_id, vector, created_at) VALUES (:ticket, :vector, :at)
                 ON CONFLICT (ticket_id) DO NOTHING""")
                 .param("ticket", ticketId)
-                .param("vector", toBytes(vector))
+                .param("vector", Vectors.toBytes(vector))
                 .param("at", createdAt.toEpochMilli())
                 .update();
     }
@@ -43,7 +43,7 @@ class IncidentStore {
                 .query((rs, row) -> {
                     long incident = rs.getLong("incident_id");
                     Long incidentId = rs.wasNull() ? null : incident;
-                    return new RecentTicket(rs.getLong("ticket_id"), fromBytes(rs.getBytes("vector")),
+                    return new RecentTicket(rs.getLong("ticket_id"), Vectors.fromBytes(rs.getBytes("vector")),
                             Instant.ofEpochMilli(rs.getLong("created_at")), "closed".equals(rs.getString("status")),
                             incidentId);
                 })
@@ -92,17 +92,5 @@ class IncidentStore {
                 .param("incident", incidentId)
                 .query(Long.class)
                 .list();
-    }
-
-    private static byte[] toBytes(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    private static float[] fromBytes(byte[] bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 }

@@ -1,7 +1,5 @@
 package io.tickettriage.knowledge;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +34,7 @@ class ExampleStore {
                                 rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
                                 Level.parse(rs.getString("level")).orElse(null), rs.getString("source"),
                                 nullableLong(rs, "ticket_id")),
-                        fromBytes(rs.getBytes("vector"))))
+                        Vectors.fromBytes(rs.getBytes("vector"))))
                 .list();
     }
 
@@ -51,7 +49,7 @@ class ExampleStore {
                         new Example(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
                                 rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
                                 Level.parse(rs.getString("level")).orElse(null), rs.getString("source")),
-                        fromBytes(rs.getBytes("vector"))))
+                        Vectors.fromBytes(rs.getBytes("vector"))))
                 .list();
     }
 
@@ -81,7 +79,7 @@ class ExampleStore {
                 .param("source", text.source())
                 .param("hash", hash)
                 .param("model", modelId)
-                .param("vector", toBytes(vector))
+                .param("vector", Vectors.toBytes(vector))
                 .param("now", now.toEpochMilli())
                 .param("ticket", text.ticketId())
                 .query(Long.class)
@@ -98,17 +96,5 @@ class ExampleStore {
     private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
-    }
-
-    static byte[] toBytes(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    static float[] fromBytes(byte[] bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 }

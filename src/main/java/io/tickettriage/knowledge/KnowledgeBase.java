@@ -360,7 +360,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         Index current = index;
         PriorityQueue<Neighbour> best = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::similarity));
         for (int i = 0; i < current.vectors().length; i++) {
-            double similarity = dot(query, current.vectors()[i]);
+            double similarity = Vectors.dot(query, current.vectors()[i]);
             if (best.size() < k) {
                 best.add(new Neighbour(current.examples().get(i), similarity));
             } else if (similarity > best.peek().similarity()) {
@@ -476,13 +476,5 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             teamSizes.merge(stored.get(i).example().team(), 1, Integer::sum);
         }
         return new Index(List.copyOf(examples), vectors, Map.copyOf(teamSizes));
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

@@ -2,6 +2,7 @@ package io.tickettriage.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
@@ -148,7 +149,7 @@ class KnowledgeFileWriter {
         Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(json.writer().withDefaultPrettyPrinter().writeValueAsBytes(entries)));
+                channel.write(ByteBuffer.wrap(json.writer().withDefaultPrettyPrinter().writeValueAsBytes(entries)));
                 channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
