@@ -26,7 +26,7 @@ class StartupReport {
     void ready(ApplicationReadyEvent event) {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8000"));
         log.info("Database: {}", DatabaseUrl.redact(environment.getProperty("spring.datasource.url", "?")));
-        log.info("Routing engine: local (in-process embedding model and nearest-neighbour vote; no network)");
+        log.info("Routing engine: local (in-process embedding model, calibrated linear model and nearest examples; no network)");
         if (environment.containsProperty("REDIS_URL")) {
             log.warn("REDIS_URL is set, but this version has no scale-out mode yet: jobs and events stay in-process");
         }
