@@ -41,7 +41,10 @@ import java.util.concurrent.locks.LockSupport;
  *       Latency is measured from the time a request was due, not from when it could be sent, so a server
  *       that stalls is charged for the requests that queued up behind the stall (no coordinated omission).</li>
  *   <li><b>routing</b>: waits until every created ticket has left {@code pending}, then reports the
- *       submit-to-routed latency from the server's own timestamps ({@code updated_at - created_at}).</li>
+ *       submit-to-routed latency from the server's own timestamps ({@code updated_at - created_at}), and from
+ *       the server's {@code triage_routing_latency_seconds} histogram. Grouping a ticket under an incident after
+ *       it was routed moves its {@code updated_at}, so such tickets are left out of the timestamp figures; when
+ *       they are most of the run, the targets are judged on the histogram instead.</li>
  * </ol>
  *
  * <p>Both are preceded by a warm-up at the same rate ({@code --warmup}, 5 s by default) whose requests are not
@@ -110,9 +113,8 @@ public class IntakeBench {
         IntakeResult intake = new IntakePhase(options, api, texts, options.seconds(), "").run();
         intake.print();
 
-        RoutingResult routing = new RoutingPhase(options, api).run(intake.createdIds());
-        Histogram metricAfter = api.routingHistogram();
-        routing.print(metricBefore == null || metricAfter == null ? null : metricAfter.minus(metricBefore));
+        RoutingResult routing = new RoutingPhase(options, api).run(intake.createdIds(), metricBefore);
+        routing.print();
 
         printTargets(intake, routing);
         int warmUpErrors = warmUp == null ? 0 : warmUp.errors();
@@ -128,22 +130,40 @@ public class IntakeBench {
         String runRate = " (this run: " + format(options.rate()) + "/s)";
         if (options.mode() == Mode.LATENCY) {
             String note = options.rate() == TARGET_ROUTING_RATE ? "" : runRate;
-            target("submit to routed p50 < 30 ms at 20 tickets/s", routing.latency().percentile(50), 30, note);
-            target("submit to routed p99 < 100 ms at 20 tickets/s", routing.latency().percentile(99), 100, note);
+            routingTarget("submit to routed p50 < 30 ms at 20 tickets/s", routing, 0.50, 30, note);
+            routingTarget("submit to routed p99 < 100 ms at 20 tickets/s", routing, 0.99, 100, note);
         } else {
             String note = options.rate() >= TARGET_INTAKE_RATE ? "" : runRate;
-            target("POST /tickets p99 < 25 ms at 2,000 req/s", intake.latency().percentile(99) / 1e6, 25, note);
+            double p99 = intake.latency().percentile(99) / 1e6;
+            target("POST /tickets p99 < 25 ms at 2,000 req/s", ms(p99) + " ms", p99 < 25 ? "met" : "MISSED", note);
             // An open-loop client never sends faster than its schedule; allow 1% for the ramp and the drain.
             String verdict = options.rate() < TARGET_INTAKE_RATE ? "not tested" + runRate
                     : intake.throughput() >= 0.99 * TARGET_INTAKE_RATE ? "met" : "MISSED";
-            System.out.printf(Locale.ROOT, "  %-48s %10s req/s  %s%n", "POST /tickets 2,000 req/s",
-                    format(intake.throughput()), verdict);
+            target("POST /tickets 2,000 req/s", format(intake.throughput()) + " req/s", verdict, "");
         }
     }
 
-    private static void target(String name, double measuredMs, double limitMs, String note) {
-        System.out.printf(Locale.ROOT, "  %-48s %10s ms     %s%s%n", name, ms(measuredMs),
-                measuredMs < limitMs ? "met" : "MISSED", note);
+    /**
+     * Judges a routing latency quantile by the ticket timestamps when they cover nearly every routed ticket, else
+     * by the server's histogram, whose buckets give a range: met below it, missed above it, unclear within it.
+     */
+    private static void routingTarget(String name, RoutingResult routing, double share, double limitMs,
+            String note) {
+        if (routing.timestampsCoverRouted() || routing.metric() == null || routing.metric().count() == 0) {
+            double measured = routing.latency().percentile(share * 100);
+            target(name, ms(measured) + " ms", measured < limitMs ? "met" : "MISSED",
+                    note + routing.serverQuantile(share));
+            return;
+        }
+        Histogram metric = routing.metric();
+        double upper = metric.quantileUpperBound(share) * 1000;
+        double lower = metric.quantileLowerBound(share) * 1000;
+        String verdict = upper < limitMs ? "met" : lower >= limitMs ? "MISSED" : "unclear (bucket spans the limit)";
+        target(name, metric.quantileBucket(share) + " ms", verdict, note + "  (server histogram)");
+    }
+
+    private static void target(String name, String measured, String verdict, String note) {
+        System.out.printf(Locale.ROOT, "  %-48s %14s  %s%s%n", name, measured, verdict, note);
     }
 
     private String summaryLine(IntakeResult intake, RoutingResult routing, boolean ok) {
@@ -169,6 +189,13 @@ public class IntakeBench {
         fields.put("routed_p90_ms", ms(routing.latency().percentile(90)));
         fields.put("routed_p99_ms", ms(routing.latency().percentile(99)));
         fields.put("routed_max_ms", ms(routing.latency().max()));
+        fields.put("routed_in_incident", String.valueOf(routing.inIncident()));
+        fields.put("server_routed_p50_le_ms", routing.metric() == null ? "n/a"
+                : ms(routing.metric().quantileUpperBound(0.50) * 1000));
+        fields.put("server_routed_p90_le_ms", routing.metric() == null ? "n/a"
+                : ms(routing.metric().quantileUpperBound(0.90) * 1000));
+        fields.put("server_routed_p99_le_ms", routing.metric() == null ? "n/a"
+                : ms(routing.metric().quantileUpperBound(0.99) * 1000));
         fields.put("routed_rate_tps", format(routing.rate()));
         fields.put("client_cpu_cores", String.format(Locale.ROOT, "%.2f", intake.clientCpuCores()));
         fields.put("result", ok ? "ok" : "failed");
@@ -319,6 +346,9 @@ public class IntakeBench {
             row("requests sent", String.valueOf(sent));
             row("responses 201", String.valueOf(ok));
             row("errors", errors == 0 ? "0" : errors + "  " + errorKinds);
+            if (errorKinds.containsKey("HTTP 429")) {
+                row("", "429: the server limits tickets per client; start it with TRIAGE_RATE_LIMIT_PER_MINUTE=0");
+            }
             row("throughput", format(throughput) + " req/s");
             row("latency p50 / p90 / p99 / max", latency.describeNanos());
             row("client CPU", String.format(Locale.ROOT, "%.2f cores (this process, on the server's machine)",
@@ -498,11 +528,17 @@ public class IntakeBench {
     // ---------------------------------------------------------------------------------------------------------
     // Phase 2: routing
 
-    /** @param rate routed tickets per second, from the first ticket's creation to the last one's routing */
+    /**
+     * @param inIncident tickets grouped under an incident after they were routed: grouping moves their updated_at,
+     *                   so they are left out of {@code latency}
+     * @param latency    submit to routed in milliseconds, updated_at - created_at, of the other routed tickets
+     * @param rate       routed tickets per second, from the first ticket's creation to the last one's routing
+     * @param metric     the server's routing latency histogram over this run, or null when it is not published
+     */
     record RoutingResult(int tickets, int toTeam, int toManualReview, int stillPending, int missing,
-            Map<String, Integer> byTeam, Samples latency, double rate) {
+            Map<String, Integer> byTeam, int inIncident, Samples latency, double rate, Histogram metric) {
 
-        void print(Histogram metric) {
+        void print() {
             System.out.println("Routing (submit to routed: updated_at - created_at, server timestamps)");
             row("tickets created", String.valueOf(tickets));
             row("routed to a team", toTeam + "  " + byTeam);
@@ -511,13 +547,29 @@ public class IntakeBench {
             if (missing > 0) {
                 row("not found", String.valueOf(missing));
             }
-            row("latency p50 / p90 / p99 / max", latency.describeMillis());
+            if (inIncident > 0) {
+                row("grouped under an incident", inIncident + " (left out of the latency below: grouping a ticket "
+                        + "after routing moves its updated_at)");
+            }
+            row("latency p50 / p90 / p99 / max", latency.describeMillis() + " (" + latency.count() + " tickets)");
             row("routing rate", format(rate) + " tickets/s (first submitted to last routed)");
             if (metric != null && metric.count() > 0) {
-                row("server metric (routing latency)", String.format(Locale.ROOT,
-                        "%d routed, mean %s ms, p99 %s ms (histogram bucket)", metric.count(),
-                        ms(metric.sum() / metric.count() * 1000), metric.quantileBucket(0.99)));
+                row("server histogram (this run)", String.format(Locale.ROOT,
+                        "%d routed, mean %s ms; p50 %s, p90 %s, p99 %s ms (bucket bounds)", metric.count(),
+                        ms(metric.sum() / metric.count() * 1000), metric.quantileBucket(0.50),
+                        metric.quantileBucket(0.90), metric.quantileBucket(0.99)));
             }
+        }
+
+        /** Whether the timestamps measured at least 90% of the routed tickets (the rest were grouped). */
+        boolean timestampsCoverRouted() {
+            return latency.count() >= 0.9 * (toTeam + toManualReview);
+        }
+
+        /** The server histogram's view of a quantile, for the target lines. */
+        String serverQuantile(double share) {
+            return metric == null || metric.count() == 0 ? ""
+                    : "  (server histogram: " + metric.quantileBucket(share) + " ms)";
         }
     }
 
@@ -538,7 +590,7 @@ public class IntakeBench {
          * Waits, with one small query per poll so that the benchmark does not compete with the workers, until
          * none of the tickets is pending or the timeout passes; then reads every ticket once.
          */
-        RoutingResult run(List<Long> ids) throws InterruptedException {
+        RoutingResult run(List<Long> ids, Histogram metricBefore) throws InterruptedException {
             Set<Long> ours = new HashSet<>(ids);
             long start = System.nanoTime();
             long deadline = start + options.routingTimeout().toNanos();
@@ -571,7 +623,9 @@ public class IntakeBench {
             } catch (IOException e) {
                 System.err.println("  reading the tickets failed: " + describe(e));
             }
-            return summarise(ids, latest);
+            Histogram metricAfter = api.routingHistogram();
+            return summarise(ids, latest,
+                    metricBefore == null || metricAfter == null ? null : metricAfter.minus(metricBefore));
         }
 
         /** Counts our pending tickets, newest first, stopping at one page's worth: enough to know we must wait. */
@@ -609,13 +663,15 @@ public class IntakeBench {
             }
         }
 
-        private static RoutingResult summarise(List<Long> ids, Map<Long, Ticket> latest) {
+        private static RoutingResult summarise(List<Long> ids, Map<Long, Ticket> latest, Histogram metric) {
             int toTeam = 0;
             int toManualReview = 0;
             int pending = 0;
             int missing = 0;
+            int inIncident = 0;
             Map<String, Integer> byTeam = new TreeMap<>();
             long[] latencies = new long[ids.size()];
+            int measured = 0;
             int routed = 0;
             Instant firstCreated = Instant.MAX;
             Instant lastRouted = Instant.MIN;
@@ -626,7 +682,12 @@ public class IntakeBench {
                 } else if (ticket.status().equals("pending")) {
                     pending++;
                 } else {
-                    latencies[routed++] = Duration.between(ticket.createdAt(), ticket.updatedAt()).toMillis();
+                    routed++;
+                    if (ticket.incidentId() == null) {
+                        latencies[measured++] = Duration.between(ticket.createdAt(), ticket.updatedAt()).toMillis();
+                    } else {
+                        inIncident++;
+                    }
                     firstCreated = ticket.createdAt().isBefore(firstCreated) ? ticket.createdAt() : firstCreated;
                     lastRouted = ticket.updatedAt().isAfter(lastRouted) ? ticket.updatedAt() : lastRouted;
                     if (ticket.assignedTo().equals("Manual Review")) {
@@ -638,15 +699,16 @@ public class IntakeBench {
                 }
             }
             double span = routed == 0 ? 0 : Duration.between(firstCreated, lastRouted).toMillis() / 1000.0;
-            return new RoutingResult(ids.size(), toTeam, toManualReview, pending, missing, byTeam,
-                    Samples.of(Arrays.copyOf(latencies, routed)), span > 0 ? routed / span : Double.NaN);
+            return new RoutingResult(ids.size(), toTeam, toManualReview, pending, missing, byTeam, inIncident,
+                    Samples.of(Arrays.copyOf(latencies, measured)), span > 0 ? routed / span : Double.NaN, metric);
         }
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // HTTP API of the service
 
-    record Ticket(long id, String status, String assignedTo, Instant createdAt, Instant updatedAt) {
+    /** The fields of a ticket this benchmark reads; incidentId is null when the server has no incidents. */
+    record Ticket(long id, String status, String assignedTo, Instant createdAt, Instant updatedAt, Long incidentId) {
 
         static Ticket from(Object json) {
             if (!(json instanceof Map<?, ?> map)) {
@@ -654,7 +716,8 @@ public class IntakeBench {
             }
             return new Ticket(((Number) map.get("id")).longValue(), (String) map.get("status"),
                     String.valueOf(map.get("assigned_to")), Instant.parse((String) map.get("created_at")),
-                    Instant.parse((String) map.get("updated_at")));
+                    Instant.parse((String) map.get("updated_at")),
+                    map.get("incident_id") instanceof Number incident ? incident.longValue() : null);
         }
     }
 
@@ -772,6 +835,28 @@ public class IntakeBench {
             TreeMap<Double, Long> delta = new TreeMap<>();
             buckets.forEach((bound, n) -> delta.put(bound, n - earlier.buckets.getOrDefault(bound, 0L)));
             return new Histogram(delta, count - earlier.count, sum - earlier.sum);
+        }
+
+        /** The upper bound in seconds of the bucket that holds the given quantile (infinite past the last). */
+        double quantileUpperBound(double share) {
+            for (Map.Entry<Double, Long> bucket : buckets.entrySet()) {
+                if (bucket.getValue() >= share * count) {
+                    return bucket.getKey();
+                }
+            }
+            return Double.POSITIVE_INFINITY;
+        }
+
+        /** The lower bound in seconds of the bucket that holds the given quantile. */
+        double quantileLowerBound(double share) {
+            double below = 0;
+            for (Map.Entry<Double, Long> bucket : buckets.entrySet()) {
+                if (bucket.getValue() >= share * count) {
+                    return below;
+                }
+                below = bucket.getKey();
+            }
+            return below;
         }
 
         /** The bucket that holds the given quantile, as "<= bound" in milliseconds. */

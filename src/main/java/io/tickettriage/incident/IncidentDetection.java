@@ -178,7 +178,8 @@ public class IncidentDetection {
                 }
             }
         }
-        while (!recent.isEmpty() && recent.peekFirst().createdAt.isBefore(horizon)) {
+        while (!recent.isEmpty() && (recent.peekFirst().createdAt.isBefore(horizon)
+                || recent.size() > properties.maxRecent())) {
             closed.remove(recent.pollFirst().ticketId);
         }
         if (!deleted.isEmpty()) {

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param similarity          how similar tickets must be to belong to the same incident
  * @param duplicateSimilarity how similar an open ticket must be to be listed as a possible duplicate
  * @param duplicateHorizon    how far back open tickets are compared for duplicates
+ * @param maxRecent           at most this many recent tickets are compared, newest kept: each ticket's check costs
+ *                            one comparison per recent ticket, under a lock both workers share
  */
 @ConfigurationProperties("triage.incident")
 public record IncidentProperties(
@@ -20,5 +22,6 @@ public record IncidentProperties(
         @DefaultValue("5") int minTickets,
         @DefaultValue("0.75") double similarity,
         @DefaultValue("0.90") double duplicateSimilarity,
-        @DefaultValue("14d") Duration duplicateHorizon) {
+        @DefaultValue("14d") Duration duplicateHorizon,
+        @DefaultValue("5000") int maxRecent) {
 }
