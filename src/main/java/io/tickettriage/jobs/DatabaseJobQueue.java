@@ -2,9 +2,9 @@ package io.tickettriage.jobs;
 
 import java.time.Clock;
 
+import io.tickettriage.system.AfterCommit;
+
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The embedded queue: jobs are rows in the application's own database, and local workers are woken on commit. */
 @Component
@@ -23,15 +23,6 @@ class DatabaseJobQueue implements JobQueue {
     @Override
     public void enqueue(String type, long subjectId) {
         store.insert(type, subjectId, clock.instant());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    workers.wakeUp();
-                }
-            });
-        } else {
-            workers.wakeUp();
-        }
+        AfterCommit.run(workers::wakeUp);
     }
 }

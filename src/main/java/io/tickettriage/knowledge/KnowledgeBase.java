@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 import io.tickettriage.knowledge.ExampleStore.StoredExample;
+import io.tickettriage.system.AfterCommit;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.TeamCatalog;
@@ -37,8 +38,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The labelled examples the engine routes by, and their similarity index: the entry point of this module.
@@ -320,14 +319,14 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         float[] vector = embeddings.embed(TicketText.of(title, description));
         StoredExample stored = store.insert(text, text.contentHash(embeddings.id()), embeddings.id(), vector,
                 clock.instant());
-        afterCommit(() -> replace(ticketId, stored));
+        AfterCommit.run(() -> replace(ticketId, stored));
     }
 
     /** Forgets what was learnt from a ticket, for instance because it was reopened. */
     @Transactional
     public void forgetTicket(long ticketId) {
         if (store.deleteByTicket(ticketId)) {
-            afterCommit(() -> replace(ticketId, null));
+            AfterCommit.run(() -> replace(ticketId, null));
         }
     }
 
@@ -346,7 +345,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
                 added.add(store.insert(text, hash, embeddings.id(), vector, clock.instant()));
             }
         }
-        afterCommit(() -> append(added));
+        AfterCommit.run(() -> append(added));
         return added.size();
     }
 
@@ -429,19 +428,6 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             }
         }
         return sources;
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 
     private void replace(long ticketId, @Nullable StoredExample replacement) {

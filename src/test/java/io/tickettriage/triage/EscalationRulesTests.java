@@ -34,7 +34,7 @@ class EscalationRulesTests {
 
     @Test
     void rulesNeverLowerWhatWasLearnedAndOrdinaryTicketsHitNothing() {
-        var vip = EscalationRules.apply("The CEO cannot print", Priority.URGENT, Level.TIER_3);
+        var vip = EscalationRules.apply("Our CEO cannot print", Priority.URGENT, Level.TIER_3);
         var plain = EscalationRules.apply("Please install the new font on my laptop", Priority.LOW, Level.TIER_1);
 
         assertThat(vip.priority()).isEqualTo(Priority.URGENT);
