@@ -4,11 +4,14 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.access.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,19 +36,21 @@ class CommentController {
 
     record NewCommentRequest(
             @NotBlank(message = "is required and must not be blank")
-            @Size(max = MAX_TEXT, message = "must be at most " + MAX_TEXT + " characters") String text) {
+            @Size(max = MAX_TEXT, message = "must be at most " + MAX_TEXT + " characters") String text,
+            @Parameter(description = "for agents only; never shown or sent to the requester") @Nullable Boolean internal) {
     }
 
     @GetMapping
     @Operation(summary = "List a ticket's comments, oldest first")
     List<Comment> list(@PathVariable long id) {
-        return comments.list(id);
+        return comments.list(id, Caller.required());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a comment to a ticket")
     ResponseEntity<Comment> add(@PathVariable long id, @Valid @RequestBody NewCommentRequest request) {
-        Comment comment = comments.add(id, request.text());
+        Comment comment = comments.add(id, request.text(), Boolean.TRUE.equals(request.internal()),
+                Caller.required());
         return ResponseEntity.created(URI.create("/tickets/" + id + "/comments/" + comment.id())).body(comment);
     }
 }

@@ -3,11 +3,15 @@ package io.tickettriage.comment;
 import java.time.Clock;
 import java.util.List;
 
+import io.tickettriage.access.Caller;
+import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Comments on tickets: the entry point of this module. */
 @Service
@@ -26,16 +30,37 @@ public class CommentManagement {
         this.clock = clock;
     }
 
+    /** Adds a public comment on behalf of the system or an agent. */
     @Transactional
     public Comment add(long ticketId, String text) {
-        tickets.get(ticketId);
-        Comment comment = comments.insert(ticketId, text.strip(), clock.instant());
-        events.publishEvent(new CommentAdded(comment));
+        return insert(tickets.get(ticketId), text, false);
+    }
+
+    /** Adds a comment for a caller who may read the ticket; only agents may make it internal. */
+    @Transactional
+    public Comment add(long ticketId, String text, boolean internal, Caller caller) {
+        Ticket ticket = tickets.getVisibleTo(ticketId, caller);
+        if (internal && !caller.isAgent()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only agents may write internal comments");
+        }
+        return insert(ticket, text, internal);
+    }
+
+    private Comment insert(Ticket ticket, String text, boolean internal) {
+        Comment comment = comments.insert(ticket.id(), text.strip(), internal, clock.instant());
+        events.publishEvent(new CommentAdded(comment, ticket.createdBy()));
         return comment;
     }
 
+    /** Every comment, internal ones included. */
     public List<Comment> list(long ticketId) {
         tickets.get(ticketId);
-        return comments.findByTicket(ticketId);
+        return comments.findByTicket(ticketId, true);
+    }
+
+    /** The comments this caller may read: a requester's own tickets only, and never internal ones. */
+    public List<Comment> list(long ticketId, Caller caller) {
+        tickets.getVisibleTo(ticketId, caller);
+        return comments.findByTicket(ticketId, caller.isAgent());
     }
 }

@@ -15,21 +15,25 @@ class CommentRepository {
         this.jdbc = jdbc;
     }
 
-    Comment insert(long ticketId, String text, Instant now) {
-        long id = jdbc.sql("INSERT INTO comments (ticket_id, text, created_at) VALUES (:ticket, :text, :now) RETURNING id")
+    Comment insert(long ticketId, String text, boolean internal, Instant now) {
+        long id = jdbc.sql("INSERT INTO comments (ticket_id, text, created_at, internal) "
+                        + "VALUES (:ticket, :text, :now, :internal) RETURNING id")
                 .param("ticket", ticketId)
+                .param("internal", internal)
                 .param("text", text)
                 .param("now", now.toEpochMilli())
                 .query(Long.class)
                 .single();
-        return new Comment(id, ticketId, text, Instant.ofEpochMilli(now.toEpochMilli()));
+        return new Comment(id, ticketId, text, Instant.ofEpochMilli(now.toEpochMilli()), internal);
     }
 
-    List<Comment> findByTicket(long ticketId) {
-        return jdbc.sql("SELECT id, ticket_id, text, created_at FROM comments WHERE ticket_id = :ticket ORDER BY id")
+    List<Comment> findByTicket(long ticketId, boolean includeInternal) {
+        return jdbc.sql("SELECT id, ticket_id, text, created_at, internal FROM comments WHERE ticket_id = :ticket"
+                        + (includeInternal ? "" : " AND internal = :no") + " ORDER BY id")
                 .param("ticket", ticketId)
+                .param("no", false)
                 .query((rs, row) -> new Comment(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("text"),
-                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                        Instant.ofEpochMilli(rs.getLong("created_at")), rs.getBoolean("internal")))
                 .list();
     }
 }

@@ -9,6 +9,7 @@ import io.tickettriage.ticket.TicketEvents.TicketDeleted;
 import io.tickettriage.ticket.TicketEvents.TicketRouted;
 import io.tickettriage.ticket.TicketEvents.TicketUpdated;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -37,40 +38,40 @@ class ChangeRelay {
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketCreated event) {
-        send(LiveEvent.TICKET_CREATED, event.ticket());
+        send(LiveEvent.TICKET_CREATED, event.ticket(), event.ticket().createdBy(), false);
     }
 
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketRouted event) {
-        send(LiveEvent.TICKET_ROUTED, event.ticket());
+        send(LiveEvent.TICKET_ROUTED, event.ticket(), event.ticket().createdBy(), false);
     }
 
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketUpdated event) {
-        send(LiveEvent.TICKET_UPDATED, event.ticket());
+        send(LiveEvent.TICKET_UPDATED, event.ticket(), event.ticket().createdBy(), false);
     }
 
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketDeleted event) {
-        send(LiveEvent.TICKET_DELETED, Map.of("id", event.id()));
+        send(LiveEvent.TICKET_DELETED, Map.of("id", event.id()), event.createdBy(), false);
     }
 
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(IncidentDetected event) {
-        send(LiveEvent.INCIDENT_DETECTED, event.incident());
+        send(LiveEvent.INCIDENT_DETECTED, event.incident(), null, true);
     }
 
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(CommentAdded event) {
-        send(LiveEvent.NEW_COMMENT, event.comment());
+        send(LiveEvent.NEW_COMMENT, event.comment(), event.ticketOwner(), event.comment().internal());
     }
 
-    private void send(String name, Object payload) {
-        broadcaster.broadcast(new LiveEvent(name, json.writeValueAsString(payload)));
+    private void send(String name, Object payload, @Nullable String owner, boolean agentsOnly) {
+        broadcaster.broadcast(new LiveEvent(name, json.writeValueAsString(payload), owner, agentsOnly));
     }
 }

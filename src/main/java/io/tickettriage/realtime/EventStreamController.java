@@ -3,6 +3,7 @@ package io.tickettriage.realtime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.access.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,6 @@ class EventStreamController {
         response.setHeader("Cache-Control", "no-cache");
         // reverse proxies such as nginx would otherwise hold events back in their buffers
         response.setHeader("X-Accel-Buffering", "no");
-        return streams.open(lastEventId);
+        return streams.open(lastEventId, Caller.required());
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
+import io.tickettriage.access.AccessProperties;
+import io.tickettriage.access.AccessTokens;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +40,9 @@ class RealtimeConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    SocketIoClients socketIoClients(EngineIoServer engineIo, MeterRegistry meters) {
-        return new SocketIoClients(engineIo, meters);
+    SocketIoClients socketIoClients(EngineIoServer engineIo, MeterRegistry meters, AccessTokens tokens,
+            AccessProperties access) {
+        return new SocketIoClients(engineIo, meters, new LiveAudience(tokens, access));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.tickettriage.access.Caller;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,7 +34,7 @@ class SseStreams implements LocalClients, DisposableBean {
     private record Numbered(long id, LiveEvent event) {
     }
 
-    private record Stream(SseEmitter emitter, Outbox<SseEventBuilder> outbox) {
+    private record Stream(SseEmitter emitter, Outbox<SseEventBuilder> outbox, Caller caller) {
     }
 
     private final Deque<Numbered> recent = new ArrayDeque<>();
@@ -59,7 +60,9 @@ class SseStreams implements LocalClients, DisposableBean {
             recent.removeFirst();
         }
         for (Stream stream : streams) {
-            stream.outbox().offer(frame(numbered));
+            if (LiveAudience.sees(stream.caller(), event)) {
+                stream.outbox().offer(frame(numbered));
+            }
         }
     }
 
@@ -67,13 +70,13 @@ class SseStreams implements LocalClients, DisposableBean {
      * Opens a stream. Replay and registration happen under the same lock as delivery, so that no event is
      * missed or sent twice between the two.
      */
-    synchronized SseEmitter open(@Nullable String lastEventId) {
+    synchronized SseEmitter open(@Nullable String lastEventId, Caller caller) {
         // no time limit: a dead client is found by the keep-alive write failing
         SseEmitter emitter = new SseEmitter(0L);
         // room for a whole replay on top of the usual backlog, or a resuming client would be cut off at once
         int capacity = properties.clientBacklog() + properties.replayEvents() + 1;
         Outbox<SseEventBuilder> outbox = new Outbox<>("sse-client", capacity, emitter::send, emitter::complete);
-        Stream stream = new Stream(emitter, outbox);
+        Stream stream = new Stream(emitter, outbox, caller);
         Runnable closed = () -> {
             streams.remove(stream);
             outbox.close();
@@ -84,13 +87,13 @@ class SseStreams implements LocalClients, DisposableBean {
 
         outbox.offer(SseEmitter.event().reconnectTime(3000).comment("connected"));
         if (lastEventId != null) {
-            replay(lastEventId.strip(), outbox);
+            replay(lastEventId.strip(), outbox, caller);
         }
         streams.add(stream);
         return emitter;
     }
 
-    private void replay(String lastEventId, Outbox<SseEventBuilder> stream) {
+    private void replay(String lastEventId, Outbox<SseEventBuilder> stream, Caller caller) {
         long after = parse(lastEventId);
         long oldestKnown = recent.isEmpty() ? lastId : recent.getFirst().id() - 1;
         if (after < oldestKnown || after > lastId) {
@@ -99,7 +102,7 @@ class SseStreams implements LocalClients, DisposableBean {
             return;
         }
         for (Numbered numbered : recent) {
-            if (numbered.id() > after) {
+            if (numbered.id() > after && LiveAudience.sees(caller, numbered.event())) {
                 stream.offer(frame(numbered));
             }
         }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param triageReason  why the engine decided as it did, in words (always set for Manual Review)
  * @param possibleDuplicates open tickets that read almost the same, found at triage
  * @param incidentId    the incident this ticket was grouped under, when many similar tickets arrived together
+ * @param createdBy     the name of the caller who created it; requesters see only their own tickets
  */
 public record Ticket(
         long id,
@@ -29,7 +30,8 @@ public record Ticket(
         @Nullable String triageReason,
         @Nullable Instant closedAt,
         List<PossibleDuplicate> possibleDuplicates,
-        @Nullable Long incidentId) {
+        @Nullable Long incidentId,
+        @Nullable String createdBy) {
 
     public static final String MANUAL_REVIEW = "Manual Review";
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.access.Caller;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.ticket.TicketManagement.AgentChange;
 import io.tickettriage.ticket.TicketManagement.NewTicket;
@@ -64,8 +65,8 @@ class TicketController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a ticket; it is triaged in the background")
     ResponseEntity<Ticket> create(@Valid @RequestBody CreateTicketRequest request) {
-        Ticket ticket = tickets.create(
-                new NewTicket(request.title(), request.description(), request.priority(), request.level()));
+        Ticket ticket = tickets.create(new NewTicket(request.title(), request.description(), request.priority(),
+                request.level(), Caller.required().name()));
         return ResponseEntity.created(URI.create("/tickets/" + ticket.id())).body(ticket);
     }
 
@@ -85,8 +86,9 @@ class TicketController {
         TicketStatus wanted = status == null || status.isBlank() ? null : TicketStatus.parse(status)
                 .orElseThrow(() -> new InvalidFieldException("status",
                         "Unknown status '" + status + "'; use pending, routed or closed"));
+        Caller caller = Caller.required();
         List<Ticket> page = tickets.list(new TicketQuery(wanted, blankToNull(team), blankToNull(q),
-                cursor(cursor), size));
+                cursor(cursor), size, caller.isAgent() ? null : caller.name()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.size() == size) {
             String next = String.valueOf(page.getLast().id());
@@ -99,7 +101,7 @@ class TicketController {
     @GetMapping("/{id}")
     @Operation(summary = "Get one ticket")
     Ticket get(@PathVariable long id) {
-        return tickets.get(id);
+        return tickets.getVisibleTo(id, Caller.required());
     }
 
     @PatchMapping("/{id}/status")

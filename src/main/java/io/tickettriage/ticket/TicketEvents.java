@@ -2,6 +2,8 @@ package io.tickettriage.ticket;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** Events the ticket module publishes. Listeners that need the committed state use a transactional listener. */
 public final class TicketEvents {
 
@@ -33,6 +35,6 @@ public final class TicketEvents {
     }
 
     /** A ticket and its comments were deleted. */
-    public record TicketDeleted(long id) {
+    public record TicketDeleted(long id, @Nullable String createdBy) {
     }
 }

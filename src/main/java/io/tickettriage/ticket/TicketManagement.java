@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tickettriage.access.Caller;
 import io.tickettriage.system.ConflictException;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
@@ -50,7 +51,12 @@ public class TicketManagement {
     }
 
     /** A ticket as a requester submits it; priority and level are optional and kept when given. */
-    public record NewTicket(String title, String description, @Nullable String priority, @Nullable String level) {
+    public record NewTicket(String title, String description, @Nullable String priority, @Nullable String level,
+            @Nullable String createdBy) {
+
+        public NewTicket(String title, String description, @Nullable String priority, @Nullable String level) {
+            this(title, description, priority, level, null);
+        }
     }
 
     /**
@@ -72,7 +78,8 @@ public class TicketManagement {
         Level level = request.level() == null ? Level.TIER_1 : level(request.level());
         long id = tickets.insert(request.title().strip(), request.description() == null ? "" : request.description(),
                 priority, request.priority() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER,
-                level, request.level() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER, clock.instant());
+                level, request.level() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER, request.createdBy(),
+                clock.instant());
         Ticket ticket = get(id);
         events.publishEvent(new TicketCreated(ticket));
         created.increment();
@@ -81,6 +88,18 @@ public class TicketManagement {
 
     public Ticket get(long id) {
         return tickets.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The ticket if this caller may read it. For a requester, another's ticket does not exist: the answer is
+     * the same 404 as for an unknown id, so that ids cannot be probed.
+     */
+    public Ticket getVisibleTo(long id, Caller caller) {
+        Ticket ticket = get(id);
+        if (!caller.mayRead(ticket.createdBy())) {
+            throw notFound(id);
+        }
+        return ticket;
     }
 
     public Optional<Ticket> find(long id) {
@@ -170,10 +189,11 @@ public class TicketManagement {
 
     @Transactional
     public void delete(long id) {
+        Ticket ticket = get(id);
         if (!tickets.delete(id)) {
             throw notFound(id);
         }
-        events.publishEvent(new TicketDeleted(id));
+        events.publishEvent(new TicketDeleted(id, ticket.createdBy()));
     }
 
     /**

@@ -6,8 +6,14 @@ import org.jspecify.annotations.Nullable;
  * Filters and paging for listing tickets, newest first.
  *
  * @param text     words to find in title or description, case-insensitively
- * @param beforeId the cursor: only tickets older than this id
+ * @param beforeId  the cursor: only tickets older than this id
+ * @param createdBy only tickets this caller created (a requester's view); null for all
  */
 public record TicketQuery(@Nullable TicketStatus status, @Nullable String team, @Nullable String text,
-        @Nullable Long beforeId, int limit) {
+        @Nullable Long beforeId, int limit, @Nullable String createdBy) {
+
+    public TicketQuery(@Nullable TicketStatus status, @Nullable String team, @Nullable String text,
+            @Nullable Long beforeId, int limit) {
+        this(status, team, text, beforeId, limit, null);
+    }
 }

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TicketRepository {
 
     private static final String COLUMNS = "id, title, description, created_at, updated_at, priority, level, "
-            + "assigned_to, confidence, status, triage_reason, closed_at, possible_duplicates, incident_id";
+            + "assigned_to, confidence, status, triage_reason, closed_at, possible_duplicates, incident_id, created_by";
     private static final TypeReference<List<PossibleDuplicate>> DUPLICATES = new TypeReference<>() {
     };
 
@@ -32,12 +32,12 @@ class TicketRepository {
     }
 
     long insert(String title, String description, Priority priority, FieldSource prioritySource, Level level,
-            FieldSource levelSource, Instant now) {
+            FieldSource levelSource, @Nullable String createdBy, Instant now) {
         return jdbc.sql("""
                 INSERT INTO tickets (title, description, created_at, updated_at, priority, level, assigned_to,
-                                     status, priority_source, level_source, team_source)
+                                     status, priority_source, level_source, team_source, created_by)
                 VALUES (:title, :description, :now, :now, :priority, :level, '', 'pending',
-                        :prioritySource, :levelSource, 'default')
+                        :prioritySource, :levelSource, 'default', :createdBy)
                 RETURNING id""")
                 .param("title", title)
                 .param("description", description)
@@ -46,6 +46,7 @@ class TicketRepository {
                 .param("level", level.label())
                 .param("prioritySource", prioritySource.column())
                 .param("levelSource", levelSource.column())
+                .param("createdBy", createdBy, java.sql.Types.VARCHAR)
                 .query(Long.class)
                 .single();
     }
@@ -80,6 +81,10 @@ class TicketRepository {
             String pattern = "%" + escapeLike(query.text().toLowerCase()) + "%";
             params.add(pattern);
             params.add(pattern);
+        }
+        if (query.createdBy() != null) {
+            sql.append(" AND created_by = ?");
+            params.add(query.createdBy());
         }
         if (query.beforeId() != null) {
             sql.append(" AND id < ?");
@@ -213,6 +218,7 @@ class TicketRepository {
                 rs.getString("triage_reason"),
                 nullableClosedAt,
                 duplicates(rs.getString("possible_duplicates")),
-                nullableLong(rs, "incident_id"));
+                nullableLong(rs, "incident_id"),
+                rs.getString("created_by"));
     }
 }

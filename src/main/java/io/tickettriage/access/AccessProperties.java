@@ -1,0 +1,32 @@
+package io.tickettriage.access;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Access control settings.
+ *
+ * @param auth              {@code token} (the default): every API call needs a token or a dashboard session;
+ *                          {@code none}: demo mode, everyone is an admin ({@code TRIAGE_AUTH})
+ * @param loginLinkValidity how long a one-time login link works ({@code TRIAGE_LOGIN_LINK_VALIDITY})
+ * @param sessionValidity   how long a dashboard login lasts ({@code TRIAGE_SESSION_VALIDITY})
+ * @param publicUrl         the address users reach this service at, for the login link in the log
+ *                          ({@code TRIAGE_PUBLIC_URL}; default {@code http://localhost:<port>})
+ */
+@ConfigurationProperties("triage")
+public record AccessProperties(@DefaultValue("token") AuthMode auth,
+        @DefaultValue("24h") Duration loginLinkValidity,
+        @DefaultValue("12h") Duration sessionValidity,
+        @Nullable String publicUrl) {
+
+    public enum AuthMode {
+        TOKEN, NONE
+    }
+
+    boolean enabled() {
+        return auth == AuthMode.TOKEN;
+    }
+}

@@ -1,0 +1,168 @@
+package io.tickettriage.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tokens, sessions and one-time login codes: the entry point of this module. A secret is 256 random bits,
+ * shown once and stored only as its SHA-256 hash, which is enough for secrets that cannot be guessed and keeps
+ * every check to one indexed lookup. Secrets are never logged.
+ */
+@Service
+public class AccessTokens {
+
+    /** Prefix that makes a leaked token easy to recognise in code reviews and secret scanners. */
+    static final String PREFIX = "tt_";
+    private static final long CACHE_MILLIS = 10_000;
+    private static final long TOUCH_MILLIS = 60_000;
+    private static final int MAX_CACHED = 10_000;
+
+    private final TokenStore store;
+    private final AccessProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Recent lookups, so that a busy client costs one query per token every few seconds rather than per call. */
+    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
+
+    private record Cached(@Nullable TokenRecord token, long loadedAt) {
+    }
+
+    public record IssuedToken(long id, String name, Role role, String secret) {
+    }
+
+    public record TokenInfo(long id, String name, Role role, Instant createdAt, @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {
+    }
+
+    AccessTokens(TokenStore store, AccessProperties properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Creates an API token; its secret is in the answer and nowhere else. */
+    public IssuedToken createApiToken(@Nullable String name, Role role) {
+        String secret = newSecret();
+        String owner = name == null || name.isBlank() ? role.value() + "-" + secret.substring(3, 11) : name.strip();
+        long id = store.insert(TokenStore.Kind.API, owner, role, hash(secret), clock.instant(), null);
+        return new IssuedToken(id, owner, role, secret);
+    }
+
+    public List<TokenInfo> apiTokens() {
+        return store.list(TokenStore.Kind.API).stream().map(token -> new TokenInfo(token.id(), token.name(),
+                token.role(), token.createdAt(), token.lastUsedAt(), token.revokedAt())).toList();
+    }
+
+    /** Revokes an API token; true if it was live. Takes effect at once in this process, within seconds in others. */
+    public boolean revoke(long id) {
+        Optional<TokenRecord> token = store.find(id).filter(found -> found.kind() == TokenStore.Kind.API);
+        if (token.isEmpty() || !store.revoke(id, clock.instant())) {
+            return false;
+        }
+        recent.values().removeIf(cached -> cached.token() != null && cached.token().id() == id);
+        return true;
+    }
+
+    /** The caller an API token or a session secret stands for, if it is live. Login codes do not authenticate. */
+    public Optional<Caller> authenticate(@Nullable String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        String hash = hash(secret);
+        Cached cached = recent.get(hash);
+        if (cached == null || now - cached.loadedAt() > CACHE_MILLIS
+                || cached.token() != null && cached.token().expiresAt() != null
+                        && cached.token().expiresAt().toEpochMilli() <= now) {
+            if (recent.size() > MAX_CACHED) {
+                recent.clear();
+            }
+            TokenRecord token = store.findUsable(hash, Instant.ofEpochMilli(now))
+                    .filter(found -> found.kind() != TokenStore.Kind.LOGIN).orElse(null);
+            if (token != null && (token.lastUsedAt() == null
+                    || now - token.lastUsedAt().toEpochMilli() > TOUCH_MILLIS)) {
+                store.touch(token.id(), Instant.ofEpochMilli(now));
+            }
+            cached = new Cached(token, now);
+            recent.put(hash, cached);
+        }
+        return Optional.ofNullable(cached.token()).map(TokenRecord::caller);
+    }
+
+    /** A single-use login code for the dashboard, valid for the configured time. */
+    public String issueLoginCode(String name, Role role) {
+        String code = newSecret();
+        Instant now = clock.instant();
+        store.insert(TokenStore.Kind.LOGIN, name, role, hash(code), now, now.plus(properties.loginLinkValidity()));
+        return code;
+    }
+
+    /** Spends a login code on a new session; empty if the code is unknown, used or expired. */
+    Optional<Session> redeemLoginCode(String code) {
+        Optional<TokenRecord> login = store.findUsable(hash(code), clock.instant())
+                .filter(found -> found.kind() == TokenStore.Kind.LOGIN);
+        if (login.isEmpty() || !store.revoke(login.get().id(), clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(openSession(login.get().caller()));
+    }
+
+    /** Opens a dashboard session for the holder of an API token, so the token itself never sits in a cookie. */
+    Optional<Session> sessionFor(String apiToken) {
+        return authenticate(apiToken).map(this::openSession);
+    }
+
+    void endSession(String secret) {
+        Instant now = clock.instant();
+        store.findUsable(hash(secret), now).filter(found -> found.kind() == TokenStore.Kind.SESSION)
+                .ifPresent(session -> store.revoke(session.id(), now));
+        recent.remove(hash(secret));
+    }
+
+    boolean anyApiToken() {
+        return store.anyLive(TokenStore.Kind.API);
+    }
+
+    int forgetExpired() {
+        return store.deleteExpired(clock.instant());
+    }
+
+    record Session(String secret, Caller caller) {
+    }
+
+    private Session openSession(Caller caller) {
+        String secret = newSecret();
+        Instant now = clock.instant();
+        store.insert(TokenStore.Kind.SESSION, caller.name(), caller.role(), hash(secret), now,
+                now.plus(properties.sessionValidity()));
+        return new Session(secret, caller);
+    }
+
+    private String newSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String secret) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

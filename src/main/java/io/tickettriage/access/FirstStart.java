@@ -1,0 +1,80 @@
+package io.tickettriage.access;
+
+import io.tickettriage.system.StartupNote;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * What the log says about access at start: a loud warning in demo mode; and while no API token exists, a
+ * one-time login link for an admin, so that the first run leads straight into the dashboard.
+ */
+@Configuration(proxyBeanMethods = false)
+class FirstStart {
+
+    private static final Logger log = LoggerFactory.getLogger("io.tickettriage");
+
+    private final AccessProperties properties;
+    private final AccessTokens tokens;
+    private final Environment environment;
+
+    FirstStart(AccessProperties properties, AccessTokens tokens, Environment environment) {
+        this.properties = properties;
+        this.tokens = tokens;
+        this.environment = environment;
+    }
+
+    @Bean
+    StartupNote accessNote() {
+        return () -> properties.enabled()
+                ? "Access control: on (API tokens and dashboard logins; create tokens with 'token create --role agent')"
+                : "Access control: OFF (TRIAGE_AUTH=none): anyone who can reach this port is an admin";
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        String port = environment.getProperty("local.server.port");
+        if (port == null) {
+            return; // a command such as 'import' or 'token', not the service
+        }
+        if (!properties.enabled()) {
+            log.warn("""
+
+                    ******************************************************************************
+                    *  ACCESS CONTROL IS OFF (TRIAGE_AUTH=none). This is the demo mode:          *
+                    *  anyone who can reach port {} can read, change and delete every ticket,  *
+                    *  settings and knowledge. Never expose it beyond your own machine.           *
+                    *  Remove TRIAGE_AUTH=none to require tokens and dashboard logins.            *
+                    ******************************************************************************""", port);
+            return;
+        }
+        int forgotten = tokens.forgetExpired();
+        if (forgotten > 0) {
+            log.debug("Forgot {} expired sessions and login codes", forgotten);
+        }
+        if (!tokens.anyApiToken()) {
+            String code = tokens.issueLoginCode("admin", Role.ADMIN);
+            log.info("""
+
+                    No API token exists yet. Log in to the dashboard as admin with this one-time link
+                    (valid for {}, works once):
+
+                        {}
+
+                    Create API tokens with: java -jar ticket-triage.jar token create --role agent --name <name>""",
+                    properties.loginLinkValidity(), loginLink(properties, port, code));
+        }
+    }
+
+    static String loginLink(AccessProperties properties, String port, String code) {
+        String base = properties.publicUrl() == null || properties.publicUrl().isBlank()
+                ? "http://localhost:" + port
+                : properties.publicUrl().replaceAll("/+$", "");
+        return base + "/login?code=" + code;
+    }
+}
