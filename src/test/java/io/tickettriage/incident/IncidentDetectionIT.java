@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Duplicates and incident storms, found by the real model on real tickets flowing through the pipeline. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
+        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
         "triage.jobs.workers=1"})
 class IncidentDetectionIT {
 

@@ -30,7 +30,7 @@ class CrashRecoveryIT {
 
     @Test
     void ticketsCommittedButNotYetClassifiedAreRoutedAfterAKill() {
-        Map<String, String> env = Map.of("DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
+        Map<String, String> env = Map.of("TRIAGE_AUTH", "none", "DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
                 "TRIAGE_KNOWLEDGE_DIR", dir.resolve("none").toString());
         List<Long> ids = new ArrayList<>();
 
@@ -54,7 +54,7 @@ class CrashRecoveryIT {
 
     @Test
     void jobsAWorkerHadClaimedWhenTheJvmDiedAreResumedAtStart() {
-        Map<String, String> env = Map.of("DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
+        Map<String, String> env = Map.of("TRIAGE_AUTH", "none", "DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
                 "TRIAGE_KNOWLEDGE_DIR", dir.resolve("none").toString());
         List<Long> ids = new ArrayList<>();
         try (AppProcess app = AppProcess.start(dir, withWorkers(env, 0))) {

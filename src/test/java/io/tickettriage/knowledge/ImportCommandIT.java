@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * {@code import} as a user runs it: a separate JVM writing into the database of a running service, which picks
  * the new examples up by itself. Importing the same file again adds nothing.
  */
-@SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-import.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
+@SpringBootTest(properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-import.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
         "triage.knowledge.poll-interval=200ms", "triage.jobs.workers=0", "triage.train-models=false"})
 class ImportCommandIT {
 

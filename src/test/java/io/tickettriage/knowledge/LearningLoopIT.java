@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Closed and corrected tickets teach the engine at once, and are kept in the team knowledge files. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
+        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
         "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.retrain-interval=1s"})
 class LearningLoopIT {
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Server-Sent Events at /events, read with the JDK's HTTP client as any non-Socket.IO client would. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
+        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
         "triage.realtime.keep-alive=200ms"})
 class EventStreamIT {
 

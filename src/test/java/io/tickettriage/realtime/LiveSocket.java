@@ -44,11 +44,14 @@ final class LiveSocket implements AutoCloseable {
     private final Socket socket;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    private LiveSocket(int port, String... transports) {
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
+
+    private LiveSocket(int port, String token, String... transports) {
         IO.Options options = IO.Options.builder()
                 .setTransports(transports)
                 .setForceNew(true)
                 .setReconnection(false)
+                .setAuth(token == null ? java.util.Map.of() : java.util.Map.of("token", token))
                 .build();
         options.callFactory = HTTP;
         options.webSocketFactory = HTTP;
@@ -56,12 +59,23 @@ final class LiveSocket implements AutoCloseable {
         for (String name : EVENTS) {
             socket.on(name, args -> received.add(new Received(name, JSON.readTree(((JSONObject) args[0]).toString()))));
         }
+        socket.on(SocketIoClients.UNAUTHORIZED, args -> refusals.add(String.valueOf(args[0])));
         socket.connect();
+    }
+
+    /** Starts connecting with {@code auth: {token}} in the handshake, as a service account would. */
+    static LiveSocket connectingWithToken(int port, String token, String... transports) {
+        return new LiveSocket(port, token, transports);
+    }
+
+    /** What the server said when it refused this client. */
+    List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     /** Starts connecting; see {@link #awaitConnected()}. */
     static LiveSocket connecting(int port, String... transports) {
-        return new LiveSocket(port, transports);
+        return new LiveSocket(port, null, transports);
     }
 
     static LiveSocket connected(int port, String... transports) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * application: see {@code src/test/node/live-client.mjs} (installed into {@code target/node} by the build).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
+        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
         "triage.realtime.keep-alive=200ms"})
 class SocketIoNodeClientIT {
 

@@ -21,9 +21,20 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>} with every request. */
+    public Api withToken(String token) {
+        return new Api(base, "Bearer " + token);
     }
 
     public record Reply(int status, String contentType, String body) {
@@ -73,7 +84,8 @@ public final class Api {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     private Reply send(HttpRequest.Builder builder) {

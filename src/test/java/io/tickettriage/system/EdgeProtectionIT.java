@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Rate limits, security headers and CORS, over real HTTP. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
+        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
         "triage.rate-limit-per-minute=3", "triage.cors-origins=https://helpdesk.example.com"})
 class EdgeProtectionIT {
 

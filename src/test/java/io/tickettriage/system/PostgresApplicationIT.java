@@ -22,7 +22,7 @@ class PostgresApplicationIT {
     void runsOnPostgresWhenDatabaseUrlSaysSo() {
         String databaseUrl = TestDatabases.postgresUrl();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TriageApplication.class)
-                .properties("DATABASE_URL=" + databaseUrl, "triage.knowledge.dir=target/knowledge-${random.uuid}")
+                .properties("triage.auth=none", "DATABASE_URL=" + databaseUrl, "triage.knowledge.dir=target/knowledge-${random.uuid}")
                 .run("--server.port=0")) {
             Environment environment = app.getEnvironment();
             assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql://");

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Production accuracy, measured against agents' final decisions, on a history the test writes itself. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
+        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
         "triage.jobs.workers=0"})
 class InsightsIT {
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The ticket API over real HTTP, on a real SQLite file, with the real engine behind it. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}"})
+        properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}"})
 class TicketApiIT {
 
     @LocalServerPort

@@ -81,7 +81,7 @@ abstract class TicketRepositoryContract {
     @Test
     void triageKeepsFieldsAnAgentOrRequesterChose() {
         long id = tickets.insert("Laptop dead", "", Priority.LOW, FieldSource.REQUESTER, Level.TIER_1,
-                FieldSource.DEFAULT, now);
+                FieldSource.DEFAULT, null, now);
         tickets.applyAgentChange(id, null, null, Level.TIER_3, now);
 
         tickets.applyTriage(id, outcome("Hardware Team"), now);
@@ -125,7 +125,7 @@ abstract class TicketRepositoryContract {
 
     private long insert(String title, String description) {
         return tickets.insert(title, description, Priority.MEDIUM, FieldSource.DEFAULT, Level.TIER_1,
-                FieldSource.DEFAULT, now);
+                FieldSource.DEFAULT, null, now);
     }
 
     private static TriageOutcome outcome(String team) {

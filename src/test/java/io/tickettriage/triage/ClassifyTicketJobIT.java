@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The classify job run by hand, with no background workers, so that its ordering against agents' changes
  * is under the test's control.
  */
-@SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
+@SpringBootTest(properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
         "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.jobs.workers=0"})
 class ClassifyTicketJobIT {
 

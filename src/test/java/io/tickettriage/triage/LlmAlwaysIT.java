@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** In always mode every ticket goes to the model; its valid answer decides, and nothing else does. */
-@SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
+@SpringBootTest(properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
         "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.jobs.workers=0", "OPENAI_API_KEY=sk-test",
         "triage.llm.mode=always", "triage.llm.max-attempts=2", "triage.llm.retry-backoff=10ms"})
 class LlmAlwaysIT {

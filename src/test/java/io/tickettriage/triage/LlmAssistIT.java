@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * local engine would send to Manual Review reach the model, and a dead or confused model never leaves a ticket
  * pending.
  */
-@SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
+@SpringBootTest(properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
         "triage.knowledge.dir=target/knowledge-${random.uuid}", "OPENAI_API_KEY=sk-test", "OPENAI_MODEL=fake-model",
         "triage.llm.timeout=2s", "triage.llm.attempt-timeout=700ms", "triage.llm.retry-backoff=10ms"})
 class LlmAssistIT {

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The background pipeline with its real workers and retry policy. A classifier that fails on "poison"
  * tickets stands in for a crashing model, so that retries and giving up can be observed.
  */
-@SpringBootTest(properties = {"DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
+@SpringBootTest(properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
         "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.jobs.retry-backoff=20ms", "triage.jobs.max-attempts=3"})
 class TriagePipelineIT {
 

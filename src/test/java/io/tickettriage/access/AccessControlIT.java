@@ -1,0 +1,210 @@
+package io.tickettriage.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+
+import io.tickettriage.support.Api;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/** Every access rule over real HTTP, with tokens and sessions issued the way the product issues them. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
+        "triage.rate-limit-per-minute=0"})
+class AccessControlIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccessTokens tokens;
+
+    Api anonymous;
+    Api alice;
+    Api bob;
+    Api agent;
+    Api admin;
+
+    @BeforeEach
+    void callers() {
+        anonymous = new Api(port);
+        alice = anonymous.withToken(tokens.createApiToken("alice", Role.REQUESTER).secret());
+        bob = anonymous.withToken(tokens.createApiToken("bob", Role.REQUESTER).secret());
+        agent = anonymous.withToken(tokens.createApiToken("agent-smith", Role.AGENT).secret());
+        admin = anonymous.withToken(tokens.createApiToken("root", Role.ADMIN).secret());
+    }
+
+    @Test
+    void refusesCallsWithoutAValidTokenWithAProblemAndABearerChallenge() {
+        for (Api caller : new Api[] {anonymous, anonymous.withToken("tt_not-a-real-token")}) {
+            HttpResponse<String> response = caller.raw(caller.request("/tickets").GET());
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("Bearer"));
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(anonymous.post("/tickets", "{\"title\": \"Printer jammed\"}").status()).isEqualTo(401);
+        assertThat(anonymous.get("/events").status()).isEqualTo(401);
+    }
+
+    @Test
+    void leavesHealthDocsAndTheDashboardOpen() {
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/openapi.json").status()).isEqualTo(200);
+        assertThat(anonymous.get("/docs").status()).isIn(200, 302);
+        assertThat(anonymous.get("/login").status()).isEqualTo(200);
+    }
+
+    @Test
+    void requestersSeeOnlyTheirOwnTickets() {
+        long alices = alice.post("/tickets", "{\"title\": \"My laptop will not boot\"}").json().path("id").asLong();
+        long bobs = bob.post("/tickets", "{\"title\": \"VPN drops every five minutes\"}").json().path("id").asLong();
+
+        assertThat(alice.get("/tickets/" + alices).json().path("created_by").asString()).isEqualTo("alice");
+        Api.Reply foreign = bob.get("/tickets/" + alices);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json().path("detail").asString()).isEqualTo("No ticket with id " + alices);
+        assertThat(bob.get("/tickets/" + alices + "/comments").status()).isEqualTo(404);
+        assertThat(bob.post("/tickets/" + alices + "/comments", "{\"text\": \"me too\"}").status()).isEqualTo(404);
+
+        assertThat(ids(alice.get("/tickets").json())).contains(alices).doesNotContain(bobs);
+        assertThat(ids(bob.get("/tickets").json())).contains(bobs).doesNotContain(alices);
+        assertThat(ids(agent.get("/tickets").json())).contains(alices, bobs);
+        assertThat(agent.get("/tickets/" + bobs).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyAgentsActOnTicketsAndOnlyAdminsChangeSettings() {
+        long id = alice.post("/tickets", "{\"title\": \"Monitor flickers\"}").json().path("id").asLong();
+
+        Api.Reply refused = alice.patch("/tickets/" + id, "{\"priority\": \"Urgent\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(alice.patch("/tickets/" + id + "/status?status=closed").status()).isEqualTo(403);
+        assertThat(alice.delete("/tickets/" + id).status()).isEqualTo(403);
+        assertThat(alice.get("/tickets/" + id + "/explanation").status()).isEqualTo(403);
+        assertThat(alice.post("/triage", "{\"title\": \"VPN\"}").status()).isEqualTo(403);
+
+        assertThat(agent.patch("/tickets/" + id, "{\"priority\": \"Urgent\"}").status()).isEqualTo(200);
+        String team = "{\"name\": \"Facilities Team\", \"examples\": [{\"title\": \"Broken chair\"}]}";
+        assertThat(agent.post("/teams", team).status()).isEqualTo(403);
+        assertThat(agent.post("/knowledge/export", "{}").status()).isEqualTo(403);
+        assertThat(agent.get("/tokens").status()).isEqualTo(403);
+        assertThat(admin.post("/teams", team).status()).isIn(200, 201);
+        assertThat(agent.delete("/tickets/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
+    void internalCommentsAreWrittenAndReadByAgentsOnly() {
+        long id = alice.post("/tickets", "{\"title\": \"Keyboard keys stick\"}").json().path("id").asLong();
+
+        assertThat(alice.post("/tickets/" + id + "/comments", "{\"text\": \"psst\", \"internal\": true}").status())
+                .isEqualTo(403);
+        assertThat(alice.post("/tickets/" + id + "/comments", "{\"text\": \"Still sticking\"}").status())
+                .isEqualTo(201);
+        Api.Reply internal = agent.post("/tickets/" + id + "/comments",
+                "{\"text\": \"Replace under warranty\", \"internal\": true}");
+        assertThat(internal.status()).isEqualTo(201);
+        assertThat(internal.json().path("internal").asBoolean()).isTrue();
+
+        assertThat(texts(alice.get("/tickets/" + id + "/comments").json())).containsExactly("Still sticking");
+        assertThat(texts(agent.get("/tickets/" + id + "/comments").json()))
+                .containsExactly("Still sticking", "Replace under warranty");
+    }
+
+    @Test
+    void adminsManageTokensAndARevokedTokenStopsWorkingAtOnce() {
+        Api.Reply created = admin.post("/tokens", "{\"name\": \"helpdesk-bot\", \"role\": \"agent\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.json().path("token").asString();
+        long tokenId = created.json().path("id").asLong();
+        Api bot = anonymous.withToken(secret);
+        assertThat(bot.get("/tickets").status()).isEqualTo(200);
+
+        JsonNode listed = admin.get("/tokens").json();
+        assertThat(listed.toString()).contains("helpdesk-bot").doesNotContain(secret);
+        assertThat(admin.post("/tokens", "{\"role\": \"superuser\"}").status()).isEqualTo(422);
+
+        assertThat(admin.delete("/tokens/" + tokenId).status()).isEqualTo(204);
+        assertThat(bot.get("/tickets").status()).isEqualTo(401);
+        assertThat(admin.delete("/tokens/" + tokenId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLoginLinkOpensOneSessionWhoseChangesNeedTheCsrfToken() {
+        String code = tokens.issueLoginCode("admin", Role.ADMIN);
+        HttpResponse<String> login = anonymous.raw(anonymous.request("/login?code=" + code).GET());
+        assertThat(login.statusCode()).isEqualTo(302);
+        String setCookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(CallerCredentials.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+        assertThat(setCookie).startsWith(CallerCredentials.SESSION_COOKIE + "=").contains("HttpOnly")
+                .contains("SameSite=Lax");
+        String session = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpResponse<String> reused = anonymous.raw(anonymous.request("/login?code=" + code).GET());
+        assertThat(reused.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?error=link"));
+
+        HttpResponse<String> me = anonymous.raw(anonymous.request("/auth/me").header("Cookie", session).GET());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"role\":\"admin\"");
+        String xsrf = me.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+
+        String ticket = "{\"title\": \"Badge reader broken\"}";
+        HttpResponse<String> forged = anonymous.raw(anonymous.request("/tickets").header("Cookie", session)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(ticket)));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF");
+        HttpResponse<String> created = anonymous.raw(anonymous.request("/tickets")
+                .header("Cookie", session + "; XSRF-TOKEN=" + xsrf).header("X-XSRF-TOKEN", xsrf)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(ticket)));
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        HttpResponse<String> logout = anonymous.raw(anonymous.request("/auth/logout")
+                .header("Cookie", session + "; XSRF-TOKEN=" + xsrf).header("X-XSRF-TOKEN", xsrf)
+                .POST(BodyPublishers.noBody()));
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(anonymous.raw(anonymous.request("/auth/me").header("Cookie", session).GET()).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aPastedTokenOpensASessionWithoutPuttingTheTokenInTheCookie() {
+        String secret = tokens.createApiToken("carol", Role.AGENT).secret();
+        HttpResponse<String> login = anonymous.raw(anonymous.request("/auth/session")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"token\": \"" + secret + "\"}")));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("\"name\":\"carol\"");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith(CallerCredentials.SESSION_COOKIE + "=")).noneSatisfy(cookie -> assertThat(cookie)
+                .contains(secret));
+        assertThat(anonymous.post("/auth/session", "{\"token\": \"tt_wrong\"}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void storesOnlyHashesOfSecrets() {
+        AccessTokens.IssuedToken issued = tokens.createApiToken("dave", Role.REQUESTER);
+        assertThat(issued.secret()).startsWith("tt_").hasSizeGreaterThan(40);
+        assertThat(tokens.apiTokens().toString()).doesNotContain(issued.secret());
+        assertThat(AccessTokens.hash(issued.secret())).hasSize(64).isNotEqualTo(issued.secret());
+    }
+
+    private static java.util.List<Long> ids(JsonNode tickets) {
+        return tickets.valueStream().map(ticket -> ticket.path("id").asLong()).toList();
+    }
+
+    private static java.util.List<String> texts(JsonNode comments) {
+        return comments.valueStream().map(comment -> comment.path("text").asString()).toList();
+    }
+}
