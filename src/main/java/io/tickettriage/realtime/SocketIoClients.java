@@ -51,7 +51,7 @@ final class SocketIoClients implements LocalClients {
                 () -> {
                     socket.send(UNAUTHORIZED, new JSONObject().put("detail",
                             "Live events need a token (auth: {token}) or a dashboard session"));
-                    socket.disconnect(true);
+                    socket.disconnect(false);
                 });
     }
 
