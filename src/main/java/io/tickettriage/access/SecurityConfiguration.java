@@ -1,5 +1,6 @@
 package io.tickettriage.access;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HttpOnly cookie), so every instance behind a load balancer recognises them.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/docs", "/docs/**",

@@ -36,6 +36,8 @@ class CrashRecoveryIT {
 
         // No workers: every ticket is committed with its job, and none is classified, when the JVM dies.
         try (AppProcess app = AppProcess.start(dir, withWorkers(env, 0))) {
+            // demo mode, which these tests use, must say so loudly
+            assertThat(app.log()).contains("ACCESS CONTROL IS OFF (TRIAGE_AUTH=none)");
             Api api = app.api();
             for (int i = 0; i < 5; i++) {
                 Api.Reply reply = api.post("/tickets", Api.json(Map.of("title", "Laptop will not boot #" + i)));
