@@ -1,5 +1,6 @@
 // End-to-end test of the dashboard in a real browser (Debian's chromium, driven by playwright-core).
-// Usage: node e2e/dashboard.e2e.mjs <base-url> [artifact-dir]
+// Usage: E2E_LOGIN_URL=<one-time login link> E2E_TOKEN=<agent token> node e2e/dashboard.e2e.mjs <base-url> [artifact-dir]
+// Without E2E_LOGIN_URL the server is taken to run in demo mode (TRIAGE_AUTH=none).
 // Exits non-zero when a step fails or when a page logs an error to the console.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +12,9 @@ const baseUrl = (process.argv[2] ?? 'http://localhost:8000').replace(/\/$/, '');
 const artifacts = resolve(process.argv[3] ?? '../target/e2e');
 const browserPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STEP_TIMEOUT = 20_000;
+const loginUrl = process.env.E2E_LOGIN_URL;
+// The script's own API calls, beside the browser's, authenticate as any client would.
+const apiHeaders = process.env.E2E_TOKEN ? { Authorization: `Bearer ${process.env.E2E_TOKEN}` } : {};
 
 const SAMPLE_INSIGHTS = {
   window_days: 30,
@@ -126,6 +130,25 @@ try {
   const title = `Laptop screen flickers after docking (run ${String(Date.now()).slice(-4)})`;
   let id = 0;
 
+  if (loginUrl) {
+    await run(
+      'the login page, then the one-time login link leads in',
+      async () => {
+        await agent.goto(`${baseUrl}/`);
+        await agent.getByRole('heading', { name: 'Log in to Ticket Triage' }).waitFor();
+        await audit(agent, 'login');
+        await agent.goto(loginUrl);
+        await agent.getByTestId('caller').filter({ hasText: 'admin' }).waitFor();
+        // the link works once: a second visit lands on the login page with the reason
+        const second = await context.newPage();
+        await second.goto(loginUrl);
+        await second.getByTestId('caller').filter({ hasText: 'admin' }).waitFor(); // still logged in by cookie
+        await second.close();
+      },
+      [/status of 401 .*\/auth\/me$/],
+    );
+  }
+
   await run('both pages open the board and go live', async () => {
     await Promise.all([agent.goto(`${baseUrl}/`), observer.goto(`${baseUrl}/`)]);
     await agent.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
@@ -186,7 +209,7 @@ try {
   await run('the detail shows the routing, its confidence band and explanation', async () => {
     await agent.goto(`${baseUrl}/ticket/${id}`); // a full load of a dashboard address, as after a reload
     await observer.getByTestId('ticket-card').filter({ hasText: title }).getByRole('link').click();
-    const { confidence } = await (await fetch(`${baseUrl}/tickets/${id}`)).json();
+    const { confidence } = await (await fetch(`${baseUrl}/tickets/${id}`, { headers: apiHeaders })).json();
     const band = confidence >= 0.9 ? 'high' : confidence >= 0.6 ? 'medium' : 'low';
     for (const page of [agent, observer]) {
       await page.getByTestId('assigned-to').filter({ hasText: 'Hardware Team' }).waitFor();
@@ -214,7 +237,7 @@ try {
   await run('a ticket that reads the same links to the open one as a possible duplicate', async () => {
     const response = await fetch(`${baseUrl}/tickets`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...apiHeaders },
       body: JSON.stringify({ title, description: DESCRIPTION }),
     });
     if (response.status !== 201) throw new Error(`creating the copy answered ${response.status}`);

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { CallerBadge, SessionGate } from './auth/Session';
 import { IncidentBanner } from './live/IncidentBanner';
 import { LiveUpdatesProvider, useConnectionState } from './live/LiveUpdates';
 import { BoardPage } from './board/BoardPage';
@@ -12,11 +13,13 @@ const InsightsPage = lazy(() => import('./insights/InsightsPage').then((module) 
 
 export function App() {
   return (
-    <LiveUpdatesProvider>
-      <TeamsProvider>
-        <Shell />
-      </TeamsProvider>
-    </LiveUpdatesProvider>
+    <SessionGate>
+      <LiveUpdatesProvider>
+        <TeamsProvider>
+          <Shell />
+        </TeamsProvider>
+      </LiveUpdatesProvider>
+    </SessionGate>
   );
 }
 
@@ -52,6 +55,7 @@ function Shell() {
           <a href="/docs">API</a>
         </nav>
         <ConnectionBadge />
+        <CallerBadge />
       </header>
       <IncidentBanner />
       <main id="main" tabIndex={-1}>

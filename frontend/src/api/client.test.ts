@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError } from './client';
+import { linkProblem } from '../auth/Session';
+import { api, ApiError, csrfToken, UNAUTHORIZED_EVENT } from './client';
 
 function answer(
   status: number,
@@ -69,5 +70,41 @@ describe('api client', () => {
     const error = (await api.getTicket(1).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(0);
     expect(error.message).toContain('cannot be reached');
+  });
+});
+
+describe('access', () => {
+  it('sends the CSRF cookie back in a header on changes, not on reads', async () => {
+    vi.stubGlobal('document', { cookie: 'XSRF-TOKEN=abc%2D123' });
+    const fetchMock = vi.fn(
+      async () => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    await api.getTicket(1);
+    await api.changeStatus(1, 'closed');
+    const headers = (call: number) => (fetchMock.mock.calls[call] as unknown as [string, RequestInit])[1].headers;
+    expect(headers(0)).not.toHaveProperty('X-XSRF-TOKEN');
+    expect(headers(1)).toHaveProperty('X-XSRF-TOKEN', 'abc-123');
+  });
+
+  it('reads the CSRF token among other cookies', () => {
+    expect(csrfToken('a=1; XSRF-TOKEN=t0k%3Den; b=2')).toBe('t0k=en');
+    expect(csrfToken('a=1')).toBeUndefined();
+  });
+
+  it('tells the application when the session is no longer accepted', async () => {
+    const signedOut = vi.fn();
+    const page = new EventTarget();
+    page.addEventListener(UNAUTHORIZED_EVENT, signedOut);
+    vi.stubGlobal('window', page);
+    answer(401, JSON.stringify({ status: 401, detail: 'This API needs a token' }));
+    const error = (await api.getTicket(1).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(401);
+    expect(signedOut).toHaveBeenCalledOnce();
+  });
+
+  it('explains a login link that was already used', () => {
+    expect(linkProblem('?error=link')).toContain('already been used');
+    expect(linkProblem('')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { Comment, Explanation, Incident, Insights, Team, Ticket } from './types';
+import type { Caller, Comment, Explanation, Incident, Insights, Team, Ticket } from './types';
 
 /** A field error as the API reports it in a problem+json `errors` list. */
 export interface FieldError {
@@ -44,17 +44,45 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, detail, errors);
 }
 
+/** Fired on `window` when the server no longer accepts the session (expired, logged out elsewhere, revoked). */
+export const UNAUTHORIZED_EVENT = 'triage:unauthorized';
+
+/**
+ * The CSRF token the server sets in the readable XSRF-TOKEN cookie. Changes authenticated by the session cookie
+ * must echo it in a header, which a page on another site cannot do.
+ */
+export function csrfToken(
+  cookies: string = typeof document === 'undefined' ? '' : document.cookie,
+): string | undefined {
+  for (const cookie of cookies.split(';')) {
+    const [name, ...value] = cookie.trim().split('=');
+    if (name === 'XSRF-TOKEN') return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+function headersFor(init?: RequestInit): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init?.body) headers['Content-Type'] = 'application/json';
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const token = method === 'GET' || method === 'HEAD' ? undefined : csrfToken();
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  return headers;
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  if (response.status === 401 && typeof window !== 'undefined') window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+  return problemOf(response);
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      ...init,
-      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
-    });
+    response = await fetch(path, { ...init, credentials: 'same-origin', headers: headersFor(init) });
   } catch {
     throw new ApiError(0, 'The server cannot be reached. Check that Ticket Triage is running.');
   }
-  if (!response.ok) throw await problemOf(response);
+  if (!response.ok) throw await failure(response);
   if (response.status === 204) return undefined as T;
   return bodyOf<T>(response);
 }
@@ -89,11 +117,11 @@ export const api = {
     if (cursor) params.set('cursor', cursor);
     let response: Response;
     try {
-      response = await fetch(`/tickets?${params}`, { headers: { Accept: 'application/json' } });
+      response = await fetch(`/tickets?${params}`, { credentials: 'same-origin', headers: headersFor() });
     } catch {
       throw new ApiError(0, 'The server cannot be reached. Check that Ticket Triage is running.');
     }
-    if (!response.ok) throw await problemOf(response);
+    if (!response.ok) throw await failure(response);
     return { tickets: await bodyOf<Ticket[]>(response), nextCursor: response.headers.get('X-Next-Cursor') };
   },
   getTicket: (id: number) => request<Ticket>(`/tickets/${id}`),
@@ -107,11 +135,16 @@ export const api = {
   /** Null while the ticket has not been triaged yet. */
   explanation: (id: number) => optional<Explanation>(`/tickets/${id}/explanation`),
   comments: (id: number) => request<Comment[]>(`/tickets/${id}/comments`),
-  addComment: (id: number, text: string) =>
-    request<Comment>(`/tickets/${id}/comments`, { method: 'POST', body: JSON.stringify({ text }) }),
+  addComment: (id: number, text: string, internal = false) =>
+    request<Comment>(`/tickets/${id}/comments`, { method: 'POST', body: JSON.stringify({ text, internal }) }),
   incident: (id: number) => optional<Incident>(`/incidents/${id}`),
   /** Null when this version of the server has no team catalogue endpoint. */
   teams: () => optional<Team[]>('/teams'),
   /** Null when this version of the server has no insights endpoint. */
   insights: (days: number) => optional<Insights>(`/insights?days=${days}`),
+  /** Who is logged in; fails with 401 when nobody is. */
+  me: () => request<Caller>('/auth/me'),
+  /** Opens a dashboard session with an API token; the server answers with the session cookie. */
+  login: (token: string) => request<Caller>('/auth/session', { method: 'POST', body: JSON.stringify({ token }) }),
+  logout: () => request<void>('/auth/logout', { method: 'POST' }),
 };

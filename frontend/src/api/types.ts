@@ -38,6 +38,17 @@ export interface Comment {
   ticket_id: number;
   text: string;
   created_at: string;
+  /** For agents only; requesters never receive such comments. */
+  internal?: boolean;
+}
+
+export type Role = 'requester' | 'agent' | 'admin';
+
+/** Who is logged in, as GET /auth/me answers. `auth` is `none` in the demo mode. */
+export interface Caller {
+  name: string;
+  role: Role;
+  auth: 'token' | 'none';
 }
 
 export interface NearestExample {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Comment } from '../api/types';
+import { isAgent, useCaller } from '../auth/Session';
 import { useLiveEvent } from '../live/LiveUpdates';
 import { formatDate } from '../ui/format';
 
@@ -14,6 +15,8 @@ export function CommentsPanel({ ticketId }: { ticketId: number }) {
   const [text, setText] = useState('');
   const [sendError, setSendError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [internal, setInternal] = useState(false);
+  const agent = isAgent(useCaller());
   const id = useId();
 
   const load = useCallback(async () => {
@@ -39,9 +42,10 @@ export function CommentsPanel({ ticketId }: { ticketId: number }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const comment = await api.addComment(ticketId, text);
+      const comment = await api.addComment(ticketId, text, internal);
       setComments((current) => add(current ?? [], comment));
       setText('');
+      setInternal(false);
       setSendError(null);
     } catch (e) {
       setSendError(e instanceof ApiError ? e : new ApiError(0, 'The comment could not be added.'));
@@ -64,7 +68,8 @@ export function CommentsPanel({ ticketId }: { ticketId: number }) {
       {comments && comments.length > 0 && (
         <ol className="comments" aria-live="polite">
           {comments.map((comment) => (
-            <li key={comment.id} className="comment" data-testid="comment">
+            <li key={comment.id} className={comment.internal ? 'comment internal' : 'comment'} data-testid="comment">
+              {comment.internal && <span className="badge">Internal</span>}
               <p>{comment.text}</p>
               <time className="subtle" dateTime={comment.created_at}>
                 {formatDate(comment.created_at)}
@@ -86,6 +91,12 @@ export function CommentsPanel({ ticketId }: { ticketId: number }) {
             onChange={(event) => setText(event.target.value)}
           />
         </div>
+        {agent && (
+          <label className="checkbox">
+            <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />
+            Internal note (agents only; never shown to the requester)
+          </label>
+        )}
         {sendError && (
           <p id={`${id}-error`} className="field-error" role="alert">
             {sendError.message}

@@ -10,10 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.tickettriage.access.AccessTokens;
+import io.tickettriage.access.Role;
 import io.tickettriage.support.Api;
 import io.tickettriage.support.Api.Reply;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +37,9 @@ class DashboardIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AccessTokens tokens;
 
     @Test
     void servesTheDashboardAtTheRootAndOnItsOwnAddresses() {
@@ -61,7 +67,7 @@ class DashboardIT {
 
     @Test
     void leavesTheApiAndUnknownPathsAlone() {
-        Api api = new Api(port);
+        Api api = new Api(port).withToken(tokens.createApiToken("dashboard-it", Role.AGENT).secret());
         assertThat(api.get("/tickets").contentType()).startsWith("application/json");
         // The browser test in this class creates tickets: an id far beyond them is missing whatever the order.
         Reply missingTicket = api.get("/tickets/987654321");
@@ -79,11 +85,16 @@ class DashboardIT {
                 .as("Chromium is needed at %s (apt-get install chromium; .ci/run installs it)", CHROMIUM).isTrue();
         Files.createDirectories(ARTIFACTS);
         Path log = ARTIFACTS.resolve("e2e.log");
-        Process e2e = new ProcessBuilder("node", "e2e/dashboard.e2e.mjs", "http://localhost:" + port, ARTIFACTS.toString())
+        ProcessBuilder browserTest = new ProcessBuilder("node", "e2e/dashboard.e2e.mjs", "http://localhost:" + port,
+                ARTIFACTS.toString())
                 .directory(FRONTEND.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        // logs in for real: through the one-time link a first start prints, and with an API token for its own calls
+        browserTest.environment().put("E2E_LOGIN_URL",
+                "http://localhost:" + port + "/login?code=" + tokens.issueLoginCode("admin", Role.ADMIN));
+        browserTest.environment().put("E2E_TOKEN", tokens.createApiToken("e2e", Role.AGENT).secret());
+        Process e2e = browserTest.start();
         boolean finished = e2e.waitFor(3, TimeUnit.MINUTES);
         if (!finished) {
             e2e.descendants().forEach(ProcessHandle::destroyForcibly);
