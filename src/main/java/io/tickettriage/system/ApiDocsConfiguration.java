@@ -1,9 +1,12 @@
 package io.tickettriage.system;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +21,17 @@ class ApiDocsConfiguration {
     @Bean
     OpenAPI ticketTriageApi() {
         return new OpenAPI().info(new Info()
-                .title("Ticket Triage API")
-                .version("1")
-                .description("Create IT support tickets and let the triage engine route them to a team, "
-                        + "a priority and a support tier. Errors are application/problem+json.")
-                .license(new License().name("Apache-2.0")));
+                        .title("Ticket Triage API")
+                        .version("1")
+                        .description("Create IT support tickets and let the triage engine route them to a team, "
+                                + "a priority and a support tier. Errors are application/problem+json. Every call "
+                                + "needs an API token (Authorization: Bearer) or a dashboard session, unless the "
+                                + "service runs with TRIAGE_AUTH=none.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes("token", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("An API token: java -jar ticket-triage.jar token create --role agent")))
+                .addSecurityItem(new SecurityRequirement().addList("token"));
     }
 
     @RestController

@@ -56,7 +56,8 @@ class TicketController {
 
     record ChangeTicketRequest(@Nullable String assignedTo, @Nullable String team, @Nullable String priority,
             @Nullable String level,
-            @Parameter(description = "who made the change; recorded with the correction") @Nullable String changedBy) {
+            @Parameter(description = "who made the change, recorded with the correction; ignored when the caller "
+                    + "is logged in, whose name is recorded instead") @Nullable String changedBy) {
     }
 
     record StatusRequest(@Nullable String status) {
@@ -121,7 +122,10 @@ class TicketController {
     @Operation(summary = "Change team, priority or tier (an agent's correction)")
     Ticket change(@PathVariable long id, @RequestBody ChangeTicketRequest request) {
         String team = request.assignedTo() != null ? request.assignedTo() : request.team();
-        return tickets.change(id, new AgentChange(team, request.priority(), request.level(), request.changedBy()));
+        // a logged-in agent's name is what the audit trail records; the body's changed_by only counts in demo mode
+        Caller caller = Caller.required();
+        String changedBy = Caller.DEMO.equals(caller) ? request.changedBy() : caller.name();
+        return tickets.change(id, new AgentChange(team, request.priority(), request.level(), changedBy));
     }
 
     @GetMapping("/{id}/corrections")

@@ -94,7 +94,10 @@ class AccessControlIT {
         assertThat(alice.get("/tickets/" + id + "/explanation").status()).isEqualTo(403);
         assertThat(alice.post("/triage", "{\"title\": \"VPN\"}").status()).isEqualTo(403);
 
-        assertThat(agent.patch("/tickets/" + id, "{\"priority\": \"Urgent\"}").status()).isEqualTo(200);
+        assertThat(agent.patch("/tickets/" + id, "{\"priority\": \"Urgent\", \"changed_by\": \"someone-else\"}")
+                .status()).isEqualTo(200);
+        assertThat(agent.get("/tickets/" + id + "/corrections").json().get(0).path("changed_by").asString())
+                .isEqualTo("agent-smith");
         String team = "{\"name\": \"Facilities Team\", \"examples\": [{\"title\": \"Broken chair\"}]}";
         assertThat(agent.post("/teams", team).status()).isEqualTo(403);
         assertThat(agent.post("/knowledge/export", "{}").status()).isEqualTo(403);
