@@ -1,12 +1,15 @@
 package io.tickettriage.ticket;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.jobs.JobQueue;
 import io.tickettriage.system.InvalidFieldException;
+import io.tickettriage.system.ServiceUnavailableException;
 import io.tickettriage.ticket.TicketManagement.AgentChange;
 import io.tickettriage.ticket.TicketManagement.NewTicket;
 import jakarta.validation.Valid;
@@ -38,10 +41,15 @@ class TicketController {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
 
-    private final TicketManagement tickets;
+    /** How long a client refused for a full backlog should wait: long enough for workers to drain a share of it. */
+    private static final Duration BACKLOG_RETRY_AFTER = Duration.ofSeconds(5);
 
-    TicketController(TicketManagement tickets) {
+    private final TicketManagement tickets;
+    private final JobQueue jobs;
+
+    TicketController(TicketManagement tickets, JobQueue jobs) {
         this.tickets = tickets;
+        this.jobs = jobs;
     }
 
     record CreateTicketRequest(
@@ -64,6 +72,11 @@ class TicketController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a ticket; it is triaged in the background")
     ResponseEntity<Ticket> create(@Valid @RequestBody CreateTicketRequest request) {
+        // Refused before anything is written: every accepted ticket gets a job, so this bounds the backlog.
+        if (jobs.atCapacity()) {
+            throw new ServiceUnavailableException("Too many tickets are waiting to be triaged; nothing was stored. "
+                    + "Retry after the time in the Retry-After header.", BACKLOG_RETRY_AFTER);
+        }
         Ticket ticket = tickets.create(
                 new NewTicket(request.title(), request.description(), request.priority(), request.level()));
         return ResponseEntity.created(URI.create("/tickets/" + ticket.id())).body(ticket);

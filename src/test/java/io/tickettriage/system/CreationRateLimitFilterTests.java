@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class CreationRateLimitFilterTests {
 
@@ -58,5 +59,47 @@ class CreationRateLimitFilterTests {
             filter.take("10.0.0.1");
         }
         assertThat(filter.take("10.0.0.2")).isZero();
+    }
+
+    @Test
+    void keysOnADigestOfTheBearerTokenAndNeverOnTheTokenItself() {
+        MockHttpServletRequest withToken = new MockHttpServletRequest("POST", "/tickets");
+        withToken.setRemoteAddr("10.0.0.1");
+        withToken.addHeader("Authorization", "Bearer secret-token-value");
+
+        String key = CreationRateLimitFilter.clientKey(withToken);
+
+        assertThat(key).startsWith("token:").doesNotContain("secret-token-value").doesNotContain("10.0.0.1");
+        assertThat(key).hasSize("token:".length() + 64);
+    }
+
+    @Test
+    void givesEachTokenItsOwnBudgetBehindOneAddress() {
+        String first = CreationRateLimitFilter.clientKey(request("10.0.0.1", "Bearer first"));
+        String second = CreationRateLimitFilter.clientKey(request("10.0.0.1", "bearer second"));
+        for (int i = 0; i < 60; i++) {
+            filter.take(first);
+        }
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(filter.take(first)).isPositive();
+        assertThat(filter.take(second)).isZero();
+    }
+
+    @Test
+    void fallsBackToTheAddressWithoutABearerToken() {
+        assertThat(CreationRateLimitFilter.clientKey(request("10.0.0.7", null))).isEqualTo("address:10.0.0.7");
+        assertThat(CreationRateLimitFilter.clientKey(request("10.0.0.7", "Basic dXNlcjpwdw==")))
+                .isEqualTo("address:10.0.0.7");
+        assertThat(CreationRateLimitFilter.clientKey(request("10.0.0.7", "Bearer  "))).isEqualTo("address:10.0.0.7");
+    }
+
+    private static MockHttpServletRequest request(String address, String authorization) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/tickets");
+        request.setRemoteAddr(address);
+        if (authorization != null) {
+            request.addHeader("Authorization", authorization);
+        }
+        return request;
     }
 }
