@@ -36,6 +36,8 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
             // commits; with several connections a commit can then fail on a lock another connection holds. One
             // connection serialises database work in the pool instead of in SQLite's lock, which never fails.
             properties.put("spring.datasource.hikari.maximum-pool-size", "1");
+            properties.put("spring.datasource.hikari.exception-override-class-name",
+                    SqliteBusyEviction.class.getName());
         }
         environment.getPropertySources().addLast(new MapPropertySource("databaseUrl", properties));
     }

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -85,9 +86,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof UncategorizedSQLException && !DatabaseFailures.isTransient(e)) {
             return ResponseEntity.internalServerError().body(unexpected(e));
         }
-        log.warn("Database unavailable, answering 503: {}", DatabaseFailures.describe(e));
+        return databaseBusy(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> databaseBusy(Throwable cause) {
+        log.warn("Database unavailable, answering 503: {}", DatabaseFailures.describe(cause));
         return unavailable("The database is busy or unreachable; nothing was changed. Retry after the time in the "
                 + "Retry-After header.", DATABASE_RETRY_AFTER);
+    }
+
+    /**
+     * A transaction whose statement failed on a busy database and whose rollback then failed too: SQLite's driver
+     * opens the transaction with the first statement, so when that statement cannot get the lock there is nothing
+     * to roll back. Judged by the failure that came first.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) {
+        Throwable first = e.getApplicationException() != null ? e.getApplicationException() : e;
+        if (DatabaseFailures.isTransient(first)) {
+            return databaseBusy(first);
+        }
+        return ResponseEntity.internalServerError().body(unexpected(e));
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(String detail, Duration retryAfter) {

@@ -40,6 +40,23 @@ class EdgeProtectionIT {
     }
 
     @Test
+    void givesEachApiTokenItsOwnCreationBudget() {
+        Api api = new Api(port);
+        for (int i = 0; i < 3; i++) {
+            assertThat(postWithToken(api, "token-a", "Token A ticket " + i).statusCode()).isEqualTo(201);
+        }
+
+        assertThat(postWithToken(api, "token-a", "Token A one too many").statusCode()).isEqualTo(429);
+        assertThat(postWithToken(api, "token-b", "Token B first ticket").statusCode()).isEqualTo(201);
+    }
+
+    private static HttpResponse<String> postWithToken(Api api, String token, String title) {
+        return api.raw(api.request("/tickets").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\": \"" + title + "\"}")));
+    }
+
+    @Test
     void sendsSecurityHeaders() {
         Api api = new Api(port);
         HttpResponse<String> response = api.raw(api.request("/tickets").GET());
