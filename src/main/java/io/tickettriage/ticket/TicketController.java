@@ -72,6 +72,10 @@ class TicketController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a ticket; it is triaged in the background")
     ResponseEntity<Ticket> create(@Valid @RequestBody CreateTicketRequest request) {
+        if (!hasVisibleCharacter(request.title())) {
+            throw new InvalidFieldException("title", "title must contain visible characters, not only control, "
+                    + "format or space characters");
+        }
         // Refused before anything is written: every accepted ticket gets a job, so this bounds the backlog.
         if (jobs.atCapacity()) {
             throw new ServiceUnavailableException("Too many tickets are waiting to be triaged; nothing was stored. "
@@ -80,6 +84,12 @@ class TicketController {
         Ticket ticket = tickets.create(
                 new NewTicket(request.title(), request.description(), request.priority(), request.level()));
         return ResponseEntity.created(URI.create("/tickets/" + ticket.id())).body(ticket);
+    }
+
+    /** A title made only of NULs, bell characters or zero-width marks would show as nothing on the board. */
+    private static boolean hasVisibleCharacter(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT);
     }
 
     @GetMapping
