@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 class JobWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+    private static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(5);
 
     private final JdbcJobStore store;
     private final Map<String, JobHandler> handlers;
@@ -161,7 +162,7 @@ class JobWorkers implements SmartLifecycle {
 
     private void failed(Job job, JobHandler handler, Throwable e) {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (job.attempts() >= properties.maxAttempts()) {
+        if (job.attempts() >= handler.maxAttempts(properties.maxAttempts())) {
             log.warn("Job {} ({} {}) failed {} times, giving up: {}", job.id(), job.type(), job.subjectId(),
                     job.attempts(), reason);
             try {
@@ -173,7 +174,10 @@ class JobWorkers implements SmartLifecycle {
             }
             return;
         }
-        Duration wait = properties.retryBackoff().multipliedBy(1L << (2 * (job.attempts() - 1)));
+        Duration wait = properties.retryBackoff().multipliedBy(1L << Math.min(2 * (job.attempts() - 1), 40));
+        if (wait.compareTo(MAX_RETRY_WAIT) > 0) {
+            wait = MAX_RETRY_WAIT;
+        }
         log.info("Job {} ({} {}) failed attempt {}, retrying in {} ms: {}", job.id(), job.type(), job.subjectId(),
                 job.attempts(), wait.toMillis(), reason);
         store.retryAt(job.id(), clock.instant().plus(wait), reason);
