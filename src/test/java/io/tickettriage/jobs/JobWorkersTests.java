@@ -42,7 +42,7 @@ class JobWorkersTests {
         JdbcJobStore store = new JdbcJobStore(JdbcClient.create(TestDatabases.sqlite(folder.resolve("jobs.db"))));
         Set<Long> done = ConcurrentHashMap.newKeySet();
         Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
-        JobHandler crashingOnce = new RecordingHandler("classify", done, attempts) {
+        JobHandler crashingOnce = new RecordingHandler("classify", done) {
             @Override
             public void handle(long subjectId) throws Exception {
                 if (subjectId == 1 && attempts.computeIfAbsent(subjectId, id -> new AtomicInteger()).get() == 0) {
@@ -75,7 +75,7 @@ class JobWorkersTests {
         JdbcJobStore store = new JdbcJobStore(JdbcClient.create(TestDatabases.sqlite(folder.resolve("jobs.db"))));
         Set<Long> done = ConcurrentHashMap.newKeySet();
         Map<Long, String> givenUp = new ConcurrentHashMap<>();
-        JobHandler alwaysOverflowing = new RecordingHandler("classify", done, new ConcurrentHashMap<>()) {
+        JobHandler alwaysOverflowing = new RecordingHandler("classify", done) {
             @Override
             public void handle(long subjectId) throws Exception {
                 if (subjectId == 1) {
@@ -121,7 +121,7 @@ class JobWorkersTests {
         private final String type;
         private final Set<Long> done;
 
-        RecordingHandler(String type, Set<Long> done, Map<Long, AtomicInteger> attempts) {
+        RecordingHandler(String type, Set<Long> done) {
             this.type = type;
             this.done = done;
         }
