@@ -44,7 +44,9 @@ final class Backlog {
                 lastCount = count.getAsLong();
                 countedAt = now;
             } catch (RuntimeException e) {
-                // The database is busy or away: the request that follows will find out and answer for itself.
+                // The database is busy or away: the request that follows will find out and answer for itself, and
+                // the next requests do not wait for a count again before the next interval.
+                countedAt = now;
                 log.debug("Could not count unfinished jobs: {}", e.getMessage());
             } finally {
                 refreshing.set(false);

@@ -84,7 +84,7 @@ class CrashRecoveryIT {
 
         try (AppProcess app = AppProcess.start(dir, withWorkers(env, 2))) {
             Api api = app.api();
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 24; i++) {
                 long id = api.post("/tickets", Api.json(Map.of("title", "Laptop fan grinding noise, desk " + i,
                         "description", "The fan in my laptop grinds loudly whenever it is under load."))).json()
                         .get("id").asLong();
