@@ -96,9 +96,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A transaction whose statement failed on a busy database and whose rollback then failed too: SQLite's driver
-     * opens the transaction with the first statement, so when that statement cannot get the lock there is nothing
-     * to roll back. Judged by the failure that came first.
+     * A statement failed on a busy database and the rollback then failed too, because SQLite had already ended the
+     * transaction ("cannot rollback - no transaction is active"). Judged by the failure that came first.
      */
     @ExceptionHandler(TransactionSystemException.class)
     ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) {
