@@ -5,9 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tickettriage.incident.IncidentStore.RecentTicket;
 import io.tickettriage.knowledge.Vectors;
@@ -41,6 +42,7 @@ public class IncidentDetection {
     }
 
     private static final int MAX_DUPLICATES = 5;
+    private static final int CLOSED_SLACK = 1_000;
 
     private final IncidentStore store;
     private final TicketManagement tickets;
@@ -185,6 +187,12 @@ public class IncidentDetection {
         if (!deleted.isEmpty()) {
             recent.removeIf(entry -> deleted.contains(entry.ticketId));
             deleted.clear();
+        }
+        if (closed.size() > recent.size() + CLOSED_SLACK) {
+            // Tickets closed long after they left the window (or before it) would otherwise be remembered forever.
+            Set<Long> inWindow = new HashSet<>(recent.size() * 2);
+            recent.forEach(entry -> inWindow.add(entry.ticketId));
+            closed.retainAll(inWindow);
         }
         return recent;
     }

@@ -13,16 +13,23 @@ class DatabaseJobQueue implements JobQueue {
     private final JdbcJobStore store;
     private final JobWorkers workers;
     private final Clock clock;
+    private final Backlog backlog;
 
-    DatabaseJobQueue(JdbcJobStore store, JobWorkers workers, Clock clock) {
+    DatabaseJobQueue(JdbcJobStore store, JobWorkers workers, Clock clock, JobsProperties properties) {
         this.store = store;
         this.workers = workers;
         this.clock = clock;
+        this.backlog = new Backlog(store::depth, properties.maxPending(), Backlog.REFRESH_INTERVAL);
     }
 
     @Override
     public void enqueue(String type, long subjectId) {
         store.insert(type, subjectId, clock.instant());
         AfterCommit.run(workers::wakeUp);
+    }
+
+    @Override
+    public boolean atCapacity() {
+        return backlog.full();
     }
 }

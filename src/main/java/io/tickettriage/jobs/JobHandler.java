@@ -11,4 +11,12 @@ public interface JobHandler {
     void handle(long subjectId) throws Exception;
 
     void giveUp(long subjectId, String reason);
+
+    /**
+     * Attempts before {@link #giveUp}, given the configured number ({@code TRIAGE_JOBS_MAX_ATTEMPTS}). Work whose
+     * failures last longer than a few seconds (a full disk) asks for more; waits between attempts are capped.
+     */
+    default int maxAttempts(int configured) {
+        return configured;
+    }
 }

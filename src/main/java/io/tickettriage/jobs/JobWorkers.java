@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
 class JobWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+    private static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(5);
 
     private final JdbcJobStore store;
     private final Map<String, JobHandler> handlers;
@@ -114,6 +116,12 @@ class JobWorkers implements SmartLifecycle {
                 // The store itself failed (database locked or unreachable): back off and try again.
                 log.warn("Job store unavailable: {}", e.getMessage());
                 pause(properties.pollInterval());
+            } catch (Error e) {
+                // A worker that died here would leave its claimed job to wait for the lease and, once every worker
+                // had died, leave all tickets unrouted. The thread goes on; the job is retried when its lease ends.
+                log.error("Worker {} survived an error outside any job; carrying on", Thread.currentThread().getName(),
+                        e);
+                pause(properties.pollInterval());
             }
         }
     }
@@ -136,12 +144,25 @@ class JobWorkers implements SmartLifecycle {
             store.complete(job.id());
         } catch (Exception e) {
             failed(job, handler, e);
+        } catch (StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
+            // One job's runaway recursion, oversized allocation or missing class is that job's failure: it is
+            // retried and then given up like any other, and the worker thread lives on for the other jobs. The
+            // stack is logged because such an error is a bug to fix, not a condition to wait out.
+            if (e instanceof StackOverflowError) {
+                // Its stack is a thousand copies of the same frames; the top ones say where the recursion is.
+                log.error("Job {} ({} {}) failed with StackOverflowError at {}", job.id(), job.type(), job.subjectId(),
+                        Arrays.stream(e.getStackTrace()).limit(8).map(String::valueOf).toList());
+            } else {
+                log.error("Job {} ({} {}) failed with {}", job.id(), job.type(), job.subjectId(),
+                        e.getClass().getSimpleName(), e);
+            }
+            failed(job, handler, e);
         }
     }
 
-    private void failed(Job job, JobHandler handler, Exception e) {
+    private void failed(Job job, JobHandler handler, Throwable e) {
         String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (job.attempts() >= properties.maxAttempts()) {
+        if (job.attempts() >= handler.maxAttempts(properties.maxAttempts())) {
             log.warn("Job {} ({} {}) failed {} times, giving up: {}", job.id(), job.type(), job.subjectId(),
                     job.attempts(), reason);
             try {
@@ -153,7 +174,10 @@ class JobWorkers implements SmartLifecycle {
             }
             return;
         }
-        Duration wait = properties.retryBackoff().multipliedBy(1L << (2 * (job.attempts() - 1)));
+        Duration wait = properties.retryBackoff().multipliedBy(1L << Math.min(2 * (job.attempts() - 1), 40));
+        if (wait.compareTo(MAX_RETRY_WAIT) > 0) {
+            wait = MAX_RETRY_WAIT;
+        }
         log.info("Job {} ({} {}) failed attempt {}, retrying in {} ms: {}", job.id(), job.type(), job.subjectId(),
                 job.attempts(), wait.toMillis(), reason);
         store.retryAt(job.id(), clock.instant().plus(wait), reason);

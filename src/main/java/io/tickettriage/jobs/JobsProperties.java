@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff  wait before the second attempt; each further attempt waits four times longer
  * @param pollInterval  how often idle workers look for due retries and abandoned jobs
  * @param lease         how long a claimed job is reserved for its worker before another may take it
+ * @param maxPending    unfinished jobs at which new tickets are refused with 503 until the workers catch up; 0 or
+ *                      less means no bound
  */
 @ConfigurationProperties("triage.jobs")
 public record JobsProperties(
@@ -20,5 +22,6 @@ public record JobsProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("500ms") Duration retryBackoff,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2m") Duration lease) {
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("50000") int maxPending) {
 }

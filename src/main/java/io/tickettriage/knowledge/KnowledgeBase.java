@@ -114,7 +114,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         sources.forEach(text -> teams.add(text.team()));
         declaredTeams = Set.copyOf(teams);
         Thread.ofPlatform().name("knowledge-loader").daemon().start(() -> {
-            load(sources);
+            loadUntilDone(sources);
             catchUp();
         });
     }
@@ -372,7 +372,27 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         return result;
     }
 
-    private void load(List<LabelledText> sources) {
+    /**
+     * Loads, and after a failure (the database locked by another process, or unreachable, for a while) tries again
+     * with growing waits: a passing fault at start must not leave the service routing everything to Manual Review
+     * until the next restart. Examples stored before the failure are kept and not embedded again. Until the load
+     * succeeds, classify jobs wait, then fail and retry, and in the end go to Manual Review.
+     */
+    private void loadUntilDone(List<LabelledText> sources) {
+        long waitMillis = 500;
+        while (running && !load(sources)) {
+            log.warn("Retrying to load the knowledge base in {} ms", waitMillis);
+            try {
+                Thread.sleep(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            waitMillis = Math.min(waitMillis * 2, 30_000);
+        }
+    }
+
+    private boolean load(List<LabelledText> sources) {
         try {
             long start = System.nanoTime();
             List<StoredExample> stored = new ArrayList<>(store.findAll(embeddings.id()));
@@ -393,10 +413,12 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             }
             log.info("Knowledge base ready: {} examples in {} teams ({} embedded now) in {} ms", stored.size(),
                     index.teams().size(), added, (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException e) {
-            log.error("Knowledge base could not be loaded; tickets will go to Manual Review", e);
-        } finally {
             ready.countDown();
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Knowledge base could not be loaded; tickets wait for it, and go to Manual Review if it takes "
+                    + "too long", e);
+            return false;
         }
     }
 

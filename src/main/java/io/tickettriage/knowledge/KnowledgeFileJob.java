@@ -1,5 +1,6 @@
 package io.tickettriage.knowledge;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,23 @@ class KnowledgeFileJob implements JobHandler {
         entry.put("ticket_id", closed.id());
         entry.put("closed_at", String.valueOf(closed.closedAt()));
         entry.put("source", "ticket");
-        writer.upsert(closed.id(), closed.assignedTo(), entry);
+        try {
+            writer.upsert(closed.id(), closed.assignedTo(), entry);
+        } catch (IOException e) {
+            // The usual causes (a full disk, a read-only folder) need a person; the file on disk is left as it was.
+            log.warn("Could not write ticket {} to the knowledge folder ({}); the file is left as it was and the "
+                    + "write is retried", ticketId, e.toString());
+            throw e;
+        }
+    }
+
+    /**
+     * A full or read-only knowledge folder is usually put right by a person, within the hour: with the default back-off, about
+     * 1 h 15 min of attempts (waits grow to five minutes each) before the job gives up and says how to rewrite the files.
+     */
+    @Override
+    public int maxAttempts(int configured) {
+        return Math.max(configured, 20);
     }
 
     @Override

@@ -149,7 +149,10 @@ class KnowledgeFileWriter {
         Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(json.writer().withDefaultPrettyPrinter().writeValueAsBytes(entries)));
+                ByteBuffer bytes = ByteBuffer.wrap(json.writer().withDefaultPrettyPrinter().writeValueAsBytes(entries));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
                 channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,7 +1,11 @@
 package io.tickettriage.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,21 +14,34 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits how many tickets one client address creates per minute, with a token bucket per address: a burst up to
- * the limit is accepted at once, then one ticket per {@code 60 s / limit}. Refusals are 429 with Retry-After.
+ * Limits how many tickets one client creates per minute, with a token bucket per client: a burst up to the limit is
+ * accepted at once, then one ticket per {@code 60 s / limit}. Refusals are 429 with Retry-After. A client is its API
+ * token when the request was authenticated with one, so that users behind one proxy or NAT address do not share a
+ * budget; a caller logged in by a dashboard session is counted by name; anyone else (demo mode) by address.
+ *
+ * <p>The filter runs after the security filter chain, so only a token that was verified gets its own budget: made-up
+ * tokens are refused with 401 before they reach this filter and cannot be used to escape the address's budget. Only
+ * a SHA-256 digest of the token is kept as the key: the table of buckets must never become a list of credentials,
+ * in memory or in a heap dump.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
 class CreationRateLimitFilter extends OncePerRequestFilter {
 
     private static final int MAX_TRACKED_CLIENTS = 100_000;
+    private static final String BEARER = "Bearer ";
 
     private final int perMinute;
     private final Clock clock;
@@ -55,7 +72,7 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long waitMillis = take(request.getRemoteAddr());
+        long waitMillis = take(clientKey(request, SecurityContextHolder.getContext().getAuthentication()));
         if (waitMillis > 0) {
             response.setHeader("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
             problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
@@ -66,11 +83,45 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The bucket key: {@code token:<sha-256 hex>} for a verified Bearer token, {@code caller:<sha-256 hex>} for a
+     * caller authenticated otherwise, else {@code address:<remote address>}.
+     */
+    static String clientKey(HttpServletRequest request, @Nullable Authentication authentication) {
+        boolean verified = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+        if (!verified) {
+            return "address:" + request.getRemoteAddr();
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = authorization.substring(BEARER.length()).strip();
+            if (!token.isEmpty()) {
+                return "token:" + sha256(token);
+            }
+        }
+        return "caller:" + sha256(authentication.getName());
+    }
+
+    private static String sha256(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+        }
+    }
+
     /** Takes a token for {@code client}; returns 0 when one was there, else how long until one will be. */
     long take(String client) {
         long now = clock.millis();
         if (buckets.size() > MAX_TRACKED_CLIENTS) {
             buckets.values().removeIf(bucket -> now - bucket.updatedMillis > 60_000);
+            if (buckets.size() > MAX_TRACKED_CLIENTS) {
+                // A flood of distinct clients (made-up tokens cost nothing): memory stays bounded at the price of
+                // forgetting the current budgets once, rather than growing with the number of keys an attacker makes.
+                buckets.clear();
+            }
         }
         Bucket bucket = buckets.computeIfAbsent(client, key -> new Bucket(perMinute, now));
         synchronized (bucket) {

@@ -36,6 +36,13 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
             // commits; with several connections a commit can then fail on a lock another connection holds. One
             // connection serialises database work in the pool instead of in SQLite's lock, which never fails.
             properties.put("spring.datasource.hikari.maximum-pool-size", "1");
+            properties.put("spring.datasource.hikari.exception-override-class-name",
+                    SqliteBusyEviction.class.getName());
+        }
+        if (database.vendor() == DatabaseUrl.Vendor.POSTGRESQL) {
+            // While the server is down or restarting, a request waits this long for a connection and then gets a
+            // 503 it can retry, rather than hanging for the pool's default of 30 s.
+            properties.put("spring.datasource.hikari.connection-timeout", "5000");
         }
         environment.getPropertySources().addLast(new MapPropertySource("databaseUrl", properties));
     }

@@ -59,8 +59,12 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
         if (pathAndOptions.isBlank()) {
             throw new IllegalArgumentException("DATABASE_URL names no SQLite file");
         }
-        String separator = pathAndOptions.contains("?") ? "&" : "?";
-        return new DatabaseUrl(Vendor.SQLITE, "jdbc:sqlite:" + pathAndOptions + separator + SQLITE_OPTIONS, null, null);
+        // The defaults come first so that options in the URL (busy_timeout=2000, say) override them.
+        int query = pathAndOptions.indexOf('?');
+        String path = query < 0 ? pathAndOptions : pathAndOptions.substring(0, query);
+        String options = query < 0 ? "" : pathAndOptions.substring(query + 1);
+        return new DatabaseUrl(Vendor.SQLITE,
+                "jdbc:sqlite:" + path + "?" + SQLITE_OPTIONS + (options.isEmpty() ? "" : "&" + options), null, null);
     }
 
     private static DatabaseUrl postgres(String url) {

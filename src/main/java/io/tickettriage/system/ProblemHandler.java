@@ -1,17 +1,23 @@
 package io.tickettriage.system;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +38,7 @@ import tools.jackson.databind.DatabindException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(2);
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -62,6 +69,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid field",
                 "'" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException e) {
+        return unavailable(e.getMessage(), e.retryAfter());
+    }
+
+    /**
+     * The database is locked by another writer for longer than the lock wait, or cannot be reached: the request
+     * changed nothing (its transaction never began or was rolled back), so the client may safely send it again.
+     */
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class, UncategorizedSQLException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        if (e instanceof UncategorizedSQLException && !DatabaseFailures.isTransient(e)) {
+            return ResponseEntity.internalServerError().body(unexpected(e));
+        }
+        return databaseBusy(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> databaseBusy(Throwable cause) {
+        log.warn("Database unavailable, answering 503: {}", DatabaseFailures.describe(cause));
+        return unavailable("The database is busy or unreachable; nothing was changed. Retry after the time in the "
+                + "Retry-After header.", DATABASE_RETRY_AFTER);
+    }
+
+    /**
+     * A statement failed on a busy database and the rollback then failed too, because SQLite had already ended the
+     * transaction ("cannot rollback - no transaction is active"). Judged by the failure that came first.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) {
+        Throwable first = e.getApplicationException() != null ? e.getApplicationException() : e;
+        if (DatabaseFailures.isTransient(first)) {
+            return databaseBusy(first);
+        }
+        return ResponseEntity.internalServerError().body(unexpected(e));
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String detail, Duration retryAfter) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", detail));
     }
 
     @ExceptionHandler(Exception.class)

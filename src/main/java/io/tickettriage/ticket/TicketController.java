@@ -1,13 +1,16 @@
 package io.tickettriage.ticket;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
+import io.tickettriage.jobs.JobQueue;
 import io.tickettriage.system.InvalidFieldException;
+import io.tickettriage.system.ServiceUnavailableException;
 import io.tickettriage.ticket.TicketManagement.AgentChange;
 import io.tickettriage.ticket.TicketManagement.NewTicket;
 import jakarta.validation.Valid;
@@ -39,10 +42,15 @@ class TicketController {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
 
-    private final TicketManagement tickets;
+    /** How long a client refused for a full backlog should wait: long enough for workers to drain a share of it. */
+    private static final Duration BACKLOG_RETRY_AFTER = Duration.ofSeconds(5);
 
-    TicketController(TicketManagement tickets) {
+    private final TicketManagement tickets;
+    private final JobQueue jobs;
+
+    TicketController(TicketManagement tickets, JobQueue jobs) {
         this.tickets = tickets;
+        this.jobs = jobs;
     }
 
     record CreateTicketRequest(
@@ -66,9 +74,25 @@ class TicketController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a ticket; it is triaged in the background")
     ResponseEntity<Ticket> create(@Valid @RequestBody CreateTicketRequest request) {
-        Ticket ticket = tickets.create(new NewTicket(request.title(), request.description(), request.priority(),
-                request.level(), Caller.required().name()));
+        if (!hasVisibleCharacter(request.title())) {
+            throw new InvalidFieldException("title", "title must contain visible characters, not only control, "
+                    + "format or space characters");
+        }
+        // Refused before anything is written: every accepted ticket gets a job, so this bounds the backlog.
+        if (jobs.atCapacity()) {
+            throw new ServiceUnavailableException("Too many tickets are waiting to be triaged; nothing was stored. "
+                    + "Retry after the time in the Retry-After header.", BACKLOG_RETRY_AFTER);
+        }
+        Ticket ticket = tickets.create(
+                new NewTicket(request.title(), request.description(), request.priority(), request.level(),
+                        Caller.required().name()));
         return ResponseEntity.created(URI.create("/tickets/" + ticket.id())).body(ticket);
+    }
+
+    /** A title made only of NULs, bell characters or zero-width marks would show as nothing on the board. */
+    private static boolean hasVisibleCharacter(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT);
     }
 
     @GetMapping

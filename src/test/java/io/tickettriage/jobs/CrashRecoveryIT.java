@@ -77,6 +77,58 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void aKnowledgeFileBeingRewrittenWhenTheJvmDiesParsesAfterwardsAndEndsWithEveryExampleOnce() throws Exception {
+        Path knowledge = dir.resolve("knowledge");
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
+                "TRIAGE_KNOWLEDGE_DIR", knowledge.toString(), "TRIAGE_RATE_LIMIT_PER_MINUTE", "0");
+        List<Long> closed = new ArrayList<>();
+
+        try (AppProcess app = AppProcess.start(dir, withWorkers(env, 2))) {
+            Api api = app.api();
+            for (int i = 0; i < 24; i++) {
+                long id = api.post("/tickets", Api.json(Map.of("title", "Laptop fan grinding noise, desk " + i,
+                        "description", "The fan in my laptop grinds loudly whenever it is under load."))).json()
+                        .get("id").asLong();
+                assertThat(api.patch("/tickets/" + id, "{\"assigned_to\": \"Hardware Team\"}").status())
+                        .isEqualTo(200);
+                assertThat(api.patch("/tickets/" + id + "/status?status=closed").status()).isEqualTo(200);
+                closed.add(id);
+            }
+            // Files are being rewritten, one per closed ticket, when the JVM dies.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> !knowledgeEntries(knowledge).isEmpty());
+            app.kill();
+        }
+        List<Long> afterKill = knowledgeEntries(knowledge);
+        assertThat(afterKill).doesNotHaveDuplicates();
+        assertThat(closed).containsAll(afterKill);
+
+        try (AppProcess app = AppProcess.start(dir, withWorkers(env, 2))) {
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> knowledgeEntries(knowledge).stream().sorted().toList().equals(closed));
+        }
+        assertThat(knowledgeEntries(knowledge)).hasSize(closed.size()).doesNotHaveDuplicates();
+    }
+
+    /** The ticket ids in every knowledge file; fails if any file does not parse. */
+    private static List<Long> knowledgeEntries(Path folder) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        try (var files = java.nio.file.Files.newDirectoryStream(folder, "*.json")) {
+            for (Path file : files) {
+                tools.jackson.databind.JsonNode entries = tools.jackson.databind.json.JsonMapper.builder().build()
+                        .readTree(file.toFile());
+                assertThat(entries.isArray()).as(file.toString()).isTrue();
+                entries.valueStream().filter(entry -> entry.has("ticket_id"))
+                        .forEach(entry -> ids.add(entry.get("ticket_id").asLong()));
+            }
+        }
+        return ids;
+    }
+
     private void assertAllRouted(Api api, List<Long> ids) {
         for (long id : ids) {
             await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/tickets/" + id).json()

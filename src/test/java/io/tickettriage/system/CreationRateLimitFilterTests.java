@@ -8,6 +8,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 class CreationRateLimitFilterTests {
 
@@ -29,6 +34,10 @@ class CreationRateLimitFilterTests {
             return now;
         }
     };
+
+    /** What the security filter chain leaves behind for a caller whose token or session it verified. */
+    private static final Authentication VERIFIED = UsernamePasswordAuthenticationToken.authenticated("alice", null,
+            AuthorityUtils.createAuthorityList("ROLE_REQUESTER"));
 
     private final CreationRateLimitFilter filter =
             new CreationRateLimitFilter(new ClientProperties(60, List.of()), clock, null);
@@ -58,5 +67,56 @@ class CreationRateLimitFilterTests {
             filter.take("10.0.0.1");
         }
         assertThat(filter.take("10.0.0.2")).isZero();
+    }
+
+    @Test
+    void keysOnADigestOfTheBearerTokenAndNeverOnTheTokenItself() {
+        MockHttpServletRequest withToken = new MockHttpServletRequest("POST", "/tickets");
+        withToken.setRemoteAddr("10.0.0.1");
+        withToken.addHeader("Authorization", "Bearer secret-token-value");
+
+        String key = CreationRateLimitFilter.clientKey(withToken, VERIFIED);
+
+        assertThat(key).startsWith("token:").doesNotContain("secret-token-value").doesNotContain("10.0.0.1");
+        assertThat(key).hasSize("token:".length() + 64);
+    }
+
+    @Test
+    void givesEachTokenItsOwnBudgetBehindOneAddress() {
+        String first = CreationRateLimitFilter.clientKey(request("10.0.0.1", "Bearer first"), VERIFIED);
+        String second = CreationRateLimitFilter.clientKey(request("10.0.0.1", "bearer second"), VERIFIED);
+        for (int i = 0; i < 60; i++) {
+            filter.take(first);
+        }
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(filter.take(first)).isPositive();
+        assertThat(filter.take(second)).isZero();
+    }
+
+    @Test
+    void countsASessionCallerByADigestOfTheirName() {
+        assertThat(CreationRateLimitFilter.clientKey(request("10.0.0.7", null), VERIFIED))
+                .startsWith("caller:").doesNotContain("alice").doesNotContain("10.0.0.7");
+    }
+
+    @Test
+    void countsByAddressWhenNoCredentialWasVerified() {
+        Authentication demo = new AnonymousAuthenticationToken("demo", "demo",
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
+        assertThat(CreationRateLimitFilter.clientKey(request("10.0.0.7", "Bearer made-up"), null))
+                .isEqualTo("address:10.0.0.7");
+        assertThat(CreationRateLimitFilter.clientKey(request("10.0.0.7", "Bearer made-up"), demo))
+                .isEqualTo("address:10.0.0.7");
+        assertThat(CreationRateLimitFilter.clientKey(request("10.0.0.7", null), demo)).isEqualTo("address:10.0.0.7");
+    }
+
+    private static MockHttpServletRequest request(String address, String authorization) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/tickets");
+        request.setRemoteAddr(address);
+        if (authorization != null) {
+            request.addHeader("Authorization", authorization);
+        }
+        return request;
     }
 }

@@ -23,6 +23,13 @@ class DatabaseUrlTests {
     }
 
     @Test
+    void letsOptionsInTheUrlOverrideTheSqliteDefaults() {
+        String url = DatabaseUrl.parse("sqlite:///./t.db?busy_timeout=2000").jdbcUrl();
+        assertThat(url).startsWith("jdbc:sqlite:./t.db?journal_mode=WAL").endsWith("&busy_timeout=2000");
+        assertThat(url.indexOf("busy_timeout=10000")).isLessThan(url.indexOf("busy_timeout=2000"));
+    }
+
+    @Test
     void turnsPostgresUrlIntoJdbcUrlWithCredentials() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://triage:s%40cret@db.local:6543/tickets?sslmode=require");
         assertThat(url.vendor()).isEqualTo(DatabaseUrl.Vendor.POSTGRESQL);

@@ -204,6 +204,48 @@ class TicketApiIT {
     }
 
     @Test
+    void acceptsOrClearlyRefusesPoisonTextAndTriagesEveryTicketItAccepted() {
+        Map<String, String> accepted = new java.util.LinkedHashMap<>();
+        accepted.put("at the length limits", Api.json(Map.of("title", "T".repeat(200),
+                "description", "printer offline ".repeat(1_250))));
+        accepted.put("control characters and NUL", Api.json(Map.of("title", "Printer\u0000 jam\u0007\u001b[31m red",
+                "description", "line\r\nbreak\ttab\u0000\u0008\u007f\u0085 end")));
+        accepted.put("mixed scripts", Api.json(Map.of("title", "Пароль 密码 パスワード password reset",
+                "description", "Ελληνικά, देवनागरी, 한국어 and English in one ticket")));
+        accepted.put("right to left", Api.json(Map.of("title", "\u202eلا أستطيع الدخول إلى البريد",
+                "description", "שלום, the VPN מנותק every hour \u202c\u200f")));
+        accepted.put("emoji at the limit", Api.json(Map.of("title", "🔥💻🙈".repeat(33),
+                "description", "👩🏽‍💻".repeat(2_857))));
+        accepted.put("lone surrogates", "{\"title\": \"broken \\ud800 pair \\udfff\", \"description\": \"x\\ud83d\"}");
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        accepted.forEach((name, body) -> {
+            Reply reply = api.post("/tickets", body);
+            assertThat(reply.status()).as(name + ": " + reply.body()).isEqualTo(201);
+            ids.add(reply.json().get("id").asLong());
+        });
+
+        long before = count("tickets");
+        expectProblem(api.send("/tickets", "POST", "application/json", BodyPublishers.ofByteArray(
+                new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xff, (byte) 0xfe, (byte) 0xc3,
+                        '"', '}'})), 400, "not valid JSON");
+        byte[] binary = new byte[4_096];
+        new java.util.Random(7).nextBytes(binary);
+        expectProblem(api.send("/tickets", "POST", "application/json", BodyPublishers.ofByteArray(binary)), 400, null);
+        expectProblem(api.send("/tickets", "POST", "application/octet-stream", BodyPublishers.ofByteArray(binary)),
+                415, null);
+        expectProblem(api.post("/tickets", Api.json(Map.of("title", "\u0000\u0000\u0000 \t\r\n"))), 422, "title");
+        expectProblem(api.post("/tickets", Api.json(Map.of("title", "\u200b\u200f\u202e\u00a0"))), 422, "title");
+        assertThat(count("tickets")).isEqualTo(before);
+
+        for (long id : ids) {
+            JsonNode triaged = await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/tickets/" + id).json(),
+                    ticket -> !ticket.get("status").asString().equals("pending"));
+            assertThat(triaged.get("assigned_to").asString()).as("ticket " + id).isNotBlank();
+            assertThat(api.get("/tickets/" + id + "/explanation").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void servesApiDocsFromTheJar() {
         assertThat(api.get("/openapi.json").json().get("paths").has("/tickets")).isTrue();
         assertThat(api.raw(api.request("/docs").GET()).statusCode()).isIn(200, 302);

@@ -1,0 +1,21 @@
+package io.tickettriage.system;
+
+import java.time.Duration;
+
+/**
+ * The request is valid but the service cannot take it now, such as when the backlog of unfinished work is at its
+ * bound: 503 with Retry-After, so that well-behaved clients back off instead of retrying at once.
+ */
+public class ServiceUnavailableException extends RuntimeException {
+
+    private final Duration retryAfter;
+
+    public ServiceUnavailableException(String detail, Duration retryAfter) {
+        super(detail);
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}
