@@ -60,7 +60,9 @@ class StreamWorkers implements SmartLifecycle {
             String consumer = processId + "-" + i;
             threads.add(Thread.ofPlatform().name("triage-worker-" + i).daemon().start(() -> work(consumer)));
         }
-        log.info("Started {} triage worker(s) on the Redis job stream", threadCount);
+        if (threadCount > 0) {
+            log.info("Started {} triage worker(s) on the Redis job stream", threadCount);
+        }
     }
 
     @Override
@@ -95,8 +97,12 @@ class StreamWorkers implements SmartLifecycle {
                     }
                     RedisCommands<String, String> commands = connection.sync();
                     if (clock.instant().isAfter(nextClaim)) {
-                        for (StreamMessage<String, String> message : JobStream.claimAbandoned(commands, consumer,
-                                properties.claimIdle())) {
+                        List<StreamMessage<String, String>> abandoned = JobStream.claimAbandoned(commands, consumer,
+                                properties.claimIdle());
+                        if (!abandoned.isEmpty()) {
+                            log.info("Taking over {} job(s) a stopped worker left unfinished", abandoned.size());
+                        }
+                        for (StreamMessage<String, String> message : abandoned) {
                             process(commands, consumer, message);
                         }
                         nextClaim = clock.instant().plus(properties.claimIdle().dividedBy(2));
