@@ -1,0 +1,162 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.tickettriage.support.AppProcess;
+import io.tickettriage.support.TestDatabases;
+import io.tickettriage.system.DatabaseUrl;
+
+import redis.embedded.RedisServer;
+
+/**
+ * Routed tickets per second in the scale-out mode, with 1 and then 2 worker processes: one API process, an
+ * embedded PostgreSQL server and an embedded Redis server, all on loopback. For each worker count, on a fresh
+ * database: start everything, create TICKETS tickets through the API as fast as 8 client threads can, and time
+ * the routing from the database (polled every 50 ms). Bounded: each run gives up after 180 s.
+ *
+ * <p>Run with bench/scale-out.sh, which builds the classpath (main and test classes) and launches this file.
+ */
+public class ScaleOutBench {
+
+    private static final int TICKETS = Integer.getInteger("tickets", 1000);
+    private static final long LIMIT_MS = 180_000;
+    private static final String[] SUBJECTS = {
+        "Laptop screen flickers after docking", "VPN drops every few minutes", "Clicked a suspicious link",
+        "Excel crashes when opening a large file", "Question about parental leave", "Printer on floor 3 jams",
+        "Cannot connect to the office Wi-Fi", "Password reset for the payroll system", "Outlook will not sync",
+        "Keyboard keys stopped working", "Phishing email pretending to be the CEO", "Expense report rejected",
+    };
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of("target", "scale-out-bench-" + System.currentTimeMillis()).toAbsolutePath();
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").build();
+        redis.start();
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        System.out.printf(Locale.ROOT, "%d tickets per run, 1 API process, workers with 2 threads each%n", TICKETS);
+        try {
+            for (int workers : new int[] {1, 2}) {
+                run(work.resolve("workers-" + workers), "redis://127.0.0.1:" + port, workers);
+                redis.stop();
+                redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                        .setting("save \"\"").setting("appendonly no").build();
+                redis.start();
+            }
+        } finally {
+            redis.stop();
+        }
+        System.exit(0);
+    }
+
+    private static void run(Path work, String redisUrl, int workerCount) throws Exception {
+        String database = TestDatabases.postgresUrl();
+        List<AppProcess> processes = new ArrayList<>();
+        try {
+            AppProcess api = AppProcess.start(work.resolve("api"), environment(database, redisUrl, "api", work));
+            processes.add(api);
+            awaitKnowledge(api.port());
+            for (int i = 0; i < workerCount; i++) {
+                processes.add(AppProcess.start(work.resolve("worker-" + i),
+                        environment(database, redisUrl, "worker", work)));
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            Random random = new Random(42);
+            long start = System.nanoTime();
+            List<Future<Integer>> created = new ArrayList<>();
+            try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < TICKETS; i++) {
+                    String body = "{\"title\":\"" + SUBJECTS[random.nextInt(SUBJECTS.length)] + " REF-" + i
+                            + "\",\"description\":\"Reported by user " + random.nextInt(10_000) + "\"}";
+                    created.add(clients.submit(() -> http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + api.port() + "/tickets"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode()));
+                }
+                for (Future<Integer> status : created) {
+                    if (status.get() != 201) {
+                        throw new IllegalStateException("POST /tickets answered " + status.get());
+                    }
+                }
+            }
+            double intakeSeconds = (System.nanoTime() - start) / 1e9;
+            long at10 = 0;
+            long at90 = 0;
+            long routed = 0;
+            while (routed < TICKETS && (System.nanoTime() - start) / 1_000_000 < LIMIT_MS) {
+                routed = count(database, "SELECT COUNT(*) FROM tickets WHERE status <> 'pending'");
+                long now = System.nanoTime();
+                if (at10 == 0 && routed >= TICKETS / 10) {
+                    at10 = now;
+                }
+                if (at90 == 0 && routed >= TICKETS * 9 / 10) {
+                    at90 = now;
+                }
+                Thread.sleep(50);
+            }
+            double total = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "%d worker process(es): %d/%d routed in %.1f s (intake took %.1f s); "
+                    + "overall %.1f tickets/s, steady (10%%..90%% routed) %.1f tickets/s%n", workerCount, routed,
+                    TICKETS, total, intakeSeconds, routed / total,
+                    at90 > at10 && at10 > 0 ? (TICKETS * 0.8) / ((at90 - at10) / 1e9) : Double.NaN);
+        } finally {
+            processes.forEach(AppProcess::close);
+        }
+    }
+
+    private static Map<String, String> environment(String database, String redis, String role, Path work) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATABASE_URL", database);
+        environment.put("REDIS_URL", redis);
+        environment.put("TRIAGE_ROLE", role);
+        environment.put("TRIAGE_AUTH", "none");
+        environment.put("TRIAGE_RATE_LIMIT_PER_MINUTE", "0");
+        environment.put("TRIAGE_KNOWLEDGE_DIR", work.resolve("knowledge").toString());
+        environment.put("ORT_DISABLE_TELEMETRY", "1");
+        return environment;
+    }
+
+    private static void awaitKnowledge(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            String teams = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/teams")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (teams.split("\"ready\":true", -1).length > 5) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the knowledge base did not load");
+    }
+
+    private static long count(String databaseUrl, String sql) throws Exception {
+        DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
