@@ -23,10 +23,10 @@ class ScaleOutConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<WorkerRoleFilter> workerRoleFilter(TriageRole role, ProblemWriter problems) {
+    @ConditionalOnExpression("'${triage.role:all}'.trim().equalsIgnoreCase('worker')")
+    FilterRegistrationBean<WorkerRoleFilter> workerRoleFilter(ProblemWriter problems) {
         FilterRegistrationBean<WorkerRoleFilter> registration = new FilterRegistrationBean<>(
                 new WorkerRoleFilter(problems));
-        registration.setEnabled(role == TriageRole.WORKER);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -127,6 +127,10 @@ class ScaleOutIT {
         }
         assertThat(workers.get(1).log()).contains("Started 2 triage worker(s) on the Redis job stream");
         assertThat(apis.getFirst().log()).doesNotContain("triage worker(s)");
+        String database = DatabaseUrl.redact(DatabaseUrl.parse(databaseUrl).jdbcUrl());
+        for (AppProcess process : List.of(apis.get(0), apis.get(1), workers.get(0), workers.get(1))) {
+            assertThat(process.log()).as("every process uses DATABASE_URL").contains("Database: " + database);
+        }
         assertThat(workers.get(1).api().get("/tickets").status()).as("a worker serves no API").isEqualTo(404);
         assertThat(workers.get(1).api().get("/actuator/health").status()).isEqualTo(200);
     }
