@@ -66,6 +66,15 @@ final class JobStream {
                 StreamOffset.lastConsumed(KEY));
     }
 
+    /**
+     * The messages this consumer read but has not acknowledged: after a failed or timed-out read, Redis may
+     * have handed one over while the answer never arrived.
+     */
+    static List<StreamMessage<String, String>> readOwnPending(RedisCommands<String, String> redis, String consumer) {
+        return redis.xreadgroup(Consumer.from(GROUP, consumer), XReadArgs.Builder.count(50),
+                StreamOffset.from(KEY, "0-0"));
+    }
+
     /** Takes over messages that another consumer read but has not acknowledged for {@code minIdle}. */
     static List<StreamMessage<String, String>> claimAbandoned(RedisCommands<String, String> redis,
             String consumer, Duration minIdle) {

@@ -87,15 +87,21 @@ class StreamWorkers implements SmartLifecycle {
     private void work(String consumer) {
         StatefulRedisConnection<String, String> connection = null;
         Instant nextClaim = Instant.EPOCH;
+        boolean ownPendingUnknown = true;
         try {
             while (running) {
                 try {
                     if (connection == null) {
-                        connection = redis.open();
-                        connection.setTimeout(properties.pollInterval().plusSeconds(5));
+                        connection = redis.open(properties.pollInterval().plusSeconds(5));
                         JobStream.ensureGroup(connection.sync());
                     }
                     RedisCommands<String, String> commands = connection.sync();
+                    if (ownPendingUnknown) {
+                        for (StreamMessage<String, String> message : JobStream.readOwnPending(commands, consumer)) {
+                            process(commands, consumer, message);
+                        }
+                        ownPendingUnknown = false;
+                    }
                     if (clock.instant().isAfter(nextClaim)) {
                         List<StreamMessage<String, String>> abandoned = JobStream.claimAbandoned(commands, consumer,
                                 properties.claimIdle());
@@ -116,6 +122,7 @@ class StreamWorkers implements SmartLifecycle {
                     if (!running || Thread.currentThread().isInterrupted()) {
                         return;
                     }
+                    ownPendingUnknown = true;
                     if (connection != null && JobStream.isMissingGroup(e)) {
                         // Redis restarted empty: the group goes with it
                         JobStream.ensureGroup(connection.sync());
@@ -124,7 +131,8 @@ class StreamWorkers implements SmartLifecycle {
                     unreachable(e);
                     pause();
                 } catch (RuntimeException e) {
-                    // the database failed: the message stays pending and is claimed again later
+                    // the database failed: the message stays pending, to be read again
+                    ownPendingUnknown = true;
                     log.warn("Job worker failed, trying again: {}", e.getMessage());
                     pause();
                 }

@@ -35,7 +35,7 @@ public final class RedisConnections implements DisposableBean {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .timeoutOptions(TimeoutOptions.enabled())
                 .build());
     }
 
@@ -51,9 +51,14 @@ public final class RedisConnections implements DisposableBean {
         return shared;
     }
 
-    /** A connection of the caller's own, for commands that block (reading a stream). */
-    public StatefulRedisConnection<String, String> open() {
-        return client.connect();
+    /**
+     * A connection of the caller's own, for commands that block (reading a stream); {@code timeout} must
+     * exceed the longest block.
+     */
+    public StatefulRedisConnection<String, String> open(Duration timeout) {
+        StatefulRedisConnection<String, String> connection = client.connect();
+        connection.setTimeout(timeout);
+        return connection;
     }
 
     public StatefulRedisPubSubConnection<String, String> openPubSub() {
