@@ -3,11 +3,14 @@ package io.tickettriage.jobs;
 import java.time.Clock;
 
 import io.tickettriage.system.AfterCommit;
+import io.tickettriage.system.RedisConnections;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /** The embedded queue: jobs are rows in the application's own database, and local workers are woken on commit. */
 @Component
+@ConditionalOnExpression("!(" + RedisConnections.CONFIGURED + ")")
 class DatabaseJobQueue implements JobQueue {
 
     private final JdbcJobStore store;

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts   attempts before a job gives up and its ticket goes to Manual Review
  * @param retryBackoff  wait before the second attempt; each further attempt waits four times longer
  * @param pollInterval  how often idle workers look for due retries and abandoned jobs
- * @param lease         how long a claimed job is reserved for its worker before another may take it
+ * @param lease         how long a claimed job is reserved for its worker before another may take it; in the
+ *                      scale-out mode also how long a job sent to the stream may wait before it is sent again
  * @param maxPending    unfinished jobs at which new tickets are refused with 503 until the workers catch up; 0 or
  *                      less means no bound
+ * @param claimIdle     scale-out mode: how long a job message may stay unacknowledged by the worker that
+ *                      read it (a worker that died) before another worker takes it over
  */
 @ConfigurationProperties("triage.jobs")
 public record JobsProperties(
@@ -23,5 +26,6 @@ public record JobsProperties(
         @DefaultValue("500ms") Duration retryBackoff,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("50000") int maxPending) {
+        @DefaultValue("50000") int maxPending,
+        @DefaultValue("30s") Duration claimIdle) {
 }

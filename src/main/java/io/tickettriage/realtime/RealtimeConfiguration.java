@@ -8,7 +8,10 @@ import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
 import io.tickettriage.access.AccessProperties;
 import io.tickettriage.access.AccessTokens;
+import io.tickettriage.system.RedisConnections;
+import io.tickettriage.system.TriageRole;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,12 +49,15 @@ class RealtimeConfiguration {
     }
 
     /**
-     * The default, in-process fan-out. With several instances, a broker-backed {@link EventBroadcaster}
-     * (chosen by {@code REDIS_URL}) takes its place and hands what it receives to this one.
+     * The in-process fan-out by default. With {@code REDIS_URL}, events go through Redis pub/sub to every
+     * process, each of which hands what it receives to its own clients through the local fan-out.
      */
     @Bean
-    EventBroadcaster localEventBroadcaster(List<LocalClients> transports) {
-        return new LocalEventBroadcaster(transports);
+    EventBroadcaster eventBroadcaster(List<LocalClients> transports, ObjectProvider<RedisConnections> redis,
+            TriageRole role) {
+        LocalEventBroadcaster local = new LocalEventBroadcaster(transports);
+        RedisConnections connections = redis.getIfAvailable();
+        return connections == null ? local : new RedisEventBroadcaster(connections, local, role.servesClients());
     }
 
     /**

@@ -27,9 +27,9 @@ class StartupReport {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8000"));
         log.info("Database: {}", DatabaseUrl.redact(environment.getProperty("spring.datasource.url", "?")));
         log.info("Routing engine: local (in-process embedding model, calibrated linear model and nearest examples; no network)");
-        if (environment.containsProperty("REDIS_URL")) {
-            log.warn("REDIS_URL is set, but this version has no scale-out mode yet: jobs and events stay in-process");
-        }
+        String redis = environment.getProperty("triage.redis.url", "");
+        log.info("Role: {}; jobs and live events: {}", environment.getProperty("triage.role", "all"),
+                redis.isBlank() ? "in-process" : "Redis at " + redis.replaceFirst("//[^@/]*@", "//"));
         notes.orderedStream().forEach(note -> log.info(note.text()));
         log.info("Ticket Triage is ready: API docs at http://localhost:{}/docs", port);
     }

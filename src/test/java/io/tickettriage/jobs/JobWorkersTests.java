@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickettriage.support.TestDatabases;
 import io.tickettriage.system.DatabaseUrl;
+import io.tickettriage.system.TriageRole;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,9 +106,10 @@ class JobWorkersTests {
 
     private static JobWorkers startOneWorker(JdbcJobStore store, JobHandler handler) {
         JobsProperties properties = new JobsProperties(1, 3, Duration.ofMillis(10), Duration.ofMillis(50),
-                Duration.ofMinutes(2), 0);
-        JobWorkers workers = new JobWorkers(store, List.of(handler), properties, Clock.systemUTC(),
-                new SimpleMeterRegistry(), DatabaseUrl.Vendor.SQLITE);
+                Duration.ofMinutes(2), 0, Duration.ofSeconds(30));
+        JobExecution execution = new JobExecution(store, List.of(handler), properties, Clock.systemUTC());
+        JobWorkers workers = new JobWorkers(store, execution, properties, Clock.systemUTC(),
+                new SimpleMeterRegistry(), TriageRole.ALL, DatabaseUrl.Vendor.SQLITE);
         workers.start();
         return workers;
     }

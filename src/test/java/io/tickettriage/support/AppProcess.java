@@ -29,15 +29,20 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Path workDir, Map<String, String> environment) {
+        return start(workDir, environment, List.of("-Xmx512m"));
+    }
+
+    /** Starts with the given JVM options instead of the default heap limit. */
+    public static AppProcess start(Path workDir, Map<String, String> environment, List<String> jvmOptions) {
         try {
             Files.createDirectories(workDir);
             int port = freePort();
             Path log = Files.createTempFile(workDir, "app-", ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                    "-cp", System.getProperty("java.class.path"),
-                    "io.tickettriage.TriageApplication"));
+                    "--enable-native-access=ALL-UNNAMED"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tickettriage.TriageApplication"));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
@@ -48,6 +53,18 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public Api api() {

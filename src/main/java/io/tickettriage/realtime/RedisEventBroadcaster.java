@@ -1,0 +1,122 @@
+package io.tickettriage.realtime;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.RedisException;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.tickettriage.system.RedisConnections;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Fan-out across processes through Redis pub/sub. Every event is published, wherever it was committed (an API
+ * process for a new ticket, a worker for its routing); every process that serves clients subscribes and hands
+ * what it receives to its own clients through the local fan-out, in the order Redis delivers, which is the
+ * order of publishing on one connection.
+ *
+ * <p>Pub/sub keeps nothing: an event published while Redis is away, or while a process is disconnected from
+ * it, is lost for the live clients (the database has the change; a client that reconnects reloads).
+ */
+final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
+
+    static final String CHANNEL = "triage:events";
+    private static final Logger log = LoggerFactory.getLogger(RedisEventBroadcaster.class);
+
+    private final RedisConnections redis;
+    private final LocalEventBroadcaster local;
+    private final ScheduledExecutorService subscriber = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("realtime-redis-subscriber").daemon(true).factory());
+    private volatile StatefulRedisPubSubConnection<String, String> subscription;
+    private volatile boolean publishFailing;
+
+    /**
+     * @param subscribe whether this process has clients to serve (not a worker)
+     */
+    RedisEventBroadcaster(RedisConnections redis, LocalEventBroadcaster local, boolean subscribe) {
+        this.redis = redis;
+        this.local = local;
+        if (subscribe) {
+            subscriber.execute(this::subscribe);
+        }
+    }
+
+    @Override
+    public void broadcast(LiveEvent event) {
+        try {
+            redis.shared().async().publish(CHANNEL, encode(event)).whenComplete((receivers, failure) -> {
+                if (failure != null) {
+                    publishFailed(event, failure);
+                } else {
+                    publishFailing = false;
+                }
+            });
+        } catch (RedisException e) {
+            publishFailed(event, e);
+        }
+    }
+
+    private void publishFailed(LiveEvent event, Throwable failure) {
+        if (!publishFailing) {
+            publishFailing = true;
+            log.warn("Live events are not reaching Redis ({}); {} and later events are lost for live clients "
+                    + "until it returns", failure.getMessage(), event.name());
+        }
+    }
+
+    /** Subscribes once; the client resubscribes by itself after a lost connection. Retries while Redis is away. */
+    private void subscribe() {
+        try {
+            StatefulRedisPubSubConnection<String, String> connection = redis.openPubSub();
+            connection.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    local.broadcast(decode(message));
+                }
+            });
+            connection.sync().subscribe(CHANNEL);
+            subscription = connection;
+            log.info("Receiving live events from Redis");
+        } catch (RedisException e) {
+            log.warn("Cannot subscribe to live events in Redis yet ({}); retrying", e.getMessage());
+            subscriber.schedule(this::subscribe, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Three lines: the name; who may hear it ({@code A} for agents only, else {@code E}, then the ticket owner's
+     * name URL-encoded so that it holds no line break, empty when there is none); then the payload, which is one
+     * line of JSON. The audience must cross Redis too: without it a requester's connection on another API process
+     * would hear of nothing, or of everything.
+     */
+    static String encode(LiveEvent event) {
+        String owner = event.owner() == null ? "" : URLEncoder.encode(event.owner(), StandardCharsets.UTF_8);
+        return event.name() + "\n" + (event.agentsOnly() ? "A" : "E") + owner + "\n" + event.data();
+    }
+
+    static LiveEvent decode(String message) {
+        int first = message.indexOf('\n');
+        int second = message.indexOf('\n', first + 1);
+        String audience = message.substring(first + 1, second);
+        String owner = audience.length() > 1 ? URLDecoder.decode(audience.substring(1), StandardCharsets.UTF_8) : null;
+        return new LiveEvent(message.substring(0, first), message.substring(second + 1), owner,
+                audience.startsWith("A"));
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        subscriber.shutdownNow();
+        StatefulRedisPubSubConnection<String, String> connection = subscription;
+        if (connection != null) {
+            connection.close();
+        }
+        local.destroy();
+    }
+}

@@ -1,0 +1,33 @@
+package io.tickettriage.system;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The role of this process ({@code TRIAGE_ROLE}) and, in the scale-out mode, its connection to Redis. */
+@Configuration(proxyBeanMethods = false)
+class ScaleOutConfiguration {
+
+    @Bean
+    TriageRole triageRole(@Value("${triage.role:all}") String role) {
+        return TriageRole.parse(role);
+    }
+
+    @Bean
+    @ConditionalOnExpression(RedisConnections.CONFIGURED)
+    RedisConnections redisConnections(@Value("${triage.redis.url}") String url) {
+        return new RedisConnections(url.strip());
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${triage.role:all}'.trim().equalsIgnoreCase('worker')")
+    FilterRegistrationBean<WorkerRoleFilter> workerRoleFilter(ProblemWriter problems) {
+        FilterRegistrationBean<WorkerRoleFilter> registration = new FilterRegistrationBean<>(
+                new WorkerRoleFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

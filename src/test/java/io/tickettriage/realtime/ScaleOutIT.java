@@ -1,0 +1,221 @@
+package io.tickettriage.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.tickettriage.support.Api;
+import io.tickettriage.support.AppProcess;
+import io.tickettriage.support.TestDatabases;
+import io.tickettriage.system.DatabaseUrl;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import redis.embedded.RedisServer;
+
+/**
+ * The scale-out mode as it is deployed: two API processes and two worker processes, real separate JVMs, on one
+ * PostgreSQL database and one Redis server, every process configured through DATABASE_URL and REDIS_URL only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutIT {
+
+    private static final int TICKETS = 500;
+    /** Four JVMs each load the embedding model on two shared cores: keep each one small. */
+    private static final List<String> CHILD_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    private static final String[] TEXTS = {
+        "Laptop screen flickers after docking|External monitor goes black on the dock",
+        "VPN drops every few minutes|Connection to the office network keeps failing from home",
+        "Clicked a suspicious link in an email|It asked for my password and I typed it",
+        "Excel crashes when opening a large file|The spreadsheet application closes without an error",
+        "Question about parental leave policy|How many weeks of leave am I entitled to",
+    };
+
+    private final Path workDir = Path.of("target", "scale-out-" + UUID.randomUUID()).toAbsolutePath();
+
+    private int redisPort;
+    private RedisServer redis;
+    private String databaseUrl;
+    private final List<AppProcess> apis = new ArrayList<>();
+    private final List<AppProcess> workers = new ArrayList<>();
+    private final List<LiveSocket> sockets = new ArrayList<>();
+
+    @BeforeAll
+    void startDeployment() throws Exception {
+        redisPort = freePort();
+        redis = redis();
+        redis.start();
+        databaseUrl = TestDatabases.postgresUrl();
+
+        // The first process migrates the schema and stores the starter examples' vectors; the others read them.
+        AppProcess first = start("api", "api-1");
+        apis.add(first);
+        await().atMost(Duration.ofSeconds(90)).until(() -> first.api().get("/teams").json().size() >= 5);
+        try (ExecutorService starting = Executors.newFixedThreadPool(3)) {
+            Future<AppProcess> api = starting.submit(() -> start("api", "api-2"));
+            Future<AppProcess> worker1 = starting.submit(() -> start("worker", "worker-1"));
+            Future<AppProcess> worker2 = starting.submit(() -> start("worker", "worker-2"));
+            apis.add(api.get());
+            workers.add(worker1.get());
+            workers.add(worker2.get());
+        }
+        for (AppProcess api : apis) {
+            sockets.add(LiveSocket.connected(api.port(), "websocket"));
+        }
+    }
+
+    @AfterAll
+    void stopDeployment() throws IOException {
+        sockets.forEach(LiveSocket::close);
+        apis.forEach(AppProcess::close);
+        workers.forEach(AppProcess::close);
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void routesEveryTicketExactlyOnceAndTellsEveryApiWhenAWorkerIsKilled() throws Exception {
+        List<Long> ids;
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+            Future<List<Long>> submitted = clients.submit(() -> submit(0, TICKETS));
+            // kill a worker while tickets are still being routed: its unacknowledged jobs go to the other
+            await().atMost(Duration.ofSeconds(120)).until(() -> routed(sockets.getFirst()).size() >= 100);
+            assertThat(routed(sockets.getFirst())).hasSizeLessThan(TICKETS);
+            workers.getFirst().kill();
+            ids = submitted.get();
+        }
+        assertThat(ids).hasSize(TICKETS).doesNotHaveDuplicates();
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> count("SELECT COUNT(*) FROM jobs") == 0
+                        && count("SELECT COUNT(*) FROM tickets WHERE status = 'pending'") == 0);
+        assertThat(count("SELECT COUNT(*) FROM tickets WHERE status = 'routed'")).isEqualTo(TICKETS);
+        for (LiveSocket socket : sockets) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> routed(socket).keySet().containsAll(ids));
+            assertThat(routed(socket)).as("ticket_routed per ticket").hasSize(TICKETS)
+                    .allSatisfy((id, times) -> assertThat(times).as("ticket_routed for ticket " + id).isEqualTo(1));
+        }
+        assertThat(workers.get(1).log()).contains("Started 2 triage worker(s) on the Redis job stream");
+        assertThat(apis.getFirst().log()).doesNotContain("triage worker(s)");
+        String database = DatabaseUrl.redact(DatabaseUrl.parse(databaseUrl).jdbcUrl());
+        for (AppProcess process : List.of(apis.get(0), apis.get(1), workers.get(0), workers.get(1))) {
+            assertThat(process.log()).as("every process uses DATABASE_URL").contains("Database: " + database);
+        }
+        assertThat(workers.get(1).api().get("/tickets").status()).as("a worker serves no API").isEqualTo(404);
+        assertThat(workers.get(1).api().get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void acceptsTicketsWhileRedisIsDownAndRoutesThemWhenItReturns() throws Exception {
+        redis.stop();
+        List<Long> ids = submit(TICKETS, 20);
+        assertThat(ids).hasSize(20);
+        assertThat(count("SELECT COUNT(*) FROM tickets WHERE status = 'pending'")).isEqualTo(20);
+
+        redis = redis();
+        redis.start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> count("SELECT COUNT(*) FROM tickets WHERE status = 'pending'") == 0);
+        assertThat(count("SELECT COUNT(*) FROM jobs")).isZero();
+        for (long id : ids) {
+            assertThat(apis.get((int) (id % 2)).api().get("/tickets/" + id).json().path("status").asString())
+                    .isEqualTo("routed");
+        }
+    }
+
+    /** Creates tickets {@code from .. from+count-1}, alternating between the two APIs, four at a time. */
+    private List<Long> submit(int from, int count) throws Exception {
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+            List<Future<Long>> created = IntStream.range(from, from + count)
+                    .mapToObj(i -> clients.submit(() -> create(apis.get(i % 2).api(), i)))
+                    .toList();
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> id : created) {
+                ids.add(id.get());
+            }
+            return ids;
+        }
+    }
+
+    private static long create(Api api, int i) {
+        String[] text = TEXTS[i % TEXTS.length].split("\\|");
+        Api.Reply reply = api.post("/tickets", Api.json(Map.of("title", text[0] + " (" + i + ")",
+                "description", text[1] + ", reported by user " + i)));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().path("id").asLong();
+    }
+
+    /** How many times each ticket's {@code ticket_routed} reached the socket. */
+    private static Map<Long, Long> routed(LiveSocket socket) {
+        return socket.received().stream()
+                .filter(event -> event.name().equals(LiveEvent.TICKET_ROUTED))
+                .collect(Collectors.groupingBy(event -> event.payload().path("id").asLong(), Collectors.counting()));
+    }
+
+    private AppProcess start(String role, String name) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATABASE_URL", databaseUrl);
+        environment.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
+        environment.put("TRIAGE_ROLE", role);
+        environment.put("TRIAGE_AUTH", "none");
+        environment.put("TRIAGE_RATE_LIMIT_PER_MINUTE", "0");
+        environment.put("TRIAGE_KNOWLEDGE_DIR", workDir.resolve("knowledge").toString());
+        environment.put("TRIAGE_JOBS_CLAIM_IDLE", "3s");
+        environment.put("ORT_DISABLE_TELEMETRY", "1");
+        return AppProcess.start(workDir.resolve(name), environment, CHILD_JVM);
+    }
+
+    private long count(String sql) throws SQLException {
+        DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private RedisServer redis() throws IOException {
+        return RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").build();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
