@@ -80,7 +80,7 @@ class CrashRecoveryIT {
     @Test
     void aKnowledgeFileBeingRewrittenWhenTheJvmDiesParsesAfterwardsAndEndsWithEveryExampleOnce() throws Exception {
         Path knowledge = dir.resolve("knowledge");
-        Map<String, String> env = Map.of("DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
+        Map<String, String> env = Map.of("TRIAGE_AUTH", "none", "DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
                 "TRIAGE_KNOWLEDGE_DIR", knowledge.toString(), "TRIAGE_RATE_LIMIT_PER_MINUTE", "0");
         List<Long> closed = new ArrayList<>();
 
