@@ -22,6 +22,8 @@ import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Wires Socket.IO into the application's own web server: Engine.IO polling through Spring MVC and the
  * WebSocket transport through Spring WebSocket, both at {@code /socket.io/} on the API's port.
@@ -54,8 +56,8 @@ class RealtimeConfiguration {
      */
     @Bean
     EventBroadcaster eventBroadcaster(List<LocalClients> transports, ObjectProvider<RedisConnections> redis,
-            TriageRole role) {
-        LocalEventBroadcaster local = new LocalEventBroadcaster(transports);
+            TriageRole role, JsonMapper json) {
+        LocalEventBroadcaster local = new LocalEventBroadcaster(transports, json);
         RedisConnections connections = redis.getIfAvailable();
         return connections == null ? local : new RedisEventBroadcaster(connections, local, role.servesClients());
     }

@@ -210,6 +210,17 @@ public class TicketManagement {
         return Optional.of(ticket);
     }
 
+    /**
+     * Announces a routing decision again, changing nothing: for a classification job that runs a second time
+     * because its worker died after committing the decision, perhaps before announcing it. Listeners that tell
+     * clients drop a second announcement of one ticket's routing. Does nothing unless the ticket is still routed.
+     */
+    @Transactional
+    public void announceRoutingAgain(long id) {
+        find(id).filter(ticket -> ticket.status() == TicketStatus.ROUTED)
+                .ifPresent(ticket -> events.publishEvent(new TicketRouted(ticket)));
+    }
+
     private Ticket updated(long id) {
         Ticket ticket = get(id);
         events.publishEvent(new TicketUpdated(ticket));

@@ -64,8 +64,14 @@ class ClassifyTicketJob implements JobHandler {
 
     @Override
     public void handle(long ticketId) throws Exception {
-        Optional<Ticket> ticket = tickets.find(ticketId).filter(t -> t.status() == TicketStatus.PENDING);
+        Optional<Ticket> ticket = tickets.find(ticketId);
         if (ticket.isEmpty()) {
+            return;
+        }
+        if (ticket.get().status() != TicketStatus.PENDING) {
+            // Decided by an earlier run of this job whose worker died before the job was marked done, perhaps
+            // before the decision reached live clients: announce it again (clients hear it once either way).
+            tickets.announceRoutingAgain(ticketId);
             return;
         }
         if (!knowledge.awaitReady(KNOWLEDGE_WAIT)) {
