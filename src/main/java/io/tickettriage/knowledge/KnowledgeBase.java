@@ -380,14 +380,19 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         if (vectorSearch.useGraph(current.examples().size())) {
             return searchGraph(current, query, k);
         }
+        return scan(current.examples(), current.vectors(), query, k);
+    }
+
+    /** Exact search: compares the query with every vector. */
+    static List<Neighbour> scan(List<Example> examples, float[][] vectors, float[] query, int k) {
         PriorityQueue<Neighbour> best = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::similarity));
-        for (int i = 0; i < current.vectors().length; i++) {
-            double similarity = Vectors.dot(query, current.vectors()[i]);
+        for (int i = 0; i < vectors.length; i++) {
+            double similarity = Vectors.dot(query, vectors[i]);
             if (best.size() < k) {
-                best.add(new Neighbour(current.examples().get(i), similarity));
+                best.add(new Neighbour(examples.get(i), similarity));
             } else if (similarity > best.peek().similarity()) {
                 best.poll();
-                best.add(new Neighbour(current.examples().get(i), similarity));
+                best.add(new Neighbour(examples.get(i), similarity));
             }
         }
         List<Neighbour> result = new ArrayList<>(best);

@@ -28,6 +28,10 @@ public final class SimilaritySearchBench {
         SimilarityIndex.Settings settings = new SimilarityIndex.Settings(Integer.getInteger("m", 16),
                 Integer.getInteger("beam", 100), Integer.getInteger("candidates", 100),
                 Boolean.parseBoolean(System.getProperty("quantized", "true")));
+        if (Boolean.getBoolean("scan")) {
+            scan(n);
+            return;
+        }
         Path dir = Path.of(args.length > 1 ? args[1] : "target/bench-index-" + n);
         Random random = new Random(42);
         float[][] centres = new float[2_000][];
@@ -90,6 +94,37 @@ public final class SimilaritySearchBench {
             }
             System.out.printf("recall@%d vs exact search: %.3f (%d queries)%n", K, found / (checks * K), checks);
         }
+    }
+
+    /** The exact scan the knowledge base uses below {@code min-examples}, over vectors held in memory. */
+    static void scan(int n) {
+        Random random = new Random(42);
+        float[][] centres = new float[2_000][];
+        for (int c = 0; c < centres.length; c++) {
+            centres[c] = unit(gaussian(random, 1f));
+        }
+        float[][] vectors = new float[n][];
+        List<Example> examples = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            vectors[i] = vector(centres, i);
+            examples.add(new Example(i, "Team", "title", "", null, null, "bench"));
+        }
+        Random queries = new Random(7);
+        for (int i = 0; i < 300; i++) {
+            KnowledgeBase.scan(examples, vectors, query(centres, queries), K);
+        }
+        int measured = 1_000;
+        long[] nanos = new long[measured];
+        for (int i = 0; i < measured; i++) {
+            float[] q = query(centres, queries);
+            long t = System.nanoTime();
+            KnowledgeBase.scan(examples, vectors, q, K);
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("exact scan of %,d vectors: p50 %.2f ms, p99 %.2f ms, mean %.2f ms (%,d queries)%n", n,
+                nanos[measured / 2] / 1e6, nanos[measured * 99 / 100] / 1e6,
+                Arrays.stream(nanos).average().orElse(0) / 1e6, measured);
     }
 
     static float[] vector(float[][] centres, int i) {
