@@ -20,10 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record KnowledgeProperties(@DefaultValue("./knowledge") Path dir, @DefaultValue("true") boolean starterSet,
         @DefaultValue("5s") Duration pollInterval, @DefaultValue Index index) {
 
-    public KnowledgeProperties(Path dir, boolean starterSet, Duration pollInterval) {
-        this(dir, starterSet, pollInterval, Index.DEFAULTS);
-    }
-
     /**
      * The persistent HNSW graph (Lucene) that similarity search uses from {@code minExamples} examples on. Below
      * that an exact scan of the vectors in memory is as fast and never misses a neighbour.
