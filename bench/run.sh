@@ -98,7 +98,7 @@ START_MS=$(now_ms)
 # 600 tickets a minute.
 # shellcheck disable=SC2086  # SERVER_JAVA_OPTS is a list of options
 (cd "$WORKDIR" && SERVER_PORT="$PORT" DATABASE_URL="sqlite:///$WORKDIR/tickets.db" TRIAGE_RATE_LIMIT_PER_MINUTE=0 \
-    exec "$JAVA" --enable-native-access=ALL-UNNAMED $SERVER_JAVA_OPTS -jar ticket-triage.jar) \
+    exec "$JAVA" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector $SERVER_JAVA_OPTS -jar ticket-triage.jar) \
     >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 
