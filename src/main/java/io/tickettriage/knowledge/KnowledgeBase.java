@@ -30,6 +30,7 @@ import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.TeamCatalog;
 
+import org.apache.lucene.store.AlreadyClosedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -378,7 +379,11 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     public List<Neighbour> nearest(float[] query, int k) {
         Index current = index;
         if (vectorSearch.useGraph(current.examples().size())) {
-            return searchGraph(current, query, k);
+            try {
+                return searchGraph(current, query, k);
+            } catch (AlreadyClosedException e) {
+                // Shutting down: the graph closed under this search.
+            }
         }
         return scan(current.examples(), current.vectors(), query, k);
     }
