@@ -1,12 +1,10 @@
 package io.tickettriage.triage;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.liblinear.Feature;
 
@@ -14,7 +12,7 @@ import io.tickettriage.knowledge.LabelledCsv;
 
 /**
  * Memory of training the routing model on a large history: the heap the training rows hold, and the peak heap of
- * a whole training run as the service does it (one thread, team model). The texts come from a labelled CSV; each
+ * the heap in use during a whole training run as the service does it (one thread, team model). The texts come from a labelled CSV; each
  * row gets a random unit vector in place of its embedding, which takes the same memory as a real one. Not a test:
  * run it by hand (bench/README.md).
  *
@@ -51,13 +49,26 @@ public final class TrainingMemoryBench {
                 built.length, features.dimensions(), (double) cells / built.length, (after - before) >> 20);
         built = null;
         if (args.length > 3 && args[3].equals("train")) {
-            resetPeaks();
+            usedAfterGc();
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(),
+                            Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
             long start = System.nanoTime();
             LinearRouter router = LinearRouter.train(samples,
                     new LinearRouter.Settings(5, 0.9, 5, 1.0, 0.5, 1), System.out::println);
-            System.out.printf("trained %d labels in %.0f s; peak heap during training %,d MB (max heap %,d MB)%n",
-                    router.labels().size(), (System.nanoTime() - start) / 1e9, peakHeap() >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
+            sampler.interrupt();
+            System.out.printf("trained %d labels in %.0f s; heap in use at most %,d MB (sampled every 20 ms; "
+                    + "max heap %,d MB)%n", router.labels().size(), (System.nanoTime() - start) / 1e9,
+                    peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         }
     }
 
@@ -69,13 +80,4 @@ public final class TrainingMemoryBench {
         return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     }
 
-    private static void resetPeaks() throws InterruptedException {
-        usedAfterGc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
 }
