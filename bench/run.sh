@@ -105,7 +105,7 @@ START_MS=$(now_ms)
 # shellcheck disable=SC2086  # SERVER_JAVA_OPTS is a list of options
 (cd "$WORKDIR" && SERVER_PORT="$PORT" DATABASE_URL="sqlite:///$WORKDIR/tickets.db" TRIAGE_RATE_LIMIT_PER_MINUTE=0 \
     TRIAGE_AUTH=none TRIAGE_JOBS_MAX_PENDING="$MAX_PENDING" \
-    exec "$JAVA" --enable-native-access=ALL-UNNAMED $SERVER_JAVA_OPTS -jar ticket-triage.jar) \
+    exec "$JAVA" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector $SERVER_JAVA_OPTS -jar ticket-triage.jar) \
     >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 

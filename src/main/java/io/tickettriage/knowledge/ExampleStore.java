@@ -41,14 +41,15 @@ class ExampleStore {
     /** Examples stored after {@code afterId}, by this or another process. */
     List<StoredExample> findAfter(String modelId, long afterId) {
         return jdbc.sql("""
-                SELECT id, team, title, description, priority, level, source, vector
+                SELECT id, team, title, description, priority, level, source, ticket_id, vector
                 FROM examples WHERE model = :model AND id > :after ORDER BY id""")
                 .param("model", modelId)
                 .param("after", afterId)
                 .query((rs, row) -> new StoredExample(
                         new Example(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
                                 rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
-                                Level.parse(rs.getString("level")).orElse(null), rs.getString("source")),
+                                Level.parse(rs.getString("level")).orElse(null), rs.getString("source"),
+                                nullableLong(rs, "ticket_id")),
                         Vectors.fromBytes(rs.getBytes("vector"))))
                 .list();
     }

@@ -30,9 +30,11 @@ import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.TeamCatalog;
 
+import org.apache.lucene.store.AlreadyClosedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -64,12 +66,17 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     public record ImportResult(int added, int alreadyKnown) {
     }
 
-    private record Index(List<Example> examples, float[][] vectors, Map<String, Integer> teamSizes) {
+    private record Index(List<Example> examples, float[][] vectors, Map<String, Integer> teamSizes,
+            Map<Long, Integer> positions) {
 
-        static final Index EMPTY = new Index(List.of(), new float[0][], Map.of());
+        static final Index EMPTY = new Index(List.of(), new float[0][], Map.of(), Map.of());
 
         Set<String> teams() {
             return teamSizes.keySet();
+        }
+
+        VectorSearch.Snapshot snapshot() {
+            return new VectorSearch.Snapshot(examples.stream().mapToLong(Example::id).toArray(), vectors);
         }
     }
 
@@ -78,6 +85,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     private final EmbeddingModel embeddings;
     private final KnowledgeProperties properties;
     private final Clock clock;
+    private final VectorSearch vectorSearch;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile Index index = Index.EMPTY;
     private volatile Set<String> declaredTeams = Set.of();
@@ -98,12 +106,14 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     private final Object indexLock = new Object();
 
     KnowledgeBase(ExampleStore store, KnowledgeFiles files, EmbeddingModel embeddings, KnowledgeProperties properties,
-            Clock clock) {
+            Clock clock, @Value("${spring.datasource.url:}") String databaseUrl) {
         this.store = store;
         this.files = files;
         this.embeddings = embeddings;
         this.properties = properties;
         this.clock = clock;
+        this.vectorSearch = new VectorSearch(properties.index(), properties.index().folder(databaseUrl),
+                embeddings.id());
     }
 
     @Override
@@ -122,6 +132,9 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        synchronized (indexLock) {
+            vectorSearch.close();
+        }
     }
 
     @Override
@@ -259,7 +272,9 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             }
         }
         all.addAll(added);
+        vectorSearch.changed(present, added);
         index = build(all);
+        vectorSearch.prepare(all.size(), () -> index.snapshot(), indexLock);
         generation.incrementAndGet();
         lastSeenId = Math.max(lastSeenId, added.stream().mapToLong(e -> e.example().id()).max().orElse(0));
         log.info("Knowledge base now holds {} examples ({} added)", all.size(), added.size());
@@ -271,6 +286,9 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
             try {
                 Thread.sleep(interval);
                 refresh();
+                synchronized (indexLock) {
+                    vectorSearch.commit();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -354,22 +372,55 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         return index.examples();
     }
 
-    /** The {@code k} examples most similar to {@code query}, most similar first. */
+    /**
+     * The {@code k} examples most similar to {@code query}, most similar first. Small knowledge bases are scanned
+     * exactly; large ones are searched in the similarity graph, whose hits are then scored with the exact vectors.
+     */
     public List<Neighbour> nearest(float[] query, int k) {
         Index current = index;
+        if (vectorSearch.useGraph(current.examples().size())) {
+            try {
+                return searchGraph(current, query, k);
+            } catch (AlreadyClosedException e) {
+                // Shutting down: the graph closed under this search.
+            }
+        }
+        return scan(current.examples(), current.vectors(), query, k);
+    }
+
+    /** Exact search: compares the query with every vector. */
+    static List<Neighbour> scan(List<Example> examples, float[][] vectors, float[] query, int k) {
         PriorityQueue<Neighbour> best = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::similarity));
-        for (int i = 0; i < current.vectors().length; i++) {
-            double similarity = Vectors.dot(query, current.vectors()[i]);
+        for (int i = 0; i < vectors.length; i++) {
+            double similarity = Vectors.dot(query, vectors[i]);
             if (best.size() < k) {
-                best.add(new Neighbour(current.examples().get(i), similarity));
+                best.add(new Neighbour(examples.get(i), similarity));
             } else if (similarity > best.peek().similarity()) {
                 best.poll();
-                best.add(new Neighbour(current.examples().get(i), similarity));
+                best.add(new Neighbour(examples.get(i), similarity));
             }
         }
         List<Neighbour> result = new ArrayList<>(best);
         result.sort(Comparator.comparingDouble(Neighbour::similarity).reversed());
         return result;
+    }
+
+    /** How many changes the similarity graph caught up with when it was opened; -1 while searches scan. */
+    int graphChangesAtOpen() {
+        return vectorSearch.changedAtOpen();
+    }
+
+    private List<Neighbour> searchGraph(Index current, float[] query, int k) {
+        // A few extra hits cover ids the graph already holds and this snapshot does not yet, or no longer does.
+        List<Neighbour> found = new ArrayList<>(k + 4);
+        for (SimilarityIndex.Hit hit : vectorSearch.nearest(query, k + 4)) {
+            Integer at = current.positions().get(hit.id());
+            if (at != null) {
+                found.add(new Neighbour(current.examples().get(at), Vectors.dot(query, current.vectors()[at])));
+            }
+        }
+        found.sort(Comparator.comparingDouble(Neighbour::similarity).reversed());
+        return found.size() > k ? List.copyOf(found.subList(0, k)) : found;
     }
 
     /**
@@ -410,6 +461,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
                 index = build(stored);
                 generation.incrementAndGet();
                 lastSeenId = stored.stream().mapToLong(e -> e.example().id()).max().orElse(0);
+                vectorSearch.prepare(stored.size(), () -> index.snapshot(), indexLock);
             }
             log.info("Knowledge base ready: {} examples in {} teams ({} embedded now) in {} ms", stored.size(),
                     index.teams().size(), added, (System.nanoTime() - start) / 1_000_000);
@@ -460,29 +512,36 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
 
     private void replaceLocked(long ticketId, @Nullable StoredExample replacement) {
         List<StoredExample> kept = new ArrayList<>(index.examples().size() + 1);
+        List<Long> removed = new ArrayList<>();
         Index current = index;
         for (int i = 0; i < current.examples().size(); i++) {
             Example example = current.examples().get(i);
             if (example.ticketId() == null || example.ticketId() != ticketId) {
                 kept.add(new StoredExample(example, current.vectors()[i]));
+            } else {
+                removed.add(example.id());
             }
         }
         if (replacement != null) {
             kept.add(replacement);
         }
+        vectorSearch.changed(removed, replacement == null ? List.of() : List.of(replacement));
         index = build(kept);
         generation.incrementAndGet();
+        vectorSearch.prepare(kept.size(), () -> index.snapshot(), indexLock);
     }
 
     private static Index build(List<StoredExample> stored) {
         List<Example> examples = new ArrayList<>(stored.size());
         float[][] vectors = new float[stored.size()][];
         Map<String, Integer> teamSizes = new HashMap<>();
+        Map<Long, Integer> positions = HashMap.newHashMap(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             examples.add(stored.get(i).example());
             vectors[i] = stored.get(i).vector();
             teamSizes.merge(stored.get(i).example().team(), 1, Integer::sum);
+            positions.put(stored.get(i).example().id(), i);
         }
-        return new Index(List.copyOf(examples), vectors, Map.copyOf(teamSizes));
+        return new Index(List.copyOf(examples), vectors, Map.copyOf(teamSizes), positions);
     }
 }

@@ -3,19 +3,20 @@ package io.tickettriage.knowledge;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import org.apache.lucene.util.VectorUtil;
+
 /** Embedding vectors: similarity, and the byte form they are stored in (little-endian floats). */
 public final class Vectors {
 
     private Vectors() {
     }
 
-    /** Cosine similarity of two unit vectors. */
+    /**
+     * Cosine similarity of two unit vectors. Lucene's implementation uses the CPU's vector instructions when the
+     * JVM runs with {@code --add-modules jdk.incubator.vector}, and a plain loop otherwise.
+     */
     public static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+        return VectorUtil.dotProduct(a, b);
     }
 
     public static byte[] toBytes(float[] vector) {

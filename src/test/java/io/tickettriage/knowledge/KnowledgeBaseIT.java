@@ -1,12 +1,14 @@
 package io.tickettriage.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -79,10 +81,52 @@ class KnowledgeBaseIT {
         assertThat(knowledge.teams()).doesNotContain("Broken Team").contains("Network Team");
     }
 
+    @Test
+    void searchesAPersistentSimilarityGraphThatFollowsTheExamplesTableAcrossRestarts() throws Exception {
+        KnowledgeProperties.Index graph = new KnowledgeProperties.Index(0, dir.resolve("index"), 16, 100, 100, true);
+        KnowledgeProperties.Index scanOnly = new KnowledgeProperties.Index(Integer.MAX_VALUE, dir.resolve("unused"),
+                16, 100, 100, true);
+        KnowledgeBase indexed = start(model, dir.resolve("no-folder"), graph);
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.graphChangesAtOpen() >= 0);
+        assertThat(indexed.graphChangesAtOpen()).isEqualTo(indexed.size());
+        KnowledgeBase scanned = start(model, dir.resolve("no-folder"), scanOnly);
+
+        float[] query = indexed.embed(TicketText.of("VPN keeps disconnecting", "Since this morning, on the office wifi"));
+        assertThat(ids(indexed.nearest(query, 7))).isEqualTo(ids(scanned.nearest(query, 7)));
+        assertThat(indexed.nearest(query, 7).getFirst().similarity())
+                .isEqualTo(scanned.nearest(query, 7).getFirst().similarity());
+
+        String title = "Printer on floor 9 prints only blank pages";
+        indexed.learnFromTicket(42, "Hardware Team", title, "", null, null);
+        float[] learnt = indexed.embed(TicketText.of(title, ""));
+        assertThat(indexed.nearest(learnt, 1).getFirst().example().ticketId()).isEqualTo(42L);
+        indexed.learnFromTicket(42, "Facilities Team", title, "", null, null);
+        assertThat(indexed.nearest(learnt, 1).getFirst().example().team()).isEqualTo("Facilities Team");
+        indexed.stop();
+
+        // A change made while the graph is closed is caught up at the next start, and nothing else is redone.
+        scanned.forgetTicket(42);
+        KnowledgeBase restarted = start(model, dir.resolve("no-folder"), graph);
+        await().atMost(Duration.ofSeconds(60)).until(() -> restarted.graphChangesAtOpen() >= 0);
+        assertThat(restarted.graphChangesAtOpen()).isEqualTo(1);
+        assertThat(restarted.nearest(learnt, 7)).noneMatch(n -> n.example().ticketId() != null);
+        restarted.stop();
+        scanned.stop();
+    }
+
+    private static List<Long> ids(List<KnowledgeBase.Neighbour> neighbours) {
+        return neighbours.stream().map(n -> n.example().id()).toList();
+    }
+
     private KnowledgeBase start(EmbeddingModel embeddings, Path folder) throws InterruptedException, IOException {
+        return start(embeddings, folder, KnowledgeProperties.Index.DEFAULTS);
+    }
+
+    private KnowledgeBase start(EmbeddingModel embeddings, Path folder, KnowledgeProperties.Index index)
+            throws InterruptedException, IOException {
         KnowledgeBase knowledge = new KnowledgeBase(new ExampleStore(JdbcClient.create(database)),
-                new KnowledgeFiles(JsonMapper.builder().build()), embeddings, new KnowledgeProperties(folder, true, java.time.Duration.ZERO),
-                Clock.systemUTC());
+                new KnowledgeFiles(JsonMapper.builder().build()), embeddings,
+                new KnowledgeProperties(folder, true, Duration.ZERO, index), Clock.systemUTC(), "");
         knowledge.start();
         assertThat(knowledge.awaitReady(Duration.ofSeconds(120))).isTrue();
         return knowledge;
