@@ -28,6 +28,7 @@ class DatabaseJobQueue implements JobQueue {
     @Override
     public void enqueue(String type, long subjectId) {
         store.insert(type, subjectId, clock.instant());
+        workers.arrived();
         AfterCommit.run(workers::wakeUp);
     }
 

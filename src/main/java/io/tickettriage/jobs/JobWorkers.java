@@ -34,6 +34,10 @@ class JobWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
 
+    /** During a flood of tickets, routing keeps this part of a worker's time and intake gets the rest. */
+    private static final double ROUTING_SHARE_IN_A_FLOOD = 0.2;
+    private static final long MAX_REST_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final JdbcJobStore store;
     private final JobExecution execution;
     private final JobsProperties properties;
@@ -42,6 +46,7 @@ class JobWorkers implements SmartLifecycle {
     private final boolean soleProcess;
     private final String workerId = UUID.randomUUID().toString();
     private final Semaphore signal = new Semaphore(0);
+    private final IntakePacing pacing;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -54,11 +59,17 @@ class JobWorkers implements SmartLifecycle {
         // An API process leaves the jobs to the worker processes that share its database.
         this.threadCount = role.runsWorkers() ? properties.workers() : 0;
         this.clock = clock;
+        this.pacing = new IntakePacing(properties.floodRate(), ROUTING_SHARE_IN_A_FLOOD, System::nanoTime);
         // An SQLite file belongs to one process, so jobs still marked running were claimed by a run that died.
         this.soleProcess = vendor == DatabaseUrl.Vendor.SQLITE && role == TriageRole.ALL;
         Gauge.builder("triage.jobs.queue.depth", store, JdbcJobStore::depth)
                 .description("Jobs waiting or running")
                 .register(meters);
+    }
+
+    /** A new ticket's job is being recorded: counted to tell a flood of tickets. */
+    void arrived() {
+        pacing.arrived();
     }
 
     /** Wakes a sleeping worker because a job was just committed. */
@@ -108,7 +119,12 @@ class JobWorkers implements SmartLifecycle {
             try {
                 Optional<Job> job = claim();
                 if (job.isPresent()) {
+                    long started = System.nanoTime();
                     run(job.get());
+                    long rest = pacing.restNanos(System.nanoTime() - started);
+                    if (rest > 0) {
+                        TimeUnit.NANOSECONDS.sleep(Math.min(rest, MAX_REST_NANOS));
+                    }
                 } else {
                     signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }

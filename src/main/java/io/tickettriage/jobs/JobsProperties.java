@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      less means no bound
  * @param claimIdle     scale-out mode: how long a job message may stay unacknowledged by the worker that
  *                      read it (a worker that died) before another worker takes it over
+ * @param floodRate     tickets per second from which intake goes first: the workers of this process rest after
+ *                      each job so that routing takes a fifth of their time until the flood is over; 0 turns
+ *                      this off
  */
 @ConfigurationProperties("triage.jobs")
 public record JobsProperties(
@@ -27,5 +30,6 @@ public record JobsProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("50000") int maxPending,
-        @DefaultValue("30s") Duration claimIdle) {
+        @DefaultValue("30s") Duration claimIdle,
+        @DefaultValue("500") int floodRate) {
 }
