@@ -45,14 +45,26 @@ class JdbcJobStore {
                 .update();
     }
 
-    /** Takes the oldest due job, or one whose lease ran out, for {@code worker} until {@code leaseUntil}. */
+    /**
+     * Takes the oldest due job, or one whose lease ran out, for {@code worker} until {@code leaseUntil}.
+     *
+     * <p>Each kind of candidate is looked up on its own and the two are compared: with one {@code OR} condition the
+     * database could not read the jobs in index order, and sorted the whole backlog on every claim (10 ms at 100,000
+     * waiting jobs, on SQLite's one connection, which the requests were waiting for).
+     */
     Optional<Job> claim(String worker, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
                 UPDATE jobs SET state = 'running', attempts = attempts + 1,
                                 locked_by = :worker, locked_until = :until
-                WHERE id = (SELECT id FROM jobs
-                            WHERE (state = 'queued' AND run_at <= :now)
-                               OR (state = 'running' AND locked_until < :now)
+                WHERE id = (SELECT id FROM (
+                                SELECT id, run_at FROM (SELECT id, run_at FROM jobs
+                                                        WHERE state = 'queued' AND run_at <= :now
+                                                        ORDER BY run_at, id LIMIT 1) AS due
+                                UNION ALL
+                                SELECT id, run_at FROM (SELECT id, run_at FROM jobs
+                                                        WHERE state = 'running' AND locked_until < :now
+                                                        ORDER BY run_at, id LIMIT 1) AS abandoned
+                            ) AS candidates
                             ORDER BY run_at, id LIMIT 1)
                   AND ((state = 'queued' AND run_at <= :now) OR (state = 'running' AND locked_until < :now))
                 RETURNING id, type, subject_id, attempts""")
@@ -92,10 +104,18 @@ class JdbcJobStore {
 
     /** Up to {@code limit} jobs due for dispatch: queued and due, or dispatched or taken too long ago. */
     List<JobKey> dueForDispatch(Instant now, int limit) {
+        // Two index-ordered lookups rather than one OR condition, as in claim
         return jdbc.sql("""
-                SELECT type, subject_id FROM jobs
-                WHERE (state = 'queued' AND run_at <= :now)
-                   OR (state IN ('dispatched', 'running') AND locked_until < :now)
+                SELECT type, subject_id FROM (
+                    SELECT id, type, subject_id, run_at FROM (SELECT id, type, subject_id, run_at FROM jobs
+                                                              WHERE state = 'queued' AND run_at <= :now
+                                                              ORDER BY run_at, id LIMIT :limit) AS due
+                    UNION ALL
+                    SELECT id, type, subject_id, run_at FROM (SELECT id, type, subject_id, run_at FROM jobs
+                                                              WHERE state IN ('dispatched', 'running')
+                                                                AND locked_until < :now
+                                                              ORDER BY run_at, id LIMIT :limit) AS overdue
+                ) AS candidates
                 ORDER BY run_at, id LIMIT :limit""")
                 .param("now", now.toEpochMilli())
                 .param("limit", limit)
