@@ -3,8 +3,6 @@ package io.tickettriage.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -47,8 +45,7 @@ class JobWorkers implements SmartLifecycle {
     private final String workerId = UUID.randomUUID().toString();
     private final Semaphore signal = new Semaphore(0);
     private final IntakePacing pacing;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerThreads workers = new WorkerThreads();
 
     JobWorkers(JdbcJobStore store, JobExecution execution, JobsProperties properties, Clock clock,
             MeterRegistry meters, TriageRole role,
@@ -87,35 +84,22 @@ class JobWorkers implements SmartLifecycle {
                 log.info("Resuming {} job(s) left unfinished by the previous run", released);
             }
         }
-        running = true;
-        for (int i = 0; i < threadCount; i++) {
-            Thread thread = Thread.ofPlatform().name("triage-worker-" + i).daemon().start(this::work);
-            threads.add(thread);
-        }
+        workers.start(threadCount, i -> this::work);
         log.info("Started {} triage worker(s)", threadCount);
     }
 
     @Override
     public void stop() {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.running();
     }
 
     private void work() {
-        while (running) {
+        while (workers.running()) {
             try {
                 Optional<Job> job = claim();
                 if (job.isPresent()) {
@@ -160,7 +144,7 @@ class JobWorkers implements SmartLifecycle {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            workers.halt();
         }
     }
 

@@ -3,7 +3,6 @@ package io.tickettriage.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,8 +38,7 @@ class StreamWorkers implements SmartLifecycle {
     private final Clock clock;
     private final int threadCount;
     private final String processId = UUID.randomUUID().toString().substring(0, 8);
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerThreads workers = new WorkerThreads();
     private volatile boolean redisWasDown;
 
     StreamWorkers(JdbcJobStore store, JobExecution execution, RedisConnections redis, JobsProperties properties,
@@ -55,11 +53,7 @@ class StreamWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        for (int i = 0; i < threadCount; i++) {
-            String consumer = processId + "-" + i;
-            threads.add(Thread.ofPlatform().name("triage-worker-" + i).daemon().start(() -> work(consumer)));
-        }
+        workers.start(threadCount, i -> () -> work(processId + "-" + i));
         if (threadCount > 0) {
             log.info("Started {} triage worker(s) on the Redis job stream", threadCount);
         }
@@ -67,21 +61,12 @@ class StreamWorkers implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.running();
     }
 
     private void work(String consumer) {
@@ -89,7 +74,7 @@ class StreamWorkers implements SmartLifecycle {
         Instant nextClaim = Instant.EPOCH;
         boolean ownPendingUnknown = true;
         try {
-            while (running) {
+            while (workers.running()) {
                 try {
                     if (connection == null) {
                         connection = redis.open(properties.pollInterval().plusSeconds(5));
@@ -119,7 +104,7 @@ class StreamWorkers implements SmartLifecycle {
                     }
                     reachable();
                 } catch (RedisException e) {
-                    if (!running || Thread.currentThread().isInterrupted()) {
+                    if (!workers.running() || Thread.currentThread().isInterrupted()) {
                         return;
                     }
                     ownPendingUnknown = true;
