@@ -1,5 +1,7 @@
 package io.tickettriage.access;
 
+import java.time.Duration;
+
 import io.tickettriage.system.StartupNote;
 
 import org.slf4j.Logger;
@@ -67,8 +69,19 @@ class FirstStart {
                         {}
 
                     Create API tokens with: java -jar ticket-triage.jar token create --role agent --name <name>""",
-                    properties.loginLinkValidity(), loginLink(properties, port, code));
+                    readable(properties.loginLinkValidity()), loginLink(properties, port, code));
         }
+    }
+
+    /** {@code 24 hours}, {@code 90 minutes} or {@code 45 seconds} rather than ISO-8601's {@code PT24H}. */
+    static String readable(Duration duration) {
+        if (duration.toSecondsPart() == 0 && duration.toMinutesPart() == 0) {
+            return duration.toHours() + (duration.toHours() == 1 ? " hour" : " hours");
+        }
+        if (duration.toSecondsPart() == 0) {
+            return duration.toMinutes() + " minutes";
+        }
+        return duration.toSeconds() + " seconds";
     }
 
     static String loginLink(AccessProperties properties, String port, String code) {
