@@ -42,7 +42,7 @@ public class ScaleOutBench {
         "Laptop screen flickers after docking", "VPN drops every few minutes", "Clicked a suspicious link",
         "Excel crashes when opening a large file", "Question about parental leave", "Printer on floor 3 jams",
         "Cannot connect to the office Wi-Fi", "Password reset for the payroll system", "Outlook will not sync",
-        "Keyboard keys stopped working", "Phishing email pretending to be the CEO", "Expense report rejected",
+        "Keyboard does not respond to some keys", "Phishing email impersonating a director", "Expense report rejected",
     };
 
     public static void main(String[] args) throws Exception {

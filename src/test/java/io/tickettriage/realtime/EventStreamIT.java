@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -122,22 +123,8 @@ class EventStreamIT {
     }
 
     Stream open(@Nullable String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"))
-                .header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpClient http = HttpClient.newHttpClient();
-        try {
-            HttpResponse<InputStream> response = http.send(request.build(), BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return new Stream(http, response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return lastEventId == null ? Stream.open(port, "", Map.of())
+                : Stream.open(port, "", Map.of("Last-Event-ID", lastEventId));
     }
 
     /** Parses the stream on a thread of its own, as an EventSource does. */
@@ -147,6 +134,24 @@ class EventStreamIT {
         private final HttpClient http;
         private final List<Event> events = new CopyOnWriteArrayList<>();
         private final List<String> comments = new CopyOnWriteArrayList<>();
+
+        /** Opens {@code /events} plus {@code query} on the local port with these headers; expects 200. */
+        static Stream open(int port, String query, Map<String, String> headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"
+                    + query)).header("Accept", "text/event-stream");
+            headers.forEach(request::header);
+            HttpClient http = HttpClient.newHttpClient();
+            try {
+                HttpResponse<InputStream> response = http.send(request.build(), BodyHandlers.ofInputStream());
+                assertThat(response.statusCode()).isEqualTo(200);
+                return new Stream(http, response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
 
         Stream(HttpClient http, HttpResponse<InputStream> response) {
             this.http = http;

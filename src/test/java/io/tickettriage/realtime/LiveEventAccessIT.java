@@ -3,15 +3,9 @@ package io.tickettriage.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Map;
 
 import io.tickettriage.access.AccessTokens;
 import io.tickettriage.access.Role;
@@ -117,21 +111,6 @@ class LiveEventAccessIT {
     }
 
     private Stream sse(String query, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"
-                + query)).header("Accept", "text/event-stream");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpClient http = HttpClient.newHttpClient();
-        try {
-            HttpResponse<InputStream> response = http.send(request.build(), BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return new Stream(http, response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Stream.open(port, query, bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer));
     }
 }
