@@ -84,8 +84,9 @@ public class TriageApplication {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TriageApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("triage.jobs.workers=0", "triage.knowledge.poll-interval=0", "triage.train-models=false",
-                        "triage.knowledge.starter-set=false", "logging.level.root=WARN")
-                .run()) {
+                        "triage.knowledge.starter-set=false")
+                // an argument, not a default property: application.yml's level would win over a default
+                .run("--logging.level.root=WARN")) {
             return TokenCommand.run(request, context.getBean(AccessTokens.class),
                     context.getBean(AccessProperties.class),
                     context.getEnvironment().getProperty("server.port", "8000"), System.out);

@@ -24,7 +24,10 @@ class StartupReport {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8000"));
+        String port = environment.getProperty("local.server.port");
+        if (port == null) {
+            return; // a command such as 'import' or 'token' serves nothing
+        }
         log.info("Database: {}", DatabaseUrl.redact(environment.getProperty("spring.datasource.url", "?")));
         log.info("Routing engine: local (in-process embedding model, calibrated linear model and nearest examples; no network)");
         String redis = environment.getProperty("triage.redis.url", "");
