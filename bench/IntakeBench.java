@@ -105,8 +105,8 @@ public class IntakeBench {
         if (options.warmupSeconds() > 0) {
             System.out.printf(Locale.ROOT, "Warm-up: %d s at the same rate, not counted%n", options.warmupSeconds());
             warmUp = new IntakePhase(options, api, texts, options.warmupSeconds(), "warm-up ").run();
-            System.out.printf(Locale.ROOT, "  warm-up done: %d sent, %d errors, p99 %s ms%n", warmUp.sent(),
-                    warmUp.errors(), ms(warmUp.latency().percentile(99) / 1e6));
+            System.out.printf(Locale.ROOT, "  warm-up done: %d sent, %d errors, p99 %s ms, client CPU %.2f cores%n",
+                    warmUp.sent(), warmUp.errors(), ms(warmUp.latency().percentile(99) / 1e6), warmUp.clientCpuCores());
         }
 
         Histogram metricBefore = api.routingHistogram();

@@ -2,6 +2,8 @@ package io.tickettriage.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -27,10 +29,21 @@ class MiniLmEmbeddingModel implements EmbeddingModel {
     private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
-    private final SingleThreadedModel model;
+    private final CompletableFuture<SingleThreadedModel> model;
 
+    /**
+     * Starts loading the model (about a second: reading the weights and optimising the graph) on a thread of its
+     * own, so the service starts serving meanwhile; the first {@link #embed} waits for it.
+     */
     MiniLmEmbeddingModel() {
-        this.model = new SingleThreadedModel();
+        this.model = new CompletableFuture<>();
+        Thread.ofPlatform().name("embedding-model-loader").daemon().start(() -> {
+            try {
+                model.complete(new SingleThreadedModel());
+            } catch (Throwable e) {
+                model.completeExceptionally(e);
+            }
+        });
     }
 
     @Override
@@ -40,7 +53,7 @@ class MiniLmEmbeddingModel implements EmbeddingModel {
 
     @Override
     public float[] embed(String text) {
-        float[] vector = model.embed(text).content().vector();
+        float[] vector = loaded().embed(text).content().vector();
         double norm = 0;
         for (float v : vector) {
             norm += v * v;
@@ -52,6 +65,17 @@ class MiniLmEmbeddingModel implements EmbeddingModel {
             }
         }
         return vector;
+    }
+
+    private SingleThreadedModel loaded() {
+        try {
+            return model.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("The embedding model could not be loaded", e.getCause());
+        }
     }
 
     private static final class SingleThreadedModel extends AbstractInProcessEmbeddingModel {

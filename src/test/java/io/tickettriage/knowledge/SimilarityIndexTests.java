@@ -19,6 +19,15 @@ class SimilarityIndexTests {
     Path dir;
 
     @Test
+    void bulkLoadsBufferAnEighthOfTheHeapWithinBounds() {
+        long mb = 1024 * 1024;
+        assertThat(SimilarityIndex.ramBufferMegabytes(192 * mb)).isEqualTo(24);
+        assertThat(SimilarityIndex.ramBufferMegabytes(512 * mb)).isEqualTo(64);
+        assertThat(SimilarityIndex.ramBufferMegabytes(64 * mb)).isEqualTo(16);
+        assertThat(SimilarityIndex.ramBufferMegabytes(6L * 1024 * mb)).isEqualTo(256);
+    }
+
+    @Test
     void findsTheMostSimilarVectorsFirst() throws Exception {
         float[][] vectors = unitVectors(300, 32, 1);
         try (SimilarityIndex index = SimilarityIndex.open(dir, QUANTIZED)) {
