@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import { LEVELS, PRIORITIES } from '../api/types';
+import { SelectField } from '../ui/SelectField';
 import { NO_FILTER, type BoardFilter } from './boardModel';
+
+const ANY = { value: '', label: 'Any' };
 
 export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChange: (filter: BoardFilter) => void }) {
   const fid = useId();
@@ -17,32 +20,20 @@ export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChan
           onChange={(event) => onChange({ ...filter, text: event.target.value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${fid}-priority`}>Priority</label>
-        <select
-          id={`${fid}-priority`}
-          value={filter.priority}
-          onChange={(event) => onChange({ ...filter, priority: event.target.value })}
-        >
-          <option value="">Any</option>
-          {PRIORITIES.map((priority) => (
-            <option key={priority}>{priority}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${fid}-tier`}>Tier</label>
-        <select
-          id={`${fid}-tier`}
-          value={filter.level}
-          onChange={(event) => onChange({ ...filter, level: event.target.value })}
-        >
-          <option value="">Any</option>
-          {LEVELS.map((level) => (
-            <option key={level}>{level}</option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${fid}-priority`}
+        label="Priority"
+        value={filter.priority}
+        options={[ANY, ...PRIORITIES]}
+        onChange={(priority) => onChange({ ...filter, priority })}
+      />
+      <SelectField
+        id={`${fid}-tier`}
+        label="Tier"
+        value={filter.level}
+        options={[ANY, ...LEVELS]}
+        onChange={(level) => onChange({ ...filter, level })}
+      />
       {active && (
         <button type="button" className="button link" onClick={() => onChange({ ...NO_FILTER, team: filter.team })}>
           Clear filters

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { LEVELS, PRIORITIES, type Ticket } from '../api/types';
+import { SelectField } from '../ui/SelectField';
+
+const ENGINE_DECIDES = { value: '', label: 'Let the engine decide' };
 
 interface Props {
   onClose: () => void;
@@ -94,29 +97,22 @@ export function CreateTicketDialog({ onClose, onCreated }: Props) {
           )}
         </div>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-priority`}>Priority</label>
-            <select
-              id={`${id}-priority`}
-              name="priority"
-              value={priority}
-              onChange={(event) => setPriority(event.target.value)}
-            >
-              <option value="">Let the engine decide</option>
-              {PRIORITIES.map((value) => (
-                <option key={value}>{value}</option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-tier`}>Tier</label>
-            <select id={`${id}-tier`} name="level" value={level} onChange={(event) => setLevel(event.target.value)}>
-              <option value="">Let the engine decide</option>
-              {LEVELS.map((value) => (
-                <option key={value}>{value}</option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-priority`}
+            label="Priority"
+            name="priority"
+            value={priority}
+            options={[ENGINE_DECIDES, ...PRIORITIES]}
+            onChange={setPriority}
+          />
+          <SelectField
+            id={`${id}-tier`}
+            label="Tier"
+            name="level"
+            value={level}
+            options={[ENGINE_DECIDES, ...LEVELS]}
+            onChange={setLevel}
+          />
         </div>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api/client';
 import type { Insights } from '../api/types';
 import { hours, percent } from '../ui/format';
 import { Link } from '../ui/router';
+import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/States';
 import { Chart } from './Chart';
 import { colourOf, dailySeries } from './insightsModel';
@@ -45,16 +46,14 @@ export function InsightsPage() {
           <h1>Insights</h1>
           <p className="subtle">How routing performs: volume, automation and the corrections agents make.</p>
         </div>
-        <div className="field inline">
-          <label htmlFor={`${fid}-period`}>Period</label>
-          <select id={`${fid}-period`} value={days} onChange={(event) => setDays(Number(event.target.value))}>
-            {WINDOWS.map((value) => (
-              <option key={value} value={value}>
-                Last {value} days
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${fid}-period`}
+          label="Period"
+          className="inline"
+          value={days}
+          options={WINDOWS.map((value) => ({ value, label: `Last ${value} days` }))}
+          onChange={(value) => setDays(Number(value))}
+        />
       </div>
       {load.state === 'loading' && <Loading what="insights" />}
       {load.state === 'failed' && <ErrorState message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}

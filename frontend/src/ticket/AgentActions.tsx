@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { LEVELS, MANUAL_REVIEW, PRIORITIES, type Ticket } from '../api/types';
 import { navigate } from '../ui/router';
+import { SelectField, type SelectOption } from '../ui/SelectField';
 import { useTeams } from '../ui/teams';
 
 const OTHER = '\u0000other';
@@ -36,6 +37,12 @@ export function AgentActions({ ticket, onChanged }: Props) {
   const teamOptions = [
     ...new Set([...names, ...(ticket.assigned_to && ticket.assigned_to !== MANUAL_REVIEW ? [ticket.assigned_to] : [])]),
   ].sort((a, b) => a.localeCompare(b));
+  const teamChoices: SelectOption[] = [
+    ...(ticket.assigned_to ? [] : [{ value: '', label: 'Not routed yet' }]),
+    ...(ticket.assigned_to === MANUAL_REVIEW ? [{ value: MANUAL_REVIEW, label: 'Manual Review' }] : []),
+    ...teamOptions,
+    ...(catalogue ? [] : [{ value: OTHER, label: 'Other team…' }]),
+  ];
   const chosenTeam = otherTeam === null ? team : otherTeam.trim();
   const change = {
     ...(chosenTeam !== ticket.assigned_to && chosenTeam ? { assigned_to: chosenTeam } : {}),
@@ -69,29 +76,21 @@ export function AgentActions({ ticket, onChanged }: Props) {
     <section className="panel actions" aria-labelledby={`${id}-heading`} data-testid="agent-actions">
       <h2 id={`${id}-heading`}>Actions</h2>
       <form onSubmit={save}>
-        <div className="field">
-          <label htmlFor={`${id}-team`}>Team</label>
-          <select
-            id={`${id}-team`}
-            name="team"
-            value={otherTeam === null ? team : OTHER}
-            onChange={(event) => {
-              if (event.target.value === OTHER) {
-                setOtherTeam('');
-              } else {
-                setOtherTeam(null);
-                setTeam(event.target.value);
-              }
-            }}
-          >
-            {!ticket.assigned_to && <option value="">Not routed yet</option>}
-            {ticket.assigned_to === MANUAL_REVIEW && <option value={MANUAL_REVIEW}>Manual Review</option>}
-            {teamOptions.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-            {!catalogue && <option value={OTHER}>Other team…</option>}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-team`}
+          label="Team"
+          name="team"
+          value={otherTeam === null ? team : OTHER}
+          options={teamChoices}
+          onChange={(value) => {
+            if (value === OTHER) {
+              setOtherTeam('');
+            } else {
+              setOtherTeam(null);
+              setTeam(value);
+            }
+          }}
+        />
         {otherTeam !== null && (
           <div className="field">
             <label htmlFor={`${id}-team-name`}>Team name</label>
@@ -104,27 +103,15 @@ export function AgentActions({ ticket, onChanged }: Props) {
             />
           </div>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-priority`}>Priority</label>
-          <select
-            id={`${id}-priority`}
-            name="priority"
-            value={priority}
-            onChange={(event) => setPriority(event.target.value)}
-          >
-            {PRIORITIES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-tier`}>Tier</label>
-          <select id={`${id}-tier`} name="level" value={level} onChange={(event) => setLevel(event.target.value)}>
-            {LEVELS.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-priority`}
+          label="Priority"
+          name="priority"
+          value={priority}
+          options={PRIORITIES}
+          onChange={setPriority}
+        />
+        <SelectField id={`${id}-tier`} label="Tier" name="level" value={level} options={LEVELS} onChange={setLevel} />
         <button type="submit" className="button primary" disabled={!dirty || busy}>
           Save changes
         </button>
