@@ -7,34 +7,25 @@ import java.time.Duration;
 
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.support.FakeOpenAi;
+import io.tickettriage.support.FakeOpenAiEndpoint;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.Ticket;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 /** In always mode every ticket goes to the model; its valid answer decides, and nothing else does. */
 @SpringBootTest(properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.jobs.workers=0", "OPENAI_API_KEY=sk-test",
-        "triage.llm.mode=always", "triage.llm.max-attempts=2", "triage.llm.retry-backoff=10ms"})
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.jobs.workers=0", "triage.llm.mode=always",
+        "triage.llm.max-attempts=2", "triage.llm.retry-backoff=10ms"})
+@Import(FakeOpenAiEndpoint.class)
 class LlmAlwaysIT {
 
-    static final FakeOpenAi llm = FakeOpenAi.start();
-
-    @DynamicPropertySource
-    static void endpoint(DynamicPropertyRegistry registry) {
-        registry.add("OPENAI_BASE_URL", llm::baseUrl);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        llm.close();
-    }
+    @Autowired
+    FakeOpenAi llm;
 
     @Autowired
     TriageEngine engine;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.support.FakeOpenAi;
+import io.tickettriage.support.FakeOpenAiEndpoint;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.Ticket;
@@ -16,13 +17,11 @@ import io.tickettriage.ticket.TicketManagement;
 import io.tickettriage.ticket.TicketManagement.NewTicket;
 import io.tickettriage.ticket.TicketStatus;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,22 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
  * pending.
  */
 @SpringBootTest(properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}", "OPENAI_API_KEY=sk-test", "OPENAI_MODEL=fake-model",
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "OPENAI_MODEL=fake-model",
         "triage.llm.timeout=2s", "triage.llm.attempt-timeout=700ms", "triage.llm.retry-backoff=10ms"})
+@Import(FakeOpenAiEndpoint.class)
 class LlmAssistIT {
 
-    static final FakeOpenAi llm = FakeOpenAi.start();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void endpoint(DynamicPropertyRegistry registry) {
-        registry.add("OPENAI_BASE_URL", llm::baseUrl);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        llm.close();
-    }
+    @Autowired
+    FakeOpenAi llm;
 
     @Autowired
     TicketManagement tickets;
@@ -137,7 +129,7 @@ class LlmAssistIT {
         assertThat(decision.explanation().llm().outcome()).isEqualTo("rejected");
     }
 
-    private static List<FakeOpenAi.Call> callAbout(String title) {
+    private List<FakeOpenAi.Call> callAbout(String title) {
         return llm.calls().stream().filter(call -> call.prompt().contains(title)).toList();
     }
 
