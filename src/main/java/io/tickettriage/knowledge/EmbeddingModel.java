@@ -10,6 +10,6 @@ public interface EmbeddingModel {
 
     /** The local model the service uses, for code that runs without the application context. */
     static EmbeddingModel local() {
-        return new MiniLmEmbeddingModel();
+        return new MiniLmEmbeddingModel(false);
     }
 }

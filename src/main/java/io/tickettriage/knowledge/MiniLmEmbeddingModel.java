@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -13,6 +16,7 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Component;
  * 2 cores, one thread per inference embeds about three times as many texts per second (bench/README.md).
  */
 @Component
-class MiniLmEmbeddingModel implements EmbeddingModel {
+class MiniLmEmbeddingModel implements EmbeddingModel, DisposableBean {
 
     private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
@@ -36,14 +40,39 @@ class MiniLmEmbeddingModel implements EmbeddingModel {
      * own, so the service starts serving meanwhile; the first {@link #embed} waits for it.
      */
     MiniLmEmbeddingModel() {
+        this(true);
+    }
+
+    /** @param inBackground false to load before the constructor returns (commands that embed at once) */
+    MiniLmEmbeddingModel(boolean inBackground) {
         this.model = new CompletableFuture<>();
-        Thread.ofPlatform().name("embedding-model-loader").daemon().start(() -> {
+        Runnable load = () -> {
             try {
                 model.complete(new SingleThreadedModel());
             } catch (Throwable e) {
                 model.completeExceptionally(e);
             }
-        });
+        };
+        if (inBackground) {
+            Thread.ofPlatform().name("embedding-model-loader").daemon().start(load);
+        } else {
+            load.run();
+        }
+    }
+
+    /**
+     * Lets a load in progress finish before the JVM exits: ONNX Runtime tears its globals down at process exit, and
+     * a thread still inside it then crashes the JVM (a command that stops within a second of starting did).
+     */
+    @Override
+    public void destroy() {
+        try {
+            model.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // nothing is loading any more, or nothing will: either way there is nothing to wait for
+        }
     }
 
     @Override

@@ -122,6 +122,11 @@ class RoutingModels implements SmartLifecycle {
                     entries.size(), (System.nanoTime() - start) / 1_000_000,
                     String.format("%.3f", teams.crossValidation().accuracy()));
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the service is stopping: nothing failed
+                log.debug("Routing model training stopped with the service");
+                return;
+            }
             log.error("Routing model training failed; {} keeps routing", current == null
                     ? "the nearest-neighbour vote" : "the previous model " + current.version(), e);
         }
