@@ -85,6 +85,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     private final EmbeddingModel embeddings;
     private final KnowledgeProperties properties;
     private final Clock clock;
+    private final Path dataFolder;
     private final VectorSearch vectorSearch;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile Index index = Index.EMPTY;
@@ -112,8 +113,8 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         this.embeddings = embeddings;
         this.properties = properties;
         this.clock = clock;
-        this.vectorSearch = new VectorSearch(properties.index(), properties.index().folder(databaseUrl),
-                embeddings.id());
+        this.dataFolder = properties.index().folder(databaseUrl);
+        this.vectorSearch = new VectorSearch(properties.index(), dataFolder, embeddings.id());
     }
 
     @Override
@@ -300,6 +301,14 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
 
     public String modelId() {
         return embeddings.id();
+    }
+
+    /**
+     * The folder where this process keeps what it derives from the examples: the similarity index, and models
+     * trained on them ({@code triage.knowledge.index.dir}). It may not exist yet.
+     */
+    public Path dataFolder() {
+        return dataFolder;
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.tickettriage.triage;
 
+import java.io.Serializable;
+
 /**
  * Temperature scaling: turns a linear model's per-team decision values into probabilities with
  * {@code softmax(d / T)}. {@code T} is fitted by minimising the log loss on out-of-fold decision values, i.e.
  * on rows the scoring model never saw, so a probability of 0.9 means right about nine times in ten.
  */
-record Calibration(double temperature) {
+record Calibration(double temperature) implements Serializable {
 
     private static final double MIN_LOG_T = Math.log(0.01);
     private static final double MAX_LOG_T = Math.log(100);

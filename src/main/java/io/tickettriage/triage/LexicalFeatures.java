@@ -1,5 +1,7 @@
 package io.tickettriage.triage;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +15,11 @@ import java.util.Map;
  * does. Terms are hashed into a fixed space, then only those seen in the training texts are kept, so memory
  * follows the vocabulary rather than the hash space. Immutable and thread-safe once fitted.
  */
-final class LexicalFeatures {
+final class LexicalFeatures implements Serializable {
+
+    // Stored models are matched by ModelStore.FORMAT and RoutingModels.MODEL, not by this number.
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** A sparse vector: ascending column indices (0-based) and their values. */
     record Sparse(int[] index, float[] value) {

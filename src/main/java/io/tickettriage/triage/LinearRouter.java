@@ -1,5 +1,7 @@
 package io.tickettriage.triage;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,7 +35,11 @@ import org.jspecify.annotations.Nullable;
  * it. Those out-of-fold scores, and only they, fit the calibration and choose the thresholds. Then the final
  * model is trained on all rows. Immutable and thread-safe once trained.
  */
-final class LinearRouter {
+final class LinearRouter implements Serializable {
+
+    // Stored models are matched by ModelStore.FORMAT and RoutingModels.MODEL, not by this number.
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** A labelled training text; {@code vector} is its embedding, or null to train on lexical features only. */
     record Sample(String text, float @Nullable [] vector, String label) {
@@ -57,7 +63,8 @@ final class LinearRouter {
     }
 
     /** What cross-validation measured while training, kept for the model card and the report. */
-    record CrossValidation(double accuracy, double calibratedLogLoss, Map<String, Double> thresholds) {
+    record CrossValidation(double accuracy, double calibratedLogLoss, Map<String, Double> thresholds)
+            implements Serializable {
     }
 
     private static final double ABSENT = -10;

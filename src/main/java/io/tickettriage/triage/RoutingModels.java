@@ -1,9 +1,12 @@
 package io.tickettriage.triage;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,21 +24,24 @@ import org.springframework.stereotype.Component;
  * Trains the linear models from the knowledge base in the background: once the examples are loaded, and again
  * whenever they have changed, at most once per {@code triage.retrain-interval}. Routing never waits for
  * training: until the first model is ready the nearest-neighbour vote routes, and a new model replaces the old
- * one in a single swap.
+ * one in a single swap. Trained models are stored beside the similarity index; a start with the same examples
+ * uses the stored ones at once and trains only when the examples change.
  */
 @Component
 class RoutingModels implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingModels.class);
+    /** Change it when the features or the training change meaning: stored models of another version are retrained. */
     static final String MODEL = "linear-svm-v1";
 
     /** The models in use and the version string every explanation carries. */
     record Trained(LinearRouter teams, @Nullable LinearRouter priorities, @Nullable LinearRouter levels,
-            String version, int examples) {
+            String version, int examples) implements Serializable {
     }
 
     private final KnowledgeBase knowledge;
     private final TriageProperties properties;
+    private final ModelStore store;
     private volatile @Nullable Trained current;
     private volatile boolean running;
     private @Nullable Thread trainer;
@@ -43,6 +49,7 @@ class RoutingModels implements SmartLifecycle {
     RoutingModels(KnowledgeBase knowledge, TriageProperties properties) {
         this.knowledge = knowledge;
         this.properties = properties;
+        this.store = new ModelStore(knowledge.dataFolder().resolve(ModelStore.FILE));
     }
 
     @Nullable Trained current() {
@@ -82,9 +89,17 @@ class RoutingModels implements SmartLifecycle {
             long trainedOn = -1;
             Set<String> trainedTeams = Set.of();
             long trainedAt = 0;
+            // Read before the examples, so a change made meanwhile is trained for on the next round.
+            long generation = knowledge.generation();
+            Set<String> teams = knowledge.teams();
+            if (running && loadStored(knowledge.entries())) {
+                trainedOn = generation;
+                trainedTeams = teams;
+                trainedAt = System.currentTimeMillis();
+            }
             while (running) {
-                long generation = knowledge.generation();
-                Set<String> teams = knowledge.teams();
+                generation = knowledge.generation();
+                teams = knowledge.teams();
                 boolean due = System.currentTimeMillis() - trainedAt >= properties.retrainInterval().toMillis();
                 // A new team is worth training for at once; other changes wait for the interval.
                 if (generation != trainedOn && (due || !trainedTeams.containsAll(teams))) {
@@ -117,10 +132,12 @@ class RoutingModels implements SmartLifecycle {
             LinearRouter levels = trainOptional(entries, e -> label(e.example().level()), settings);
             String version = "%s+%s@%d/%s".formatted(MODEL, knowledge.modelId(), entries.size(),
                     Instant.now().toString());
-            current = new Trained(teams, priorities, levels, version, entries.size());
+            Trained trained = new Trained(teams, priorities, levels, version, entries.size());
+            current = trained;
             log.info("Routing model {} trained on {} examples in {} ms (cross-validated accuracy {})", version,
                     entries.size(), (System.nanoTime() - start) / 1_000_000,
                     String.format("%.3f", teams.crossValidation().accuracy()));
+            save(entries, trained);
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 // the service is stopping: nothing failed
@@ -130,6 +147,32 @@ class RoutingModels implements SmartLifecycle {
             log.error("Routing model training failed; {} keeps routing", current == null
                     ? "the nearest-neighbour vote" : "the previous model " + current.version(), e);
         }
+    }
+
+    /** Installs the stored models if they were trained on exactly these examples and settings. */
+    private boolean loadStored(List<Entry> entries) {
+        Optional<Trained> stored = store.load(fingerprint(entries));
+        stored.ifPresent(trained -> {
+            current = trained;
+            log.info("Routing model {} loaded from {} (trained on {} examples)", trained.version(), store.file(),
+                    trained.examples());
+        });
+        return stored.isPresent();
+    }
+
+    private void save(List<Entry> entries, Trained trained) {
+        try {
+            store.save(fingerprint(entries), trained);
+        } catch (IOException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                log.warn("Could not store the routing model in {} ({}); the next start trains it again", store.file(),
+                        e.toString());
+            }
+        }
+    }
+
+    private ModelStore.Fingerprint fingerprint(List<Entry> entries) {
+        return ModelStore.Fingerprint.of(entries, MODEL, knowledge.modelId(), properties);
     }
 
     private static @Nullable LinearRouter trainOptional(List<Entry> entries, Function<Entry, @Nullable String> label,

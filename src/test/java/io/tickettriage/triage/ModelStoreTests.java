@@ -1,0 +1,155 @@
+package io.tickettriage.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InvalidClassException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import io.tickettriage.knowledge.Example;
+import io.tickettriage.knowledge.KnowledgeBase.Entry;
+import io.tickettriage.ticket.Priority;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStoreTests {
+
+    private static final LinearRouter.Settings SETTINGS = new LinearRouter.Settings(5, 0.9, 5, 1.0, 0.5, 2);
+    private static final TriageProperties PROPERTIES = new TriageProperties(0.6, 0.3, 7, 5, 0.9,
+            Duration.ofMinutes(1), true);
+    private static final List<String> TEXTS = List.of("the printer on floor two is jammed again",
+            "vpn tunnel drops wifi", "excel crash after the update", "something nobody has written before");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadedModelsDecideExactlyAsTheTrainedOnes() throws Exception {
+        List<Entry> entries = entries();
+        RoutingModels.Trained trained = train(entries);
+        ModelStore store = new ModelStore(dir.resolve("index").resolve(ModelStore.FILE));
+
+        store.save(fingerprint(entries), trained);
+        RoutingModels.Trained loaded = store.load(fingerprint(entries)).orElseThrow();
+
+        assertThat(loaded.version()).isEqualTo(trained.version());
+        assertThat(loaded.examples()).isEqualTo(trained.examples());
+        assertThat(loaded.levels()).isNull();
+        assertThat(loaded.teams().labels()).isEqualTo(trained.teams().labels());
+        assertThat(loaded.teams().crossValidation()).isEqualTo(trained.teams().crossValidation());
+        for (int label = 0; label < trained.teams().labels().size(); label++) {
+            assertThat(loaded.teams().threshold(label)).isEqualTo(trained.teams().threshold(label));
+        }
+        for (String text : TEXTS) {
+            float[] vector = vector(text);
+            assertThat(loaded.teams().probabilities(text, vector)).isEqualTo(trained.teams().probabilities(text, vector));
+            assertThat(loaded.priorities().probabilities(text, vector))
+                    .isEqualTo(trained.priorities().probabilities(text, vector));
+        }
+        try (Stream<Path> files = Files.list(store.file().getParent())) {
+            assertThat(files).containsExactly(store.file());
+        }
+    }
+
+    @Test
+    void modelsTrainedOnOtherExamplesOrSettingsAreNotUsed() throws Exception {
+        List<Entry> entries = entries();
+        ModelStore store = new ModelStore(dir.resolve(ModelStore.FILE));
+        store.save(fingerprint(entries), train(entries));
+
+        List<Entry> relabelled = new ArrayList<>(entries);
+        Example first = relabelled.getFirst().example();
+        relabelled.set(0, new Entry(new Example(first.id(), "Network", first.title(), first.description(),
+                first.priority(), first.level(), first.source()), relabelled.getFirst().vector()));
+        List<Entry> shuffled = new ArrayList<>(entries);
+        Collections.shuffle(shuffled, new Random(5));
+        TriageProperties stricter = new TriageProperties(0.6, 0.3, 7, 5, 0.95, Duration.ofMinutes(1), true);
+
+        assertThat(store.load(fingerprint(relabelled))).isEmpty();
+        assertThat(store.load(fingerprint(entries.subList(1, entries.size())))).isEmpty();
+        assertThat(store.load(ModelStore.Fingerprint.of(entries, RoutingModels.MODEL, "another-model", PROPERTIES)))
+                .isEmpty();
+        assertThat(store.load(ModelStore.Fingerprint.of(entries, RoutingModels.MODEL, "test-model", stricter)))
+                .isEmpty();
+        assertThat(store.load(ModelStore.Fingerprint.of(entries, "linear-svm-v0", "test-model", PROPERTIES)))
+                .isEmpty();
+        assertThat(store.load(fingerprint(shuffled))).isPresent();
+    }
+
+    @Test
+    void aDamagedOrMissingFileIsIgnored() throws Exception {
+        List<Entry> entries = entries();
+        ModelStore store = new ModelStore(dir.resolve(ModelStore.FILE));
+        assertThat(store.load(fingerprint(entries))).isEmpty();
+
+        store.save(fingerprint(entries), train(entries));
+        byte[] bytes = Files.readAllBytes(store.file());
+        Files.write(store.file(), Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(store.load(fingerprint(entries))).isEmpty();
+
+        Files.writeString(store.file(), "not a model");
+        assertThat(store.load(fingerprint(entries))).isEmpty();
+    }
+
+    @Test
+    void aFileHoldingAnyOtherClassIsRejectedBeforeItIsBuilt() throws Exception {
+        List<Entry> entries = entries();
+        ModelStore store = new ModelStore(dir.resolve(ModelStore.FILE));
+        try (OutputStream file = Files.newOutputStream(store.file());
+                ObjectOutputStream out = new ObjectOutputStream(file)) {
+            out.writeUTF(ModelStore.FORMAT);
+            out.writeObject(fingerprint(entries));
+            out.writeObject(new ArrayList<>(List.of("not", "a", "model")));
+        }
+
+        assertThatThrownBy(() -> store.read(fingerprint(entries))).isInstanceOf(InvalidClassException.class)
+                .hasMessageContaining("REJECTED");
+        assertThat(store.load(fingerprint(entries))).isEmpty();
+    }
+
+    private static RoutingModels.Trained train(List<Entry> entries) {
+        List<LinearRouter.Sample> teams = new ArrayList<>();
+        List<LinearRouter.Sample> priorities = new ArrayList<>();
+        for (Entry entry : entries) {
+            String text = entry.example().title();
+            teams.add(new LinearRouter.Sample(text, entry.vector(), entry.example().team()));
+            priorities.add(new LinearRouter.Sample(text, entry.vector(), entry.example().priority().name()));
+        }
+        return new RoutingModels.Trained(LinearRouter.train(teams, SETTINGS, message -> { }),
+                LinearRouter.train(priorities, SETTINGS, message -> { }), null,
+                RoutingModels.MODEL + "+test-model@" + entries.size(), entries.size());
+    }
+
+    private static ModelStore.Fingerprint fingerprint(List<Entry> entries) {
+        return ModelStore.Fingerprint.of(entries, RoutingModels.MODEL, "test-model", PROPERTIES);
+    }
+
+    /** The synthetic history of the router's own tests, as stored examples with a made-up three-number vector. */
+    private static List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        long id = 1;
+        for (LinearRouter.Sample sample : LinearRouterTests.history()) {
+            Priority priority = sample.text().contains("broken") || sample.text().contains("crash") ? Priority.HIGH
+                    : Priority.LOW;
+            entries.add(new Entry(new Example(id++, sample.label(), sample.text(), "", priority, null, "test"),
+                    vector(sample.text())));
+        }
+        return entries;
+    }
+
+    private static float[] vector(String text) {
+        Random random = new Random(text.hashCode());
+        return new float[] {random.nextFloat(), random.nextFloat(), text.length() / 100f};
+    }
+}
