@@ -45,19 +45,10 @@ class MiniLmEmbeddingModel implements EmbeddingModel, DisposableBean {
 
     /** @param inBackground false to load before the constructor returns (commands that embed at once) */
     MiniLmEmbeddingModel(boolean inBackground) {
-        this.model = new CompletableFuture<>();
-        Runnable load = () -> {
-            try {
-                model.complete(new SingleThreadedModel());
-            } catch (Throwable e) {
-                model.completeExceptionally(e);
-            }
-        };
-        if (inBackground) {
-            Thread.ofPlatform().name("embedding-model-loader").daemon().start(load);
-        } else {
-            load.run();
-        }
+        this.model = inBackground
+                ? CompletableFuture.supplyAsync(SingleThreadedModel::new,
+                        load -> Thread.ofPlatform().name("embedding-model-loader").daemon().start(load))
+                : CompletableFuture.completedFuture(new SingleThreadedModel());
     }
 
     /**

@@ -213,12 +213,13 @@ public class TicketManagement {
     /**
      * Announces a routing decision again, changing nothing: for a classification job that runs a second time
      * because its worker died after committing the decision, perhaps before announcing it. Listeners that tell
-     * clients drop a second announcement of one ticket's routing. Does nothing unless the ticket is still routed.
+     * clients drop a second announcement of one ticket's routing. Does nothing unless the ticket is routed.
      */
     @Transactional
-    public void announceRoutingAgain(long id) {
-        find(id).filter(ticket -> ticket.status() == TicketStatus.ROUTED)
-                .ifPresent(ticket -> events.publishEvent(new TicketRouted(ticket)));
+    public void announceRoutingAgain(Ticket ticket) {
+        if (ticket.status() == TicketStatus.ROUTED) {
+            events.publishEvent(new TicketRouted(ticket));
+        }
     }
 
     private Ticket updated(long id) {

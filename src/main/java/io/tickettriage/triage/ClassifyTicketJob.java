@@ -71,7 +71,7 @@ class ClassifyTicketJob implements JobHandler {
         if (ticket.get().status() != TicketStatus.PENDING) {
             // Decided by an earlier run of this job whose worker died before the job was marked done, perhaps
             // before the decision reached live clients: announce it again (clients hear it once either way).
-            tickets.announceRoutingAgain(ticketId);
+            tickets.announceRoutingAgain(ticket.get());
             return;
         }
         if (!knowledge.awaitReady(KNOWLEDGE_WAIT)) {
