@@ -96,7 +96,8 @@ public final class AppProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         Api api = api();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        // Generous: several of these JVMs start at once on a small, busy machine.
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .failFast("the application exited: " + log, () -> !process.isAlive())
                 .until(() -> api.get("/actuator/health").status() == 200);
     }
