@@ -59,7 +59,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/tokens", "/tokens/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/tokens", "/tokens/**", "/webhooks", "/webhooks/**", "/actuator/**")
+                        .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/teams", "/knowledge/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/tickets").hasRole("REQUESTER")
                         .requestMatchers(HttpMethod.GET, "/tickets", "/tickets/*", "/tickets/*/comments")

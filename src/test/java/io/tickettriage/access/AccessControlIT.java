@@ -102,6 +102,11 @@ class AccessControlIT {
         assertThat(agent.post("/teams", team).status()).isEqualTo(403);
         assertThat(agent.post("/knowledge/export", "{}").status()).isEqualTo(403);
         assertThat(agent.get("/tokens").status()).isEqualTo(403);
+        // webhooks send ticket data anywhere: admins only
+        assertThat(agent.get("/webhooks").status()).isEqualTo(403);
+        assertThat(agent.post("/webhooks", "{\"url\": \"https://example.org\", \"events\": [\"*\"]}").status())
+                .isEqualTo(403);
+        assertThat(admin.get("/webhooks").status()).isEqualTo(200);
         assertThat(admin.post("/teams", team).status()).isIn(200, 201);
         assertThat(agent.delete("/tickets/" + id).status()).isEqualTo(204);
     }
