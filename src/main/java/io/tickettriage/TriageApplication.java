@@ -1,21 +1,10 @@
 package io.tickettriage;
 
-import java.util.List;
-import java.util.Map;
-
-import io.tickettriage.access.AccessProperties;
-import io.tickettriage.access.AccessTokens;
-import io.tickettriage.access.TokenCommand;
-import io.tickettriage.knowledge.ImportCommand;
-import io.tickettriage.knowledge.KnowledgeBase;
-import io.tickettriage.triage.EvaluateCommand;
+import io.tickettriage.cli.Commands;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,16 +13,12 @@ public class TriageApplication {
     /** The JVM's own setting for how many carrier threads run the request threads (virtual threads). */
     static final String CARRIER_THREADS = "jdk.virtualThreadScheduler.parallelism";
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         provideCarrierThreads(Runtime.getRuntime().availableProcessors());
-        String command = args.length > 0 ? args[0] : "";
-        List<String> rest = args.length > 0 ? List.of(args).subList(1, args.length) : List.of();
-        switch (command) {
-            case "eval" -> System.exit(EvaluateCommand.run(rest, System.out));
-            case "import" -> System.exit(importHistory(rest));
-            case "token" -> System.exit(manageTokens(rest));
-            default -> SpringApplication.run(TriageApplication.class, args);
+        if (Commands.isCommand(args)) {
+            System.exit(Commands.execute(TriageApplication.class, args, System.getenv(), System.out, System.err));
         }
+        SpringApplication.run(TriageApplication.class, args);
     }
 
     /**
@@ -51,45 +36,5 @@ public class TriageApplication {
 
     static int carrierThreads(int cores) {
         return Math.max(8, 2 * cores);
-    }
-
-    /** Runs against the product's database without a web server, workers or model training. */
-    static int importHistory(List<String> args) throws InterruptedException {
-        Map<String, String> options;
-        try {
-            options = ImportCommand.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
-            System.out.print(ImportCommand.USAGE);
-            return 2;
-        }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TriageApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("triage.jobs.workers=0", "triage.knowledge.poll-interval=0", "triage.train-models=false")
-                .run()) {
-            return ImportCommand.run(options, context.getBean(KnowledgeBase.class), System.out);
-        }
-    }
-
-    /** Manages API tokens in the service's database; nothing but the database is started. */
-    static int manageTokens(List<String> args) {
-        TokenCommand.Request request;
-        try {
-            request = TokenCommand.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
-            System.out.print(TokenCommand.USAGE);
-            return 2;
-        }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TriageApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("triage.jobs.workers=0", "triage.knowledge.poll-interval=0", "triage.train-models=false",
-                        "triage.knowledge.starter-set=false")
-                // an argument, not a default property: application.yml's level would win over a default
-                .run("--logging.level.root=WARN")) {
-            return TokenCommand.run(request, context.getBean(AccessTokens.class),
-                    context.getBean(AccessProperties.class),
-                    context.getEnvironment().getProperty("server.port", "8000"), System.out);
-        }
     }
 }

@@ -29,4 +29,12 @@ public record AccessProperties(@DefaultValue("token") AuthMode auth,
     boolean enabled() {
         return auth == AuthMode.TOKEN;
     }
+
+    /** The one-time login link for {@code code}, at the public address or else at localhost:{@code port}. */
+    public String loginLink(String port, String code) {
+        String base = publicUrl == null || publicUrl.isBlank()
+                ? "http://localhost:" + port
+                : publicUrl.replaceAll("/+$", "");
+        return base + "/login?code=" + code;
+    }
 }

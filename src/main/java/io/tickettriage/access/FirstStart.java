@@ -85,9 +85,6 @@ class FirstStart {
     }
 
     static String loginLink(AccessProperties properties, String port, String code) {
-        String base = properties.publicUrl() == null || properties.publicUrl().isBlank()
-                ? "http://localhost:" + port
-                : properties.publicUrl().replaceAll("/+$", "");
-        return base + "/login?code=" + code;
+        return properties.loginLink(port, code);
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,37 +18,13 @@ import java.util.Map;
  */
 public final class ImportCommand {
 
-    public static final String USAGE = """
-            usage: java -jar ticket-triage.jar import --csv HISTORY.csv --text COL[,COL...] --label COL [--priority COL] [--level COL]
-                   java -jar ticket-triage.jar import --json FILE_OR_FOLDER   (team files: <Team>.json)
-            """;
-
     private ImportCommand() {
     }
 
-    /** Checks the arguments before anything is started; throws with a readable message when they are wrong. */
-    public static Map<String, String> parse(List<String> args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> known = List.of("csv", "json", "text", "label", "priority", "level");
-        for (int i = 0; i < args.size(); i++) {
-            String name = args.get(i).startsWith("--") ? args.get(i).substring(2) : "";
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown argument: " + args.get(i));
-            }
-            if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
-                throw new IllegalArgumentException("--" + name + " needs a value");
-            }
-            options.put(name, args.get(++i));
-        }
-        if (options.containsKey("csv") == options.containsKey("json")) {
-            throw new IllegalArgumentException("give either --csv or --json");
-        }
-        if (options.containsKey("csv") && (!options.containsKey("text") || !options.containsKey("label"))) {
-            throw new IllegalArgumentException("--csv needs --text and --label");
-        }
-        return options;
-    }
-
+    /**
+     * Imports what {@code options} names ({@code csv} with {@code text}, {@code label} and optionally {@code
+     * priority} and {@code level}; or {@code json}), already checked by the {@code cli} module.
+     */
     public static int run(Map<String, String> options, KnowledgeBase knowledge, PrintStream out)
             throws InterruptedException {
         if (!knowledge.awaitReady(java.time.Duration.ofMinutes(10))) {

@@ -87,7 +87,13 @@ final class Outbox<T> {
             log.debug("Disconnecting a live client: {}", reason);
             queue.clear();
             queue.offer(CLOSED);
-            onGiveUp.run();
+            try {
+                onGiveUp.run();
+            } catch (RuntimeException e) {
+                // The container may have ended the response already (an SSE client that left makes Tomcat refuse
+                // complete() with IllegalStateException); there is nothing left to close, and nobody to tell.
+                log.debug("Closing a live client that had gone failed", e);
+            }
         }
     }
 }

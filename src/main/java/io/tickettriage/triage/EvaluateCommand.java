@@ -37,34 +37,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EvaluateCommand {
 
-    static final String USAGE = """
-            usage: java -jar ticket-triage.jar eval --train HISTORY.csv --test TEST.csv --text COL[,COL...] --label COL
-                   [--json OUT.json] [--embeddings on|off] [--target-precision 0.90] [--min-label-examples 5]
-                   [--embedding-weight 1.0] [--cost 0.5] [--llm-mode off|assist|always] [--llm-model NAME]
-            The LLM stage reads the service's settings (OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, TRIAGE_LLM_*);
-            --llm-mode and --llm-model override TRIAGE_LLM_MODE and OPENAI_MODEL.
-            """;
-
     private EvaluateCommand() {
     }
 
-    /** Runs the command; returns the process exit code. */
-    public static int run(List<String> args, PrintStream out) {
-        return run(args, System.getenv(), out);
-    }
-
-    /** Runs the command with the LLM stage's settings read from {@code environment}. */
-    static int run(List<String> args, Map<String, String> environment, PrintStream out) {
-        Map<String, String> options;
+    /**
+     * Runs the evaluation; returns the process exit code (2 for settings that cannot work, 1 for a failure).
+     *
+     * @param options     the command line's options by name ({@code train}, {@code test}, {@code text}, {@code
+     *                    label} required; {@code json}, {@code embeddings}, {@code target-precision}, ...), parsed
+     *                    and checked by the {@code cli} module
+     * @param environment where the LLM stage's settings are read, as the service reads them
+     */
+    public static int run(Map<String, String> options, Map<String, String> environment, PrintStream out) {
         LlmProperties llmSettings;
         try {
-            options = CommandLine.options(args, List.of("train", "test", "text", "label"),
-                    List.of("json", "embeddings", "target-precision", "min-label-examples", "embedding-weight", "cost",
-                            "llm-mode", "llm-model"));
             llmSettings = llmSettings(options, environment);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
-            out.print(USAGE);
             return 2;
         }
         LlmStage stage = LlmStages.create(llmSettings);

@@ -78,7 +78,7 @@ class ImportCommandIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(output).contains("--csv needs --text and --label").contains("usage:");
+        assertThat(output).contains("--csv needs --text and --label").contains("Usage:");
     }
 
     private String runImport(Path csv) throws IOException, InterruptedException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.tickettriage.cli.Commands;
 import io.tickettriage.support.FakeOpenAi;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,13 @@ class EvaluateCommandIT {
     @TempDir
     Path dir;
 
+    /** The eval command as the jar runs it: parsed by the command line, messages and usage into {@code out}. */
+    private static int eval(List<String> args, Map<String, String> environment, PrintStream out) {
+        List<String> command = new ArrayList<>(List.of("eval"));
+        command.addAll(args);
+        return Commands.execute(Object.class, command.toArray(String[]::new), environment, out, out);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void trainsOnAHistoryScoresATestFileAndWritesTheReport() throws Exception {
@@ -37,7 +45,7 @@ class EvaluateCommandIT {
         Path json = dir.resolve("report.json");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        int code = EvaluateCommand.run(List.of("--train", train.toString(), "--test", test.toString(),
+        int code = eval(List.of("--train", train.toString(), "--test", test.toString(),
                 "--text", "subject,body", "--label", "queue", "--json", json.toString()), NO_LLM,
                 new PrintStream(output, true, StandardCharsets.UTF_8));
 
@@ -76,7 +84,7 @@ class EvaluateCommandIT {
                     "OPENAI_MODEL", "fake-model", "TRIAGE_LLM_RETRY_BACKOFF", "10ms",
                     "TRIAGE_LLM_MAX_CONCURRENCY", "2");
 
-            int code = EvaluateCommand.run(List.of("--train", train.toString(), "--test", test.toString(),
+            int code = eval(List.of("--train", train.toString(), "--test", test.toString(),
                     "--text", "subject,body", "--label", "queue", "--embeddings", "off", "--llm-mode", "assist",
                     "--json", json.toString()), environment, new PrintStream(output, true, StandardCharsets.UTF_8));
 
@@ -125,7 +133,7 @@ class EvaluateCommandIT {
         Path train = csv("train.csv", 20, 1);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        int code = EvaluateCommand.run(List.of("--train", train.toString(), "--test", train.toString(),
+        int code = eval(List.of("--train", train.toString(), "--test", train.toString(),
                 "--text", "subject", "--label", "queue", "--llm-mode", "always"), NO_LLM,
                 new PrintStream(output, true, StandardCharsets.UTF_8));
 
@@ -162,10 +170,10 @@ class EvaluateCommandIT {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
-        assertThat(EvaluateCommand.run(List.of("--train", train.toString()), NO_LLM, out)).isEqualTo(2);
-        assertThat(EvaluateCommand.run(List.of("--train", train.toString(), "--test", train.toString(),
+        assertThat(eval(List.of("--train", train.toString()), NO_LLM, out)).isEqualTo(2);
+        assertThat(eval(List.of("--train", train.toString(), "--test", train.toString(),
                 "--text", "nope", "--label", "queue", "--embeddings", "off"), NO_LLM, out)).isEqualTo(1);
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("missing --test").contains("no column \"nope\"");
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Missing required options: '--test=TEST.csv'").contains("no column \"nope\"");
     }
 
     private static final String[][] QUEUES = {

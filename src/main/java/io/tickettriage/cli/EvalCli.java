@@ -1,0 +1,104 @@
+package io.tickettriage.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.tickettriage.triage.EvaluateCommand;
+
+import org.jspecify.annotations.Nullable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eval}: trains the service's routing model on one labelled CSV, scores another and reports the figures;
+ * nothing is started but the model (see {@link EvaluateCommand}).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train on a labelled CSV (the history), score another, print a report.",
+            "The LLM stage reads the service's settings (OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, "
+                + "TRIAGE_LLM_*); --llm-mode and --llm-model override TRIAGE_LLM_MODE and OPENAI_MODEL."})
+final class EvalCli implements Callable<Integer> {
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+
+    @Option(names = "--train", required = true, paramLabel = "HISTORY.csv", description = "trained on")
+    @Nullable Path train;
+
+    @Option(names = "--test", required = true, paramLabel = "TEST.csv", description = "scored")
+    @Nullable Path test;
+
+    @Option(names = "--text", required = true, paramLabel = "COL[,COL...]", description = "columns joined into the text")
+    @Nullable String text;
+
+    @Option(names = "--label", required = true, paramLabel = "COL", description = "column holding the team")
+    @Nullable String label;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "also write the report as JSON")
+    @Nullable Path json;
+
+    @Option(names = "--embeddings", paramLabel = "on|off", defaultValue = "on",
+            description = "use the embedding model's vectors as features (default: ${DEFAULT-VALUE})")
+    OnOff embeddings = OnOff.ON;
+
+    @Option(names = "--target-precision", paramLabel = "P", defaultValue = "0.90",
+            description = "precision each label's threshold must reach (default: ${DEFAULT-VALUE})")
+    double targetPrecision;
+
+    @Option(names = "--min-label-examples", paramLabel = "N", defaultValue = "5",
+            description = "labels with fewer history rows are never auto-routed (default: ${DEFAULT-VALUE})")
+    int minLabelExamples;
+
+    @Option(names = "--embedding-weight", paramLabel = "W", description = "weight of the embedding block")
+    @Nullable Double embeddingWeight;
+
+    @Option(names = "--cost", paramLabel = "C", description = "the linear model's regularisation cost")
+    @Nullable Double cost;
+
+    @Option(names = "--llm-mode", paramLabel = "off|assist|always", description = "overrides TRIAGE_LLM_MODE")
+    @Nullable String llmMode;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "overrides OPENAI_MODEL")
+    @Nullable String llmModel;
+
+    enum OnOff {
+        ON, OFF
+    }
+
+    EvalCli(Map<String, String> environment, PrintStream out) {
+        this.environment = environment;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("train", String.valueOf(train));
+        options.put("test", String.valueOf(test));
+        options.put("text", String.valueOf(text));
+        options.put("label", String.valueOf(label));
+        if (json != null) {
+            options.put("json", json.toString());
+        }
+        options.put("embeddings", embeddings == OnOff.OFF ? "off" : "on");
+        options.put("target-precision", String.valueOf(targetPrecision));
+        options.put("min-label-examples", String.valueOf(minLabelExamples));
+        if (embeddingWeight != null) {
+            options.put("embedding-weight", String.valueOf(embeddingWeight));
+        }
+        if (cost != null) {
+            options.put("cost", String.valueOf(cost));
+        }
+        if (llmMode != null) {
+            options.put("llm-mode", llmMode);
+        }
+        if (llmModel != null) {
+            options.put("llm-model", llmModel);
+        }
+        return EvaluateCommand.run(options, environment, out);
+    }
+}
