@@ -43,7 +43,28 @@ class DeployFilesTests {
         assertThat(runtime).anyMatch(i -> i.keyword().equals("HEALTHCHECK")
                 && i.arguments().contains("http://localhost:8000/actuator/health"));
         assertThat(runtime).anyMatch(i -> i.keyword().equals("ENV") && i.arguments().contains("ORT_DISABLE_TELEMETRY=1"));
-        assertThat(runtime).anyMatch(i -> i.keyword().equals("ENTRYPOINT") && i.arguments().contains("-jar"));
+        // the container starts as a laptop does: through the launcher, with the start-up cache made at build time
+        assertThat(runtime).anyMatch(i -> i.keyword().equals("COPY") && i.arguments().startsWith("--from=build")
+                && i.arguments().contains("target/app/lib/"));
+        assertThat(runtime).anyMatch(i -> i.keyword().equals("COPY") && i.arguments().matches(".*\\bticket-triage /app/.*"));
+        assertThat(runtime).anyMatch(i -> i.keyword().equals("RUN") && i.arguments().contains("/app/ticket-triage")
+                && i.arguments().contains("build"));
+        Instruction entrypoint = runtime.stream().filter(i -> i.keyword().equals("ENTRYPOINT")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(entrypoint.arguments()).startsWith("[\"/app/ticket-triage\"");
+        int training = runtime.indexOf(runtime.stream().filter(i -> i.keyword().equals("RUN")
+                && i.arguments().contains("/app/ticket-triage")).findFirst().orElseThrow());
+        assertThat(runtime.subList(0, training)).as("the cache is made by the user that runs the service")
+                .anyMatch(i -> i.keyword().equals("USER") && i.arguments().equals(user.arguments()));
+    }
+
+    @Test
+    void theLaunchersBuildCheckAndTheImageAgreeOnWhereTheJarIs() throws IOException {
+        String launcher = Files.readString(Path.of("ticket-triage"));
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        assertThat(launcher).contains("APP_DIR=\"$HERE/target/app\"");
+        assertThat(dockerfile).contains("/app/target/app/ticket-triage.jar").contains("WORKDIR /app");
+        assertThat(Files.isExecutable(Path.of("ticket-triage"))).as("ticket-triage is executable").isTrue();
     }
 
     @Test
