@@ -33,7 +33,8 @@ class PostgresApplicationIT {
             assertThat(created.status()).isEqualTo(201);
             long id = created.json().get("id").asLong();
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/tickets/" + id).json()
+            // the first routing waits for the embedding model to load: minutes on a two-core machine under load
+            await().atMost(Duration.ofMinutes(3)).until(() -> api.get("/tickets/" + id).json()
                     .get("status").asString(), "routed"::equals);
             assertThat(api.get("/tickets/" + id).json().get("assigned_to").asString()).isEqualTo("Hardware Team");
             assertThat(api.post("/tickets/" + id + "/comments", "{\"text\": \"on it\"}").status()).isEqualTo(201);
