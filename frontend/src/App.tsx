@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { CallerBadge, SessionGate } from './auth/Session';
+import { CallerBadge, SessionGate, useCaller } from './auth/Session';
 import { IncidentBanner } from './live/IncidentBanner';
 import { LiveUpdatesProvider, useConnectionState } from './live/LiveUpdates';
 import { BoardPage } from './board/BoardPage';
@@ -7,6 +7,7 @@ import { TicketPage } from './ticket/TicketPage';
 import { Link, useRoute, type Route } from './ui/router';
 import { TeamsProvider } from './ui/teams';
 import { Loading } from './ui/States';
+import { WebhooksPage } from './webhooks/WebhooksPage';
 
 // The charting library is only needed on the insights page; the board loads without it.
 const InsightsPage = lazy(() => import('./insights/InsightsPage').then((module) => ({ default: module.InsightsPage })));
@@ -27,11 +28,13 @@ const TITLES: Record<Route['page'], string> = {
   board: 'Board',
   ticket: 'Ticket',
   insights: 'Insights',
+  webhooks: 'Webhooks',
   missing: 'Not found',
 };
 
 function Shell() {
   const route = useRoute();
+  const admin = useCaller().role === 'admin';
   useEffect(() => {
     document.title = `${route.page === 'ticket' ? `Ticket #${route.id}` : TITLES[route.page]} · Ticket Triage`;
   }, [route]);
@@ -52,6 +55,11 @@ function Shell() {
           <Link href="/analytics" aria-current={route.page === 'insights' ? 'page' : undefined}>
             Insights
           </Link>
+          {admin && (
+            <Link href="/admin/webhooks" aria-current={route.page === 'webhooks' ? 'page' : undefined}>
+              Webhooks
+            </Link>
+          )}
           <a href="/docs">API</a>
         </nav>
         <ConnectionBadge />
@@ -66,6 +74,7 @@ function Shell() {
             <InsightsPage />
           </Suspense>
         )}
+        {route.page === 'webhooks' && <WebhooksPage />}
         {route.page === 'missing' && (
           <section className="state">
             <h1>Page not found</h1>

@@ -4,11 +4,17 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
  * A few routes need no router library: the path is the state, links push it, Back pops it. The server
  * answers every dashboard path with index.html, so a reload lands on the same screen.
  */
-export type Route = { page: 'board' } | { page: 'ticket'; id: number } | { page: 'insights' } | { page: 'missing' };
+export type Route =
+  | { page: 'board' }
+  | { page: 'ticket'; id: number }
+  | { page: 'insights' }
+  | { page: 'webhooks' }
+  | { page: 'missing' };
 
 export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { page: 'board' };
   if (path === '/analytics' || path === '/analytics/') return { page: 'insights' };
+  if (path === '/admin/webhooks' || path === '/admin/webhooks/') return { page: 'webhooks' };
   const ticket = /^\/ticket\/(\d+)\/?$/.exec(path);
   if (ticket) return { page: 'ticket', id: Number(ticket[1]) };
   return { page: 'missing' };

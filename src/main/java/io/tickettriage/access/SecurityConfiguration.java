@@ -30,7 +30,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/docs", "/docs/**",
         "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/openapi.json", "/openapi.json/**", "/redoc",
         "/redoc/**", "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/ticket/*", "/analytics",
-        "/login", "/auth/session", "/auth/logout", "/error",
+        "/admin/webhooks", "/login", "/auth/session", "/auth/logout", "/error",
         // Socket.IO authenticates each connection itself: a token may come in the handshake's auth payload,
         // which is not part of the HTTP request
         "/socket.io/", "/socket.io/**"};
