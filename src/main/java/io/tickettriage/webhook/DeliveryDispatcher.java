@@ -30,6 +30,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final long CLEANUP_EVERY_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    private static final long MIN_PASS_GAP_MILLIS = 10;
 
     private final DeliveryStore deliveries;
     private final DeliveryAttempts attempts;
@@ -95,6 +96,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
         while (running) {
             try {
                 if (!dispatchDue()) {
+                    // Commits wake the loop, but a burst of them must not turn into back-to-back look-ups on the
+                    // database the requests share (one connection with SQLite): at most one look every few ms.
+                    Thread.sleep(MIN_PASS_GAP_MILLIS);
                     signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 cleanUp();

@@ -74,6 +74,11 @@ class SubscriptionStore {
         if (changed.active()) {
             jdbc.sql("UPDATE webhooks SET paused_reason = NULL, failing_since = NULL WHERE id = :id")
                     .param("id", changed.id()).update();
+            jdbc.sql("UPDATE webhook_deliveries SET due_at = :now WHERE webhook_id = :id AND state = 'pending' "
+                            + "AND due_at IS NULL")
+                    .param("id", changed.id()).param("now", now.toEpochMilli()).update();
+        } else {
+            park(changed.id());
         }
         if (storedSecret != null) {
             jdbc.sql("UPDATE webhooks SET secret = :secret WHERE id = :id")
@@ -112,7 +117,7 @@ class SubscriptionStore {
     boolean failed(long id, Instant now, Instant pauseFrom, String reason) {
         jdbc.sql("UPDATE webhooks SET failing_since = :now WHERE id = :id AND failing_since IS NULL")
                 .param("id", id).param("now", now.toEpochMilli()).update();
-        return jdbc.sql("""
+        boolean paused = jdbc.sql("""
                 UPDATE webhooks SET active = :no, paused_reason = :reason, updated_at = :now
                 WHERE id = :id AND active = :yes AND failing_since <= :pauseFrom""")
                 .param("id", id)
@@ -122,6 +127,19 @@ class SubscriptionStore {
                 .param("now", now.toEpochMilli())
                 .param("pauseFrom", pauseFrom.toEpochMilli())
                 .update() == 1;
+        if (paused) {
+            park(id);
+        }
+        return paused;
+    }
+
+    /**
+     * Takes a paused subscription's waiting deliveries out of the senders' sight (no due time) until it is switched
+     * on again: a day of deliveries piled up for a dead receiver would otherwise be read past on every look for work.
+     */
+    private void park(long id) {
+        jdbc.sql("UPDATE webhook_deliveries SET due_at = NULL WHERE webhook_id = :id AND state = 'pending'")
+                .param("id", id).update();
     }
 
     private static Subscription subscription(ResultSet rs, int row) throws SQLException {

@@ -94,6 +94,12 @@ abstract class WebhookStoreContract {
                 .containsExactly(free);
         assertThat(subscriptions.activeListeners()).extracting(SubscriptionStore.Listener::id)
                 .containsExactlyInAnyOrder(busy, free);
+        // a paused subscription's deliveries wait without a due time, and are due again once it is switched on
+        assertThat(deliveries.recent(paused, 1).getFirst().nextAttemptAt()).isNull();
+        subscriptions.update(new Subscription(paused, pause.url(), pause.events(), null, false, true, null, null,
+                pause.createdAt(), pause.updatedAt()), null, now.plusSeconds(5));
+        assertThat(deliveries.due(now.plusSeconds(5), Set.of(busy), 10)).extracting(DeliveryStore.Due::webhookId)
+                .containsExactlyInAnyOrder(paused, free);
     }
 
     @Test
