@@ -48,14 +48,16 @@ final class DeliveryAttempts {
         } catch (IllegalStateException e) {
             attempt = Attempt.retry(e.getMessage());
         }
-        record(delivery, attempt);
+        record(delivery, attempt, target.get().failing());
     }
 
-    private void record(DeliveryStore.Claimed delivery, Attempt attempt) {
+    private void record(DeliveryStore.Claimed delivery, Attempt attempt, boolean wasFailing) {
         Instant now = clock.instant();
         if (attempt.result() == Attempt.Result.DELIVERED) {
             deliveries.delivered(delivery.id(), attempt.status(), now);
-            subscriptions.succeeded(delivery.webhookId());
+            if (wasFailing) {
+                subscriptions.succeeded(delivery.webhookId()); // one write fewer per delivery while all is well
+            }
             return;
         }
         if (attempt.result() == Attempt.Result.RETRY) {

@@ -2,9 +2,9 @@ package io.tickettriage.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +24,7 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Every process runs one; woken at once by a local commit, it also polls, for retries that fall due and for
  * deliveries recorded by other processes sharing the database. Which process sends a delivery is decided by the
- * database ({@link DeliveryStore#claim}), so each is sent by one process at a time.
+ * database ({@code DeliveryStore.claim}), so each is sent by one process at a time.
  */
 final class DeliveryDispatcher implements SmartLifecycle {
 
@@ -124,7 +124,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
         }
         Instant now = clock.instant();
         List<DeliveryStore.Due> due = deliveries.due(now, busyEndpoints(), free);
-        int started = 0;
+        Map<Long, Semaphore> reserved = new HashMap<>();
         for (DeliveryStore.Due candidate : due) {
             Semaphore endpoint = endpoint(candidate.webhookId());
             if (!endpoint.tryAcquire()) {
@@ -134,16 +134,19 @@ final class DeliveryDispatcher implements SmartLifecycle {
                 endpoint.release();
                 break;
             }
-            Optional<DeliveryStore.Claimed> claimed = deliveries.claim(candidate.id(), now,
-                    now.plus(properties.lease()), senderId);
-            if (claimed.isEmpty()) {
-                release(endpoint);
-                continue;
-            }
-            started++;
-            senders.execute(() -> send(claimed.get(), endpoint));
+            reserved.put(candidate.id(), endpoint);
         }
-        return started > 0 && due.size() == free;
+        try {
+            for (DeliveryStore.Claimed claimed : deliveries.claim(reserved.keySet(), now,
+                    now.plus(properties.lease()), senderId)) {
+                Semaphore endpoint = reserved.remove(claimed.id());
+                senders.execute(() -> send(claimed, endpoint));
+            }
+        } finally {
+            // those another process took first, or all of them when the database refused the claim
+            reserved.values().forEach(this::release);
+        }
+        return !due.isEmpty() && due.size() == free;
     }
 
     private void send(DeliveryStore.Claimed delivery, Semaphore endpoint) {

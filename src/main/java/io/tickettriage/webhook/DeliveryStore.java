@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The webhook outbox. A delivery is taken by one sender at a time: {@link #claim} moves its {@code due_at} to the end
+ * The webhook outbox. A delivery is taken by one sender at a time: {@code claim} moves its {@code due_at} to the end
  * of the sender's lease in one conditional update, which only one process can win; should the sender die, the lease
  * runs out and the delivery is due again (at least once).
  */
@@ -72,21 +72,33 @@ class DeliveryStore {
                 .list();
     }
 
-    /** Takes a due delivery until {@code leaseUntil}; empty when another sender took it first. */
-    Optional<Claimed> claim(long id, Instant now, Instant leaseUntil, String sender) {
+    /**
+     * Takes the given deliveries, those still due, until {@code leaseUntil}: one write for the lot, since with SQLite
+     * every write waits for the one connection that intake and routing use too. A delivery another sender took first
+     * is not returned.
+     */
+    List<Claimed> claim(Collection<Long> ids, Instant now, Instant leaseUntil, String sender) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 UPDATE webhook_deliveries SET state = 'sending', attempts = attempts + 1, due_at = :until,
                                               locked_by = :sender
-                WHERE id = :id AND due_at <= :now
+                WHERE id IN (:ids) AND due_at <= :now
                 RETURNING id, webhook_id, delivery_id, event, payload, occurred_at, created_at, attempts""")
-                .param("id", id)
+                .param("ids", List.copyOf(ids))
                 .param("now", now.toEpochMilli())
                 .param("until", leaseUntil.toEpochMilli())
                 .param("sender", sender)
                 .query((rs, row) -> new Claimed(rs.getLong("id"), rs.getLong("webhook_id"), rs.getString("delivery_id"),
                         rs.getString("event"), rs.getString("payload"), Instant.ofEpochMilli(rs.getLong("occurred_at")),
                         Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("attempts")))
-                .optional();
+                .list();
+    }
+
+    /** Takes one due delivery; empty when another sender took it first. */
+    Optional<Claimed> claim(long id, Instant now, Instant leaseUntil, String sender) {
+        return claim(List.of(id), now, leaseUntil, sender).stream().findFirst();
     }
 
     void delivered(long id, int status, Instant now) {

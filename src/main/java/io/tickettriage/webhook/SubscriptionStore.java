@@ -22,7 +22,7 @@ class SubscriptionStore {
     }
 
     /** Where and how to send a delivery. */
-    record Target(long id, String url, String secret, boolean active) {
+    record Target(long id, String url, String secret, boolean active, boolean failing) {
     }
 
     private final JdbcClient jdbc;
@@ -99,9 +99,9 @@ class SubscriptionStore {
     }
 
     Optional<Target> target(long id) {
-        return jdbc.sql("SELECT id, url, secret, active FROM webhooks WHERE id = :id").param("id", id)
+        return jdbc.sql("SELECT id, url, secret, active, failing_since FROM webhooks WHERE id = :id").param("id", id)
                 .query((rs, row) -> new Target(rs.getLong("id"), rs.getString("url"), rs.getString("secret"),
-                        rs.getBoolean("active")))
+                        rs.getBoolean("active"), rs.getObject("failing_since") != null))
                 .optional();
     }
 

@@ -52,6 +52,22 @@ abstract class WebhookStoreContract {
     }
 
     @Test
+    void severalDueDeliveriesAreTakenInOneGoAndOnlyOnce() {
+        long hook = subscribe();
+        for (int i = 0; i < 3; i++) {
+            deliveries.insert(hook, "batch-" + i, "ticket_created", "{}", now, now, null);
+        }
+        List<Long> ids = deliveries.due(now, Set.of(), 10).stream().map(DeliveryStore.Due::id).toList();
+        deliveries.claim(ids.getFirst(), now, now.plus(LEASE), "a").orElseThrow();
+
+        List<DeliveryStore.Claimed> claimed = deliveries.claim(ids, now, now.plus(LEASE), "b");
+
+        assertThat(claimed).extracting(DeliveryStore.Claimed::deliveryId).containsExactlyInAnyOrder("batch-1",
+                "batch-2");
+        assertThat(deliveries.claim(ids, now, now.plus(LEASE), "c")).isEmpty();
+    }
+
+    @Test
     void recordsOutcomesAndListsTheMostRecentFirst() {
         long hook = subscribe();
         deliveries.insert(hook, "d-1", "ticket_created", "{}", now, now, null);
