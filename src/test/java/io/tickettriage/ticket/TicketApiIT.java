@@ -277,7 +277,8 @@ class TicketApiIT {
     }
 
     private JsonNode awaitRouted(long id) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/tickets/" + id).json(),
+        // the first routing waits for the embedding model to load: minutes on a two-core machine under load
+        return await().atMost(Duration.ofMinutes(3)).until(() -> api.get("/tickets/" + id).json(),
                 ticket -> ticket.get("status").asString().equals("routed"));
     }
 
