@@ -291,7 +291,8 @@ class OpenAiCompatibleStageTests {
         LlmAnswer answer = stage().ask(QUESTION);
 
         assertThat(answer.status()).isEqualTo(Status.FAILED);
-        assertThat(answer.reason()).startsWith("No reply within 0.25 s");
+        // The last attempt may get only what is left of the total limit, so its timeout can be shorter.
+        assertThat(answer.reason()).matches("No reply within 0\\.\\d+ s.*");
         // 600 ms hold at most two full 250 ms attempts and a short third one; never all five.
         assertThat(server.calls()).hasSizeBetween(2, 3);
     }
