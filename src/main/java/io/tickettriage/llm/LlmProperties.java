@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode              {@code TRIAGE_LLM_MODE}; unset means {@code assist} once a key is set, else {@code off}
  * @param apiKey            the key; a local server (Ollama, vLLM, LM Studio) needs none if the mode is set explicitly
  * @param baseUrl           the API root; {@code /chat/completions} is appended
+ * @param model             the model (on Azure OpenAI: the deployment name)
  * @param apiKeyHeader      {@code Authorization} (sends {@code Bearer <key>}) or a header that carries the bare key,
  *                          such as Azure's {@code api-key}; empty picks {@code api-key} for {@code *.azure.com} hosts
  * @param apiVersion        sent as the {@code api-version} query parameter when set (Azure OpenAI's deployment URLs)
