@@ -1,6 +1,11 @@
 package io.tickettriage.knowledge;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +13,7 @@ import java.util.Set;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ExampleStore {
 
-    record StoredExample(Example example, float[] vector) {
-    }
+    private static final String COLUMNS = "id, team, title, description, priority, level, source, ticket_id, vector";
+    private static final Duration RETRACTIONS_KEPT = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
 
@@ -24,34 +30,48 @@ class ExampleStore {
         this.jdbc = jdbc;
     }
 
-    List<StoredExample> findAll(String modelId) {
-        return jdbc.sql("""
-                SELECT id, team, title, description, priority, level, source, ticket_id, vector
-                FROM examples WHERE model = :model ORDER BY id""")
+    List<EmbeddedExample> findAll(String modelId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM examples WHERE model = :model ORDER BY id")
                 .param("model", modelId)
-                .query((rs, row) -> new StoredExample(
-                        new Example(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
-                                rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
-                                Level.parse(rs.getString("level")).orElse(null), rs.getString("source"),
-                                nullableLong(rs, "ticket_id")),
-                        Vectors.fromBytes(rs.getBytes("vector"))))
+                .query(ExampleStore::row)
                 .list();
     }
 
     /** Examples stored after {@code afterId}, by this or another process. */
-    List<StoredExample> findAfter(String modelId, long afterId) {
-        return jdbc.sql("""
-                SELECT id, team, title, description, priority, level, source, ticket_id, vector
-                FROM examples WHERE model = :model AND id > :after ORDER BY id""")
+    List<EmbeddedExample> findAfter(String modelId, long afterId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM examples WHERE model = :model AND id > :after ORDER BY id")
                 .param("model", modelId)
                 .param("after", afterId)
-                .query((rs, row) -> new StoredExample(
-                        new Example(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
-                                rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
-                                Level.parse(rs.getString("level")).orElse(null), rs.getString("source"),
-                                nullableLong(rs, "ticket_id")),
-                        Vectors.fromBytes(rs.getBytes("vector"))))
+                .query(ExampleStore::row)
                 .list();
+    }
+
+    /** The ids of every stored example of this model. */
+    Set<Long> ids(String modelId) {
+        return new HashSet<>(jdbc.sql("SELECT id FROM examples WHERE model = :model")
+                .param("model", modelId)
+                .query(Long.class)
+                .list());
+    }
+
+    List<EmbeddedExample> findByIds(Collection<Long> ids) {
+        List<EmbeddedExample> found = new ArrayList<>(ids.size());
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM examples WHERE id IN (:ids) ORDER BY id")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(ExampleStore::row)
+                    .list());
+        }
+        return found;
+    }
+
+    /** How many examples of this model are stored: a cheap check that an index holds them all. */
+    int count(String modelId) {
+        return jdbc.sql("SELECT COUNT(*) FROM examples WHERE model = :model")
+                .param("model", modelId)
+                .query(Integer.class)
+                .single();
     }
 
     Set<String> hashes(String modelId) {
@@ -65,7 +85,7 @@ class ExampleStore {
         return new HashSet<>(jdbc.sql("SELECT DISTINCT team FROM examples").query(String.class).list());
     }
 
-    StoredExample insert(LabelledText text, String hash, String modelId, float[] vector, Instant now) {
+    EmbeddedExample insert(LabelledText text, String hash, String modelId, float[] vector, Instant now) {
         long id = jdbc.sql("""
                 INSERT INTO examples (team, title, description, priority, level, source, content_hash, model,
                                       vector, created_at, ticket_id)
@@ -85,16 +105,57 @@ class ExampleStore {
                 .param("ticket", text.ticketId())
                 .query(Long.class)
                 .single();
-        return new StoredExample(new Example(id, text.team(), text.title(), text.description(), text.priority(),
+        return new EmbeddedExample(new Example(id, text.team(), text.title(), text.description(), text.priority(),
                 text.level(), text.source(), text.ticketId()), vector);
     }
 
-    /** Removes what was learnt from a ticket; returns whether there was anything. */
-    boolean deleteByTicket(long ticketId) {
-        return jdbc.sql("DELETE FROM examples WHERE ticket_id = :ticket").param("ticket", ticketId).update() > 0;
+    /**
+     * Removes what was learnt from a ticket and leaves a note of the removed ids, so that other processes drop
+     * them from their indexes too; returns the removed ids.
+     */
+    List<Long> deleteByTicket(long ticketId, Instant now) {
+        List<Long> ids = jdbc.sql("DELETE FROM examples WHERE ticket_id = :ticket RETURNING id")
+                .param("ticket", ticketId)
+                .query(Long.class)
+                .list();
+        for (long id : ids) {
+            jdbc.sql("INSERT INTO example_retractions (example_id, retracted_at) VALUES (:example, :now)")
+                    .param("example", id)
+                    .param("now", now.toEpochMilli())
+                    .update();
+        }
+        if (!ids.isEmpty()) {
+            // A running process reads the notes within seconds, a starting one reads the examples table itself.
+            jdbc.sql("DELETE FROM example_retractions WHERE retracted_at < :before")
+                    .param("before", now.minus(RETRACTIONS_KEPT).toEpochMilli())
+                    .update();
+        }
+        return ids;
     }
 
-    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    /** A removed example, in the order the removals were noted. */
+    record Retraction(long seq, long exampleId) {
+    }
+
+    List<Retraction> retractionsAfter(long afterSeq) {
+        return jdbc.sql("SELECT id, example_id FROM example_retractions WHERE id > :after ORDER BY id")
+                .param("after", afterSeq)
+                .query((rs, row) -> new Retraction(rs.getLong("id"), rs.getLong("example_id")))
+                .list();
+    }
+
+    long lastRetraction() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM example_retractions").query(Long.class).single();
+    }
+
+    private static EmbeddedExample row(ResultSet rs, int row) throws SQLException {
+        return new EmbeddedExample(new Example(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
+                rs.getString("description"), Priority.parse(rs.getString("priority")).orElse(null),
+                Level.parse(rs.getString("level")).orElse(null), rs.getString("source"),
+                nullableLong(rs, "ticket_id")), Vectors.fromBytes(rs.getBytes("vector")));
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }

@@ -164,7 +164,7 @@ final class VectorSearch {
     }
 
     /** Applies a change; the caller holds the knowledge base's index lock. */
-    void changed(Collection<Long> removed, List<ExampleStore.StoredExample> added) {
+    void changed(Collection<Long> removed, List<EmbeddedExample> added) {
         SimilarityIndex current = graph;
         if (current == null) {
             return;

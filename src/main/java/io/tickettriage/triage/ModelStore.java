@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tickettriage.knowledge.Example;
-import io.tickettriage.knowledge.KnowledgeBase.Entry;
+import io.tickettriage.knowledge.EmbeddedExample;
 import io.tickettriage.triage.RoutingModels.Trained;
 
 import de.bwaldvogel.liblinear.Model;
@@ -76,9 +76,9 @@ final class ModelStore {
     record Fingerprint(String model, String embeddingModel, double targetPrecision, int minTeamExamples,
             int size, String examples) implements Serializable {
 
-        static Fingerprint of(List<Entry> entries, String model, String embeddingModel, TriageProperties properties) {
+        static Fingerprint of(List<EmbeddedExample> entries, String model, String embeddingModel, TriageProperties properties) {
             MessageDigest digest = sha256();
-            entries.stream().map(Entry::example).sorted(Comparator.comparingLong(Example::id)).forEach(example -> {
+            entries.stream().map(EmbeddedExample::example).sorted(Comparator.comparingLong(Example::id)).forEach(example -> {
                 String priority = example.priority() == null ? "" : example.priority().name();
                 String level = example.level() == null ? "" : example.level().name();
                 for (String part : new String[] {Long.toString(example.id()), example.team(), priority, level}) {

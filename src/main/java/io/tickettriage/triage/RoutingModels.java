@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.tickettriage.knowledge.KnowledgeBase;
-import io.tickettriage.knowledge.KnowledgeBase.Entry;
+import io.tickettriage.knowledge.EmbeddedExample;
 import io.tickettriage.knowledge.TicketText;
 
 import org.jspecify.annotations.Nullable;
@@ -115,7 +115,7 @@ class RoutingModels implements SmartLifecycle {
         }
     }
 
-    void train(List<Entry> entries) {
+    void train(List<EmbeddedExample> entries) {
         if (entries.stream().map(e -> e.example().team()).distinct().count() < 2) {
             current = null;
             return;
@@ -150,7 +150,7 @@ class RoutingModels implements SmartLifecycle {
     }
 
     /** Installs the stored models if they were trained on exactly these examples and settings. */
-    private boolean loadStored(List<Entry> entries) {
+    private boolean loadStored(List<EmbeddedExample> entries) {
         Optional<Trained> stored = store.load(fingerprint(entries));
         stored.ifPresent(trained -> {
             current = trained;
@@ -160,7 +160,7 @@ class RoutingModels implements SmartLifecycle {
         return stored.isPresent();
     }
 
-    private void save(List<Entry> entries, Trained trained) {
+    private void save(List<EmbeddedExample> entries, Trained trained) {
         try {
             store.save(fingerprint(entries), trained);
         } catch (IOException e) {
@@ -171,11 +171,11 @@ class RoutingModels implements SmartLifecycle {
         }
     }
 
-    private ModelStore.Fingerprint fingerprint(List<Entry> entries) {
+    private ModelStore.Fingerprint fingerprint(List<EmbeddedExample> entries) {
         return ModelStore.Fingerprint.of(entries, MODEL, knowledge.modelId(), properties);
     }
 
-    private static @Nullable LinearRouter trainOptional(List<Entry> entries, Function<Entry, @Nullable String> label,
+    private static @Nullable LinearRouter trainOptional(List<EmbeddedExample> entries, Function<EmbeddedExample, @Nullable String> label,
             LinearRouter.Settings settings) {
         List<LinearRouter.Sample> samples = samples(entries, label);
         if (samples.size() < 20 || samples.stream().map(LinearRouter.Sample::label).distinct().count() < 2) {
@@ -184,9 +184,9 @@ class RoutingModels implements SmartLifecycle {
         return LinearRouter.train(samples, settings, log::debug);
     }
 
-    private static List<LinearRouter.Sample> samples(List<Entry> entries, Function<Entry, @Nullable String> label) {
+    private static List<LinearRouter.Sample> samples(List<EmbeddedExample> entries, Function<EmbeddedExample, @Nullable String> label) {
         List<LinearRouter.Sample> samples = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
+        for (EmbeddedExample entry : entries) {
             String value = label.apply(entry);
             if (value != null) {
                 samples.add(new LinearRouter.Sample(TicketText.of(entry.example().title(),

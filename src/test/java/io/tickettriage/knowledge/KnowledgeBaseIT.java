@@ -114,6 +114,39 @@ class KnowledgeBaseIT {
         scanned.stop();
     }
 
+    @Test
+    void catchesUpWithExamplesAnotherProcessStoresRelabelsAndRemoves() throws Exception {
+        KnowledgeBase one = start(model, dir.resolve("no-folder"));
+        KnowledgeBase other = start(model, dir.resolve("no-folder"));
+        int size = other.size();
+        String title = "Lobby badge printer prints blank visitor cards";
+        float[] query = other.embed(TicketText.of(title, ""));
+
+        one.learnFromTicket(7, "Hardware Team", title, "", null, null);
+        other.refresh();
+        assertThat(other.size()).isEqualTo(size + 1);
+        assertThat(other.nearest(query, 1).getFirst().example().ticketId()).isEqualTo(7L);
+
+        one.learnFromTicket(7, "Security Team", title, "", null, null);
+        other.refresh();
+        assertThat(other.size()).isEqualTo(size + 1);
+        assertThat(other.nearest(query, 1).getFirst().example().team()).isEqualTo("Security Team");
+
+        one.forgetTicket(7);
+        other.refresh();
+        assertThat(other.size()).isEqualTo(size);
+        assertThat(other.nearest(query, 7)).noneMatch(n -> n.example().ticketId() != null);
+
+        // A removal without its note (an id committed out of order looks the same) is found by counting.
+        one.learnFromTicket(8, "Hardware Team", title, "", null, null);
+        other.refresh();
+        JdbcClient.create(database).sql("DELETE FROM examples WHERE ticket_id = 8").update();
+        other.refresh();
+        assertThat(other.size()).isEqualTo(size);
+        one.stop();
+        other.stop();
+    }
+
     private static List<Long> ids(List<KnowledgeBase.Neighbour> neighbours) {
         return neighbours.stream().map(n -> n.example().id()).toList();
     }

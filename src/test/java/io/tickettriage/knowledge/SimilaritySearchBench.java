@@ -111,14 +111,14 @@ public final class SimilaritySearchBench {
         }
         Random queries = new Random(7);
         for (int i = 0; i < 300; i++) {
-            KnowledgeBase.scan(examples, vectors, query(centres, queries), K);
+            ExampleIndex.scan(examples, vectors, query(centres, queries), K);
         }
         int measured = 1_000;
         long[] nanos = new long[measured];
         for (int i = 0; i < measured; i++) {
             float[] q = query(centres, queries);
             long t = System.nanoTime();
-            KnowledgeBase.scan(examples, vectors, q, K);
+            ExampleIndex.scan(examples, vectors, q, K);
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);

@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import io.tickettriage.knowledge.Example;
-import io.tickettriage.knowledge.KnowledgeBase.Entry;
+import io.tickettriage.knowledge.EmbeddedExample;
 import io.tickettriage.ticket.Priority;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class ModelStoreTests {
 
     @Test
     void loadedModelsDecideExactlyAsTheTrainedOnes() throws Exception {
-        List<Entry> entries = entries();
+        List<EmbeddedExample> entries = entries();
         RoutingModels.Trained trained = train(entries);
         ModelStore store = new ModelStore(dir.resolve("index").resolve(ModelStore.FILE));
 
@@ -64,15 +64,15 @@ class ModelStoreTests {
 
     @Test
     void modelsTrainedOnOtherExamplesOrSettingsAreNotUsed() throws Exception {
-        List<Entry> entries = entries();
+        List<EmbeddedExample> entries = entries();
         ModelStore store = new ModelStore(dir.resolve(ModelStore.FILE));
         store.save(fingerprint(entries), train(entries));
 
-        List<Entry> relabelled = new ArrayList<>(entries);
+        List<EmbeddedExample> relabelled = new ArrayList<>(entries);
         Example first = relabelled.getFirst().example();
-        relabelled.set(0, new Entry(new Example(first.id(), "Network", first.title(), first.description(),
+        relabelled.set(0, new EmbeddedExample(new Example(first.id(), "Network", first.title(), first.description(),
                 first.priority(), first.level(), first.source()), relabelled.getFirst().vector()));
-        List<Entry> shuffled = new ArrayList<>(entries);
+        List<EmbeddedExample> shuffled = new ArrayList<>(entries);
         Collections.shuffle(shuffled, new Random(5));
         TriageProperties stricter = new TriageProperties(0.6, 0.3, 7, 5, 0.95, Duration.ofMinutes(1), true);
 
@@ -89,7 +89,7 @@ class ModelStoreTests {
 
     @Test
     void aDamagedOrMissingFileIsIgnored() throws Exception {
-        List<Entry> entries = entries();
+        List<EmbeddedExample> entries = entries();
         ModelStore store = new ModelStore(dir.resolve(ModelStore.FILE));
         assertThat(store.load(fingerprint(entries))).isEmpty();
 
@@ -104,7 +104,7 @@ class ModelStoreTests {
 
     @Test
     void aFileHoldingAnyOtherClassIsRejectedBeforeItIsBuilt() throws Exception {
-        List<Entry> entries = entries();
+        List<EmbeddedExample> entries = entries();
         ModelStore store = new ModelStore(dir.resolve(ModelStore.FILE));
         try (OutputStream file = Files.newOutputStream(store.file());
                 ObjectOutputStream out = new ObjectOutputStream(file)) {
@@ -118,10 +118,10 @@ class ModelStoreTests {
         assertThat(store.load(fingerprint(entries))).isEmpty();
     }
 
-    private static RoutingModels.Trained train(List<Entry> entries) {
+    private static RoutingModels.Trained train(List<EmbeddedExample> entries) {
         List<LinearRouter.Sample> teams = new ArrayList<>();
         List<LinearRouter.Sample> priorities = new ArrayList<>();
-        for (Entry entry : entries) {
+        for (EmbeddedExample entry : entries) {
             String text = entry.example().title();
             teams.add(new LinearRouter.Sample(text, entry.vector(), entry.example().team()));
             priorities.add(new LinearRouter.Sample(text, entry.vector(), entry.example().priority().name()));
@@ -131,18 +131,18 @@ class ModelStoreTests {
                 RoutingModels.MODEL + "+test-model@" + entries.size(), entries.size());
     }
 
-    private static ModelStore.Fingerprint fingerprint(List<Entry> entries) {
+    private static ModelStore.Fingerprint fingerprint(List<EmbeddedExample> entries) {
         return ModelStore.Fingerprint.of(entries, RoutingModels.MODEL, "test-model", PROPERTIES);
     }
 
     /** The synthetic history of the router's own tests, as stored examples with a made-up three-number vector. */
-    private static List<Entry> entries() {
-        List<Entry> entries = new ArrayList<>();
+    private static List<EmbeddedExample> entries() {
+        List<EmbeddedExample> entries = new ArrayList<>();
         long id = 1;
         for (LinearRouter.Sample sample : LinearRouterTests.history()) {
             Priority priority = sample.text().contains("broken") || sample.text().contains("crash") ? Priority.HIGH
                     : Priority.LOW;
-            entries.add(new Entry(new Example(id++, sample.label(), sample.text(), "", priority, null, "test"),
+            entries.add(new EmbeddedExample(new Example(id++, sample.label(), sample.text(), "", priority, null, "test"),
                     vector(sample.text())));
         }
         return entries;
