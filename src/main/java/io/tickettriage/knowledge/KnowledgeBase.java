@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -62,12 +60,6 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     private volatile boolean running;
     // Imports use the database for minutes; one at a time keeps their "already known" answers true.
     private final Object importLock = new Object();
-    private final Map<String, float[]> recentEmbeddings = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > 256;
-        }
-    };
 
     KnowledgeBase(ExampleStore store, KnowledgeFiles files, EmbeddingModel embeddings, KnowledgeProperties properties,
             Clock clock, @Value("${spring.datasource.url:}") String databaseUrl) {
@@ -241,21 +233,11 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     }
 
     /**
-     * Embeds a text. The last few hundred texts are remembered, because a ticket's text is embedded by the
-     * classifier and then needed again, for duplicates and incidents, a moment later.
+     * Embeds a ticket's text with the model the examples were embedded with. Callers embed a ticket once and pass
+     * the vector along; nothing is remembered here.
      */
     public float[] embed(String text) {
-        synchronized (recentEmbeddings) {
-            float[] known = recentEmbeddings.get(text);
-            if (known != null) {
-                return known;
-            }
-        }
-        float[] vector = embeddings.embed(text);
-        synchronized (recentEmbeddings) {
-            recentEmbeddings.put(text, vector);
-        }
-        return vector;
+        return embeddings.embed(text);
     }
 
     /**

@@ -78,8 +78,9 @@ class ClassifyTicketJob implements JobHandler {
             throw new IllegalStateException("The knowledge base is still loading");
         }
         Ticket pending = ticket.get();
-        TriageDecision decision = engine.decide(pending.title(), pending.description());
+        // Embedded once: the engine, the LLM stage's similar examples and incident detection share the vector.
         float[] vector = knowledge.embed(TicketText.of(pending.title(), pending.description()));
+        TriageDecision decision = engine.decide(pending.title(), pending.description(), vector);
         Assessment assessment = incidents.assess(ticketId, pending.title(), vector, pending.createdAt());
         store(ticketId, decision, assessment);
     }

@@ -186,12 +186,13 @@ final class LlmComparison {
         }
 
         @Override
-        public List<LlmQuestion.Example> nearest(String title, String description, int k) {
+        public List<LlmQuestion.Example> nearest(String title, String description, float @Nullable [] vector,
+                int k) {
             if (vectors == null || model == null) {
                 return List.of();
             }
             // Vectors are unit length: the dot product is the cosine similarity, as in the knowledge base.
-            float[] query = model.embed(TicketText.of(title, description));
+            float[] query = vector != null ? vector : model.embed(TicketText.of(title, description));
             record Scored(int row, double similarity) {
             }
             PriorityQueue<Scored> best = new PriorityQueue<>(Comparator.comparingDouble(Scored::similarity));

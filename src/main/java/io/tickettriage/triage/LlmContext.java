@@ -7,6 +7,8 @@ import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.knowledge.TicketText;
 import io.tickettriage.llm.LlmQuestion;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the LLM stage's question finds its teams and its similar examples: the knowledge base in the service, the
  * history being evaluated in {@code eval}. Both ask the model the same question from them, see {@link LlmReview}.
@@ -21,8 +23,12 @@ interface LlmContext {
     /** A few titles of the team's examples, to describe a team the prompt has no description of. */
     List<String> titlesOf(String team, int limit);
 
-    /** The {@code k} labelled examples most similar to the ticket, most similar first, with their real text. */
-    List<LlmQuestion.Example> nearest(String title, String description, int k);
+    /**
+     * The {@code k} labelled examples most similar to the ticket, most similar first, with their real text.
+     *
+     * @param vector the ticket's embedding, or null to embed its text
+     */
+    List<LlmQuestion.Example> nearest(String title, String description, float @Nullable [] vector, int k);
 
     static LlmContext of(KnowledgeBase knowledge) {
         return new LlmContext() {
@@ -43,8 +49,10 @@ interface LlmContext {
             }
 
             @Override
-            public List<LlmQuestion.Example> nearest(String title, String description, int k) {
-                return knowledge.nearest(knowledge.embed(TicketText.of(title, description)), k).stream()
+            public List<LlmQuestion.Example> nearest(String title, String description, float @Nullable [] vector,
+                    int k) {
+                float[] query = vector != null ? vector : knowledge.embed(TicketText.of(title, description));
+                return knowledge.nearest(query, k).stream()
                         .map(n -> new LlmQuestion.Example(n.example().title(), n.example().description(),
                                 n.example().team(), n.example().priority(), n.example().level()))
                         .toList();

@@ -12,6 +12,7 @@ import io.tickettriage.ticket.Ticket;
 import io.tickettriage.triage.TriageDecision.Explanation;
 import io.tickettriage.triage.TriageDecision.LlmStep;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -52,13 +53,19 @@ class LlmReview {
         return stage;
     }
 
+    /** Reviews a decision without the ticket's vector: similar examples are found by embedding its text. */
     TriageDecision review(String title, String description, TriageDecision local) {
+        return review(title, description, null, local);
+    }
+
+    /** @param vector the ticket's embedding when the caller has it, so the similar examples cost no second one */
+    TriageDecision review(String title, String description, float @Nullable [] vector, TriageDecision local) {
         if (!stage.wantsToSee(Ticket.MANUAL_REVIEW.equals(local.assignedTo()))) {
             return local;
         }
         LlmAnswer answer;
         try {
-            answer = stage.ask(question(title, description));
+            answer = stage.ask(question(title, description, vector));
         } catch (RuntimeException e) {
             // Finding the examples failed (the stage itself never throws): the local decision is already made.
             answer = new LlmAnswer(LlmAnswer.Status.SKIPPED, null, null, null,
@@ -87,13 +94,13 @@ class LlmReview {
     }
 
     /** The teams policy lets tickets go to, and the known examples most like this ticket. */
-    private LlmQuestion question(String title, String description) {
+    private LlmQuestion question(String title, String description, float @Nullable [] vector) {
         List<LlmQuestion.Team> teams = context.teams().stream()
                 .filter(team -> context.examplesOf(team) >= minTeamExamples)
                 .map(team -> new LlmQuestion.Team(team, context.titlesOf(team, TITLES_PER_TEAM)))
                 .toList();
         List<LlmQuestion.Example> nearest = examples == 0 ? List.of()
-                : context.nearest(title, description, examples);
+                : context.nearest(title, description, vector, examples);
         return new LlmQuestion(title, description, teams, nearest);
     }
 }

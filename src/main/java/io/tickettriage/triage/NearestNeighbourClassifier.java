@@ -9,7 +9,6 @@ import java.util.function.Function;
 
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.knowledge.KnowledgeBase.Neighbour;
-import io.tickettriage.knowledge.TicketText;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.triage.Classification.Evidence;
@@ -34,9 +33,8 @@ class NearestNeighbourClassifier implements Classifier {
     }
 
     @Override
-    public Classification classify(String title, String description) {
-        float[] query = knowledge.embed(TicketText.of(title, description));
-        return classify(query);
+    public Classification classify(String title, String description, float[] vector) {
+        return classify(vector);
     }
 
     Classification classify(float[] query) {

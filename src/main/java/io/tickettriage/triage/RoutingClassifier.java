@@ -20,20 +20,17 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutingClassifier implements Classifier {
 
-    private final KnowledgeBase knowledge;
     private final RoutingModels models;
     private final NearestNeighbourClassifier neighbours;
 
     RoutingClassifier(KnowledgeBase knowledge, RoutingModels models, TriageProperties properties) {
-        this.knowledge = knowledge;
         this.models = models;
         this.neighbours = new NearestNeighbourClassifier(knowledge, properties);
     }
 
     @Override
-    public Classification classify(String title, String description) {
+    public Classification classify(String title, String description, float[] vector) {
         String text = TicketText.of(title, description);
-        float[] vector = knowledge.embed(text);
         Classification vote = neighbours.classify(vector);
         RoutingModels.Trained trained = models.current();
         // A team added since the model was trained is unknown to it: the neighbours decide until it is retrained.

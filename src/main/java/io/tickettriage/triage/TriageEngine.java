@@ -36,8 +36,17 @@ public class TriageEngine {
         this.llmReview = llmReview;
     }
 
+    /** Decides on a text that has not been embedded yet: {@code POST /triage}. */
     public TriageDecision decide(String title, String description) {
-        Classification result = classifier.classify(title, description);
+        return decide(title, description, knowledge.embed(TicketText.of(title, description)));
+    }
+
+    /**
+     * Decides on a ticket whose text the caller has embedded, once: the classifier, the LLM stage's similar examples
+     * and incident detection all use that one vector.
+     */
+    public TriageDecision decide(String title, String description, float[] vector) {
+        Classification result = classifier.classify(title, description, vector);
         String reason = refusal(result);
         boolean routed = reason == null;
         if (routed) {
@@ -52,7 +61,7 @@ public class TriageEngine {
         TriageDecision local = new TriageDecision(routed ? result.team() : Ticket.MANUAL_REVIEW, escalated.priority(),
                 escalated.level(), result.team().isEmpty() ? null : result.score(), reason, explanation);
         // LLM stage (off unless configured): may take over the decision, see LlmReview for when and how.
-        return llmReview.review(title, description, local);
+        return llmReview.review(title, description, vector, local);
     }
 
     /** A decision for when triage could not run at all. */

@@ -3,7 +3,9 @@ package io.tickettriage.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.tickettriage.knowledge.EmbeddingModel;
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
@@ -16,7 +18,10 @@ import io.tickettriage.ticket.TicketStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,6 +31,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(properties = {"triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
         "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.jobs.workers=0"})
 class ClassifyTicketJobIT {
+
+    static final AtomicInteger embedded = new AtomicInteger();
+
+    /** Counts what the real embedding model is asked to embed. */
+    @TestConfiguration
+    static class CountingEmbeddings {
+
+        @Bean
+        static BeanPostProcessor countingEmbeddings() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof EmbeddingModel model)) {
+                        return bean;
+                    }
+                    return new EmbeddingModel() {
+                        @Override
+                        public String id() {
+                            return model.id();
+                        }
+
+                        @Override
+                        public float[] embed(String text) {
+                            embedded.incrementAndGet();
+                            return model.embed(text);
+                        }
+                    };
+                }
+            };
+        }
+    }
 
     @Autowired
     ClassifyTicketJob job;
@@ -64,6 +100,20 @@ class ClassifyTicketJobIT {
 
         assertThat(first.status()).isEqualTo(TicketStatus.ROUTED);
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aTicketIsEmbeddedOnceForTheEngineTheLlmContextAndIncidentDetection() throws Exception {
+        long id = tickets.create(new NewTicket("Docking station does not charge the laptop",
+                "The dock on desk 14 powers the screens but not the laptop", null, null)).id();
+        int before = embedded.get();
+
+        job.handle(id);
+
+        assertThat(tickets.get(id).status()).isEqualTo(TicketStatus.ROUTED);
+        assertThat(embedded.get() - before).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ticket_vectors WHERE ticket_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     @Test

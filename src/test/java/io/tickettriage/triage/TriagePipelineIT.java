@@ -35,12 +35,12 @@ class TriagePipelineIT {
         @Bean
         @Primary
         Classifier failingOnPoison(RoutingClassifier real) {
-            return (title, description) -> {
+            return (title, description, vector) -> {
                 if (title.contains("poison")) {
                     poisonAttempts.incrementAndGet();
                     throw new IllegalStateException("model crashed on this input");
                 }
-                return real.classify(title, description);
+                return real.classify(title, description, vector);
             };
         }
     }
