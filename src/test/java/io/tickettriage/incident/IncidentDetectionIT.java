@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.support.Api;
 import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketManagement;
 import io.tickettriage.ticket.TicketManagement.NewTicket;
 import io.tickettriage.ticket.TicketStatus;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +60,15 @@ class IncidentDetectionIT {
 
     @Autowired
     DetectedIncidents detected;
+
+    @Autowired
+    KnowledgeBase knowledge;
+
+    /** Routing waits for the starter examples, which a busy machine can take a minute to embed. */
+    @BeforeEach
+    void knowledgeLoaded() throws InterruptedException {
+        assertThat(knowledge.awaitReady(Duration.ofMinutes(3))).isTrue();
+    }
 
     @Test
     void groupsABurstOfSimilarTicketsUnderOneIncidentAndLeavesOthersAlone() {
@@ -132,7 +143,7 @@ class IncidentDetectionIT {
     }
 
     private Ticket awaitRouted(long id) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> tickets.get(id),
+        return await().atMost(Duration.ofSeconds(90)).until(() -> tickets.get(id),
                 t -> t.status() == TicketStatus.ROUTED);
     }
 }
