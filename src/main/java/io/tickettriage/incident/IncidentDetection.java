@@ -5,25 +5,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 import io.tickettriage.incident.IncidentStore.RecentTicket;
 import io.tickettriage.knowledge.Vectors;
 import io.tickettriage.system.NotFoundException;
 import io.tickettriage.ticket.PossibleDuplicate;
-import io.tickettriage.ticket.TicketEvents.TicketClosed;
-import io.tickettriage.ticket.TicketEvents.TicketDeleted;
-import io.tickettriage.ticket.TicketEvents.TicketReopened;
 import io.tickettriage.ticket.TicketManagement;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,8 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tickets (an outage, a phishing wave). The entry point of this module; triage calls it with each ticket's
  * embedding, so nothing is embedded twice.
  *
- * <p>Recent tickets' vectors are held in memory, oldest first, and dropped once older than the duplicate horizon;
- * they are persisted too, so a restart loses nothing.
+ * <p>Correct with any number of worker processes. Assessments take turns through a row lock in the database
+ * ({@link IncidentStore#nextSeq()}); each process keeps recent tickets' vectors in memory, oldest first, and
+ * before each assessment reads what the others stored or grouped since its last one. Whether a possible
+ * duplicate is still open is read from the tickets table at that moment, so a ticket closed or deleted through
+ * any API process is never offered.
  */
 @Service
 public class IncidentDetection {
@@ -42,18 +40,17 @@ public class IncidentDetection {
     }
 
     private static final int MAX_DUPLICATES = 5;
-    private static final int CLOSED_SLACK = 1_000;
+    /** Candidates checked against the tickets table: a few closed ones may hide behind the best. */
+    private static final int DUPLICATE_CANDIDATES = 20;
 
     private final IncidentStore store;
     private final TicketManagement tickets;
     private final IncidentProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    // Updated by after-commit listeners without taking this object's lock: those run while their thread still
-    // holds a database connection, and assess() takes the lock before it asks for one.
-    private final Set<Long> closed = ConcurrentHashMap.newKeySet();
-    private final Set<Long> deleted = ConcurrentHashMap.newKeySet();
-    private Deque<Entry> recent;
+    private @Nullable Deque<Entry> recent;
+    private final Map<Long, Entry> byTicket = new HashMap<>();
+    private long lastSeq;
 
     private static final class Entry {
         final long ticketId;
@@ -86,10 +83,17 @@ public class IncidentDetection {
      * begins: with SQLite a transaction holds the database's write lock, so the other order could deadlock.
      */
     public synchronized Assessment assess(long ticketId, String title, float[] vector, Instant createdAt) {
-        return transactions.execute(status -> assessInTransaction(ticketId, title, vector, createdAt));
+        try {
+            return transactions.execute(status -> assessInTransaction(ticketId, title, vector, createdAt));
+        } catch (RuntimeException e) {
+            // The memory may hold changes the database rolled back: read it afresh next time.
+            recent = null;
+            throw e;
+        }
     }
 
     private Assessment assessInTransaction(long ticketId, String title, float[] vector, Instant createdAt) {
+        long seq = store.nextSeq();
         Deque<Entry> window = window(createdAt);
         List<Match> matches = new ArrayList<>();
         for (Entry entry : window) {
@@ -97,24 +101,22 @@ public class IncidentDetection {
                 matches.add(new Match(entry, Vectors.dot(vector, entry.vector)));
             }
         }
-        List<PossibleDuplicate> duplicates = matches.stream()
-                .filter(m -> m.similarity() >= properties.duplicateSimilarity() && !closed.contains(m.entry().ticketId))
-                .sorted(Comparator.comparingDouble(Match::similarity).reversed())
-                .limit(MAX_DUPLICATES)
-                .map(m -> new PossibleDuplicate(m.entry().ticketId, Math.round(m.similarity() * 1000) / 1000d))
-                .toList();
+        List<PossibleDuplicate> duplicates = openDuplicates(matches);
 
+        // A storm is a burst in time, whichever order its tickets are assessed in.
         Instant stormStart = createdAt.minus(properties.window());
+        Instant stormEnd = createdAt.plus(properties.window());
         List<Entry> inWindow = window.stream()
-                .filter(e -> e.ticketId != ticketId && !e.createdAt.isBefore(stormStart) && !e.createdAt.isAfter(createdAt))
+                .filter(e -> e.ticketId != ticketId && !e.createdAt.isBefore(stormStart) && !e.createdAt.isAfter(stormEnd))
                 .toList();
         List<Entry> similar = inWindow.stream()
                 .filter(e -> Vectors.dot(vector, e.vector) >= properties.similarity())
                 .toList();
         Long incidentId = similar.stream().map(e -> e.incidentId).filter(id -> id != null).findFirst().orElse(null);
+        boolean detected = false;
         if (incidentId != null) {
             // A storm under way: this ticket, and similar ones not yet grouped, join its incident.
-            attach(incidentId, similar, ticketId);
+            attach(incidentId, similar, ticketId, seq);
         } else if (similar.size() + 1 >= properties.minTickets()) {
             incidentId = store.insertIncident(title, createdAt);
             // Phrasings drift within a storm: tickets similar to a member belong too, though not to this one.
@@ -125,15 +127,46 @@ public class IncidentDetection {
                     members.add(candidate);
                 }
             }
-            attach(incidentId, members, ticketId);
+            attach(incidentId, members, ticketId, seq);
+            detected = true;
+        }
+        store.saveVector(ticketId, vector, createdAt, seq, incidentId);
+        Entry entry = new Entry(ticketId, vector, createdAt, incidentId);
+        window.addLast(entry);
+        byTicket.put(ticketId, entry);
+        lastSeq = seq;
+        if (detected) {
             events.publishEvent(new IncidentDetected(store.find(incidentId).orElseThrow()));
         }
-        store.saveVector(ticketId, vector, createdAt);
-        window.addLast(new Entry(ticketId, vector, createdAt, incidentId));
         return new Assessment(duplicates, incidentId);
     }
 
-    private void attach(long incidentId, List<Entry> entries, long ticketId) {
+    /** The most similar matches that are still open tickets, asked of the database, not of this process's memory. */
+    private List<PossibleDuplicate> openDuplicates(List<Match> matches) {
+        List<Match> candidates = matches.stream()
+                .filter(m -> m.similarity() >= properties.duplicateSimilarity())
+                .sorted(Comparator.comparingDouble(Match::similarity).reversed())
+                .limit(DUPLICATE_CANDIDATES)
+                .toList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Boolean> closed = new HashMap<>();
+        store.states(candidates.stream().map(m -> m.entry().ticketId).toList())
+                .forEach(state -> closed.put(state.ticketId(), state.closed()));
+        for (Match candidate : candidates) {
+            if (!closed.containsKey(candidate.entry().ticketId)) {
+                forget(candidate.entry());
+            }
+        }
+        return candidates.stream()
+                .filter(m -> Boolean.FALSE.equals(closed.get(m.entry().ticketId)))
+                .limit(MAX_DUPLICATES)
+                .map(m -> new PossibleDuplicate(m.entry().ticketId, Math.round(m.similarity() * 1000) / 1000d))
+                .toList();
+    }
+
+    private void attach(long incidentId, List<Entry> entries, long ticketId, long seq) {
         List<Long> members = new ArrayList<>();
         for (Entry entry : entries) {
             if (entry.incidentId == null) {
@@ -141,6 +174,7 @@ public class IncidentDetection {
                 members.add(entry.ticketId);
             }
         }
+        store.attach(incidentId, members, seq);
         members.add(ticketId);
         tickets.attachToIncident(incidentId, members);
     }
@@ -153,47 +187,44 @@ public class IncidentDetection {
         return store.latest(limit);
     }
 
-    @TransactionalEventListener
-    void on(TicketClosed event) {
-        closed.add(event.ticket().id());
-    }
-
-    @TransactionalEventListener
-    void on(TicketReopened event) {
-        closed.remove(event.ticket().id());
-    }
-
-    @TransactionalEventListener
-    void on(TicketDeleted event) {
-        deleted.add(event.id());
-    }
-
-    /** Recent tickets within the duplicate horizon of {@code now}, loaded from the database on first use. */
+    /**
+     * Recent tickets within the duplicate horizon of {@code now}: loaded from the database on first use, then
+     * brought up to date with what other processes' assessments stored or grouped since this one's last.
+     */
     private Deque<Entry> window(Instant now) {
         Instant horizon = now.minus(properties.duplicateHorizon());
         if (recent == null) {
             recent = new ArrayDeque<>();
+            byTicket.clear();
+            lastSeq = 0;
             for (RecentTicket ticket : store.recent(horizon)) {
-                recent.addLast(new Entry(ticket.ticketId(), ticket.vector(), ticket.createdAt(), ticket.incidentId()));
-                if (ticket.closed()) {
-                    closed.add(ticket.ticketId());
-                }
+                add(ticket);
             }
+        } else {
+            store.changedAfter(lastSeq).forEach(this::add);
         }
         while (!recent.isEmpty() && (recent.peekFirst().createdAt.isBefore(horizon)
                 || recent.size() > properties.maxRecent())) {
-            closed.remove(recent.pollFirst().ticketId);
-        }
-        if (!deleted.isEmpty()) {
-            recent.removeIf(entry -> deleted.contains(entry.ticketId));
-            deleted.clear();
-        }
-        if (closed.size() > recent.size() + CLOSED_SLACK) {
-            // Tickets closed long after they left the window (or before it) would otherwise be remembered forever.
-            Set<Long> inWindow = new HashSet<>(recent.size() * 2);
-            recent.forEach(entry -> inWindow.add(entry.ticketId));
-            closed.retainAll(inWindow);
+            byTicket.remove(recent.pollFirst().ticketId);
         }
         return recent;
+    }
+
+    private void add(RecentTicket ticket) {
+        lastSeq = Math.max(lastSeq, ticket.seq());
+        Entry known = byTicket.get(ticket.ticketId());
+        if (known != null) {
+            known.incidentId = ticket.incidentId();
+            return;
+        }
+        Entry entry = new Entry(ticket.ticketId(), ticket.vector(), ticket.createdAt(), ticket.incidentId());
+        recent.addLast(entry);
+        byTicket.put(ticket.ticketId(), entry);
+    }
+
+    /** A deleted ticket: its vector row went with it. */
+    private void forget(Entry entry) {
+        recent.remove(entry);
+        byTicket.remove(entry.ticketId);
     }
 }

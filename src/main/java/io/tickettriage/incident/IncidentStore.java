@@ -14,7 +14,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IncidentStore {
 
-    record RecentTicket(long ticketId, float[] vector, Instant createdAt, boolean closed, @Nullable Long incidentId) {
+    /** A triaged ticket's vector, and the incident it belongs to; {@code seq} orders changes across processes. */
+    record RecentTicket(long ticketId, float[] vector, Instant createdAt, @Nullable Long incidentId, long seq) {
+    }
+
+    /** A ticket's state as the duplicate check needs it. */
+    record TicketState(long ticketId, boolean closed) {
     }
 
     private final JdbcClient jdbc;
@@ -23,31 +28,75 @@ class IncidentStore {
         this.jdbc = jdbc;
     }
 
-    void saveVector(long ticketId, float[] vector, Instant createdAt) {
+    /**
+     * The next number of the clock every process's assessments share. Its row stays locked until the transaction
+     * ends, so assessments take turns across processes and each one sees everything committed before it.
+     */
+    long nextSeq() {
+        return jdbc.sql("UPDATE incident_clock SET seq = seq + 1 WHERE id = 1 RETURNING seq").query(Long.class).single();
+    }
+
+    void saveVector(long ticketId, float[] vector, Instant createdAt, long seq, @Nullable Long incidentId) {
         jdbc.sql("""
-                INSERT INTO ticket_vectors (ticket_id, vector, created_at) VALUES (:ticket, :vector, :at)
+                INSERT INTO ticket_vectors (ticket_id, vector, created_at, seq, incident_id)
+                VALUES (:ticket, :vector, :at, :seq, :incident)
                 ON CONFLICT (ticket_id) DO NOTHING""")
                 .param("ticket", ticketId)
                 .param("vector", Vectors.toBytes(vector))
                 .param("at", createdAt.toEpochMilli())
+                .param("seq", seq)
+                .param("incident", incidentId)
                 .update();
     }
 
-    /** Tickets triaged since {@code since}, with their status and incident, oldest first. */
+    /** Marks tickets as members of an incident, for the other processes to see at their next assessment. */
+    void attach(long incidentId, List<Long> ticketIds, long seq) {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE ticket_vectors SET incident_id = :incident, seq = :seq WHERE ticket_id IN (:ids)")
+                .param("incident", incidentId)
+                .param("seq", seq)
+                .param("ids", ticketIds)
+                .update();
+    }
+
+    /** Tickets triaged since {@code since}, oldest first. */
     List<RecentTicket> recent(Instant since) {
         return jdbc.sql("""
-                SELECT v.ticket_id, v.vector, v.created_at, t.status, t.incident_id
-                FROM ticket_vectors v JOIN tickets t ON t.id = v.ticket_id
-                WHERE v.created_at >= :since ORDER BY v.created_at""")
+                SELECT ticket_id, vector, created_at, incident_id, seq FROM ticket_vectors
+                WHERE created_at >= :since ORDER BY created_at""")
                 .param("since", since.toEpochMilli())
-                .query((rs, row) -> {
-                    long incident = rs.getLong("incident_id");
-                    Long incidentId = rs.wasNull() ? null : incident;
-                    return new RecentTicket(rs.getLong("ticket_id"), Vectors.fromBytes(rs.getBytes("vector")),
-                            Instant.ofEpochMilli(rs.getLong("created_at")), "closed".equals(rs.getString("status")),
-                            incidentId);
-                })
+                .query(IncidentStore::recentTicket)
                 .list();
+    }
+
+    /** What the other processes' assessments stored or changed after {@code seq}, in their order. */
+    List<RecentTicket> changedAfter(long seq) {
+        return jdbc.sql("""
+                SELECT ticket_id, vector, created_at, incident_id, seq FROM ticket_vectors
+                WHERE seq > :seq ORDER BY seq""")
+                .param("seq", seq)
+                .query(IncidentStore::recentTicket)
+                .list();
+    }
+
+    /** The tickets among {@code ids} that still exist, with whether they are closed: read at the moment of asking. */
+    List<TicketState> states(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, status FROM tickets WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, row) -> new TicketState(rs.getLong("id"), "closed".equals(rs.getString("status"))))
+                .list();
+    }
+
+    private static RecentTicket recentTicket(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long incident = rs.getLong("incident_id");
+        Long incidentId = rs.wasNull() ? null : incident;
+        return new RecentTicket(rs.getLong("ticket_id"), Vectors.fromBytes(rs.getBytes("vector")),
+                Instant.ofEpochMilli(rs.getLong("created_at")), incidentId, rs.getLong("seq"));
     }
 
     long insertIncident(String title, Instant createdAt) {

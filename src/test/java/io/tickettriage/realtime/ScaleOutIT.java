@@ -15,8 +15,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +61,16 @@ class ScaleOutIT {
         "Question about parental leave policy|How many weeks of leave am I entitled to",
     };
 
+    /** One outage reported six ways: one incident, whichever worker routes which report. */
+    private static final String[] STORM = {
+        "Email is down, cannot send or receive messages",
+        "Cannot send or receive email, the mail server seems down",
+        "Email down for me too, nothing comes in or goes out",
+        "Mail server is down, email is not working",
+        "Email not working: cannot send or receive anything",
+        "Is email down? I cannot send or receive messages",
+    };
+
     private final Path workDir = Path.of("target", "scale-out-" + UUID.randomUUID()).toAbsolutePath();
 
     private int redisPort;
@@ -67,6 +79,8 @@ class ScaleOutIT {
     private final List<AppProcess> apis = new ArrayList<>();
     private final List<AppProcess> workers = new ArrayList<>();
     private final List<LiveSocket> sockets = new ArrayList<>();
+    /** Tickets of the tests before the 500-ticket run, whose events it leaves out of its counts. */
+    private final Set<Long> earlierTests = new HashSet<>();
 
     @BeforeAll
     void startDeployment() throws Exception {
@@ -103,8 +117,59 @@ class ScaleOutIT {
     }
 
     @Test
+    @Order(0)
+    void similarTicketsOnBothWorkersFormOneIncidentAndATicketClosedThroughAnApiIsNoLongerADuplicate()
+            throws Exception {
+        double[] routedBefore = {routedBy(workers.get(0)), routedBy(workers.get(1))};
+        List<Long> storm;
+        try (ExecutorService clients = Executors.newFixedThreadPool(STORM.length)) {
+            List<Future<Long>> created = IntStream.range(0, STORM.length)
+                    .mapToObj(i -> clients.submit(() -> create(apis.get(i % 2).api(), STORM[i], "")))
+                    .toList();
+            storm = new ArrayList<>();
+            for (Future<Long> id : created) {
+                storm.add(id.get());
+            }
+        }
+        earlierTests.addAll(storm);
+        storm.forEach(this::awaitRouted);
+        assertThat(routedBy(workers.get(0))).as("worker-1 routed some").isGreaterThan(routedBefore[0]);
+        assertThat(routedBy(workers.get(1))).as("worker-2 routed some").isGreaterThan(routedBefore[1]);
+        List<Long> incidents = storm.stream()
+                .map(id -> apis.getFirst().api().get("/tickets/" + id).json().path("incident_id"))
+                .filter(incident -> !incident.isNull() && !incident.isMissingNode())
+                .map(incident -> incident.asLong())
+                .toList();
+        assertThat(incidents).as("tickets grouped").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(incidents.stream().distinct()).as("incidents").hasSize(1);
+
+        String text = "Projector in boardroom 3 shows no picture from any laptop";
+        long closed = create(apis.get(0).api(), text, "The HDMI input stays blue");
+        earlierTests.add(closed);
+        awaitRouted(closed);
+        long open = create(apis.get(0).api(), text, "The HDMI input stays blue, since this morning");
+        earlierTests.add(open);
+        awaitRouted(open);
+        assertThat(apis.get(1).api().patch("/tickets/" + closed + "/status?status=closed").status())
+                .isEqualTo(200);
+        // Whichever worker assesses these, it must not offer the ticket closed through the other API process.
+        long[] later = {create(apis.get(0).api(), text, "The HDMI input stays blue for everyone"),
+            create(apis.get(1).api(), text, "The HDMI input stays blue, for everyone")};
+        for (long id : later) {
+            earlierTests.add(id);
+        }
+        for (long id : later) {
+            awaitRouted(id);
+            List<Long> duplicates = apis.get(0).api().get("/tickets/" + id).json().path("possible_duplicates")
+                    .valueStream().map(d -> d.path("id").asLong()).toList();
+            assertThat(duplicates).as("duplicates of " + id).contains(open).doesNotContain(closed);
+        }
+    }
+
+    @Test
     @Order(1)
     void routesEveryTicketExactlyOnceAndTellsEveryApiWhenAWorkerIsKilled() throws Exception {
+        long routedBefore = count("SELECT COUNT(*) FROM tickets WHERE status = 'routed'");
         List<Long> ids;
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
             Future<List<Long>> submitted = clients.submit(() -> submit(0, TICKETS));
@@ -119,7 +184,7 @@ class ScaleOutIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("SELECT COUNT(*) FROM jobs") == 0
                         && count("SELECT COUNT(*) FROM tickets WHERE status = 'pending'") == 0);
-        assertThat(count("SELECT COUNT(*) FROM tickets WHERE status = 'routed'")).isEqualTo(TICKETS);
+        assertThat(count("SELECT COUNT(*) FROM tickets WHERE status = 'routed'")).isEqualTo(routedBefore + TICKETS);
         for (LiveSocket socket : sockets) {
             await().atMost(Duration.ofSeconds(20)).until(() -> routed(socket).keySet().containsAll(ids));
             assertThat(routed(socket)).as("ticket_routed per ticket").hasSize(TICKETS)
@@ -170,16 +235,34 @@ class ScaleOutIT {
 
     private static long create(Api api, int i) {
         String[] text = TEXTS[i % TEXTS.length].split("\\|");
-        Api.Reply reply = api.post("/tickets", Api.json(Map.of("title", text[0] + " (" + i + ")",
-                "description", text[1] + ", reported by user " + i)));
+        return create(api, text[0] + " (" + i + ")", text[1] + ", reported by user " + i);
+    }
+
+    private static long create(Api api, String title, String description) {
+        Api.Reply reply = api.post("/tickets", Api.json(Map.of("title", title, "description", description)));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().path("id").asLong();
     }
 
+    private void awaitRouted(long id) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> !"pending".equals(
+                apis.get((int) (id % 2)).api().get("/tickets/" + id).json().path("status").asString()));
+    }
+
+    /** Tickets a worker process has routed, from its metrics. */
+    private static double routedBy(AppProcess worker) {
+        Api.Reply metrics = worker.api().get("/actuator/prometheus");
+        assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+        return metrics.body().lines().filter(line -> line.startsWith("triage_tickets_routed_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     /** How many times each ticket's {@code ticket_routed} reached the socket. */
-    private static Map<Long, Long> routed(LiveSocket socket) {
+    private Map<Long, Long> routed(LiveSocket socket) {
         return socket.received().stream()
                 .filter(event -> event.name().equals(LiveEvent.TICKET_ROUTED))
+                .filter(event -> !earlierTests.contains(event.payload().path("id").asLong()))
                 .collect(Collectors.groupingBy(event -> event.payload().path("id").asLong(), Collectors.counting()));
     }
 
