@@ -125,15 +125,12 @@ final class ExampleLoader {
     }
 
     private void reconcile() {
-        Set<Long> stored = store.ids(modelId);
-        List<Long> gone = new ArrayList<>();
+        // What the index holds is read first: an example this process indexes meanwhile, after its commit, is
+        // then in the table too and not taken for a removed one.
         Set<Long> held = new HashSet<>();
-        for (Example example : index.examples()) {
-            held.add(example.id());
-            if (!stored.contains(example.id())) {
-                gone.add(example.id());
-            }
-        }
+        index.examples().forEach(example -> held.add(example.id()));
+        Set<Long> stored = store.ids(modelId);
+        List<Long> gone = held.stream().filter(id -> !stored.contains(id)).toList();
         stored.removeAll(held);
         if (index.apply(gone, store.findByIds(stored))) {
             log.info("Knowledge base caught up with the database: {} examples ({} added, {} removed)", index.size(),
