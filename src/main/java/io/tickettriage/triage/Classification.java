@@ -6,6 +6,8 @@ import java.util.Map;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a classifier found, before policy decides whether to route.
  *
@@ -14,12 +16,26 @@ import io.tickettriage.ticket.Priority;
  * @param evidence   the examples the decision rests on, most similar first
  * @param model      name and version of the classifier, kept in the explanation
  * @param threshold  the probability {@code team} needs to be routed to automatically
+ * @param basis      when examples learnt after the model was trained decided, which and why, in words
  */
 public record Classification(Map<String, Double> scores, String team, double score, Priority priority, Level level,
-        List<Evidence> evidence, String model, double threshold) {
+        List<Evidence> evidence, String model, double threshold, @Nullable String basis) {
 
-    /** A known example that supports the decision. */
-    public record Evidence(long exampleId, String title, String team, double similarity) {
+    public Classification(Map<String, Double> scores, String team, double score, Priority priority, Level level,
+            List<Evidence> evidence, String model, double threshold) {
+        this(scores, team, score, priority, level, evidence, model, threshold, null);
+    }
+
+    /**
+     * A known example that supports the decision.
+     *
+     * @param ticketId the ticket it was learnt from (closed or corrected), so a reader can open it; null for
+     *                 examples that did not come from a ticket
+     * @param source   where it came from: {@code starter} (shipped with the product), {@code file} (the knowledge
+     *                 folder), {@code import}, {@code api} ({@code POST /teams}) or {@code ticket}
+     */
+    public record Evidence(long exampleId, String title, String team, double similarity, @Nullable Long ticketId,
+            String source) {
     }
 
     public double bestSimilarity() {

@@ -22,7 +22,7 @@ import io.tickettriage.triage.Classification.Evidence;
 class NearestNeighbourClassifier implements Classifier {
 
     static final String MODEL = "knn-v1";
-    private static final double TEMPERATURE = 0.05;
+    static final double TEMPERATURE = 0.05;
 
     private final KnowledgeBase knowledge;
     private final TriageProperties properties;
@@ -71,7 +71,8 @@ class NearestNeighbourClassifier implements Classifier {
         Priority priority = majority(teamNeighbours, top, n -> n.example().priority(), Priority.class, Priority.MEDIUM);
         Level level = majority(teamNeighbours, top, n -> n.example().level(), Level.class, Level.TIER_1);
         List<Evidence> evidence = neighbours.stream()
-                .map(n -> new Evidence(n.example().id(), n.example().title(), n.example().team(), n.similarity()))
+                .map(n -> new Evidence(n.example().id(), n.example().title(), n.example().team(), n.similarity(),
+                        n.example().ticketId(), n.example().source()))
                 .toList();
         return new Classification(scores, team, bestScore, priority, level, evidence, model, threshold);
     }

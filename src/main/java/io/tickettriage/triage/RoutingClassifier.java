@@ -3,12 +3,15 @@ package io.tickettriage.triage;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.knowledge.TicketText;
+import io.tickettriage.system.NotFoundException;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
+import io.tickettriage.ticket.TicketManagement;
 
 import org.springframework.stereotype.Component;
 
@@ -22,21 +25,28 @@ class RoutingClassifier implements Classifier {
 
     private final RoutingModels models;
     private final NearestNeighbourClassifier neighbours;
+    private final TicketManagement tickets;
+    private final double voteThreshold;
 
-    RoutingClassifier(KnowledgeBase knowledge, RoutingModels models, TriageProperties properties) {
+    RoutingClassifier(KnowledgeBase knowledge, RoutingModels models, TriageProperties properties,
+            TicketManagement tickets) {
         this.models = models;
         this.neighbours = new NearestNeighbourClassifier(knowledge, properties);
+        this.tickets = tickets;
+        this.voteThreshold = properties.confidenceThreshold();
     }
 
     @Override
     public Classification classify(String title, String description, float[] vector) {
         String text = TicketText.of(title, description);
         Classification vote = neighbours.classify(vector);
-        RoutingModels.Trained trained = models.current();
+        RoutingModels.Installed installed = models.installed();
         // A team added since the model was trained is unknown to it: the neighbours decide until it is retrained.
-        if (trained == null || vote.team().isEmpty() || !trained.teams().labels().contains(vote.team())) {
+        if (installed == null || vote.team().isEmpty()
+                || !installed.trained().teams().labels().contains(vote.team())) {
             return vote;
         }
+        RoutingModels.Trained trained = installed.trained();
         LinearRouter teams = trained.teams();
         double[] p = teams.probabilities(text, vector);
         int best = LinearRouter.argmax(p);
@@ -48,8 +58,23 @@ class RoutingClassifier implements Classifier {
         Priority priority = trained.priorities() == null ? vote.priority()
                 : Priority.valueOf(predict(trained.priorities(), text, vector));
         Level level = trained.levels() == null ? vote.level() : Level.valueOf(predict(trained.levels(), text, vector));
-        return new Classification(scores, teams.labels().get(best), p[best], priority, level, vote.evidence(),
-                trained.version(), teams.threshold(best));
+        Classification modelled = new Classification(scores, teams.labels().get(best), p[best], priority, level,
+                vote.evidence(), trained.version(), teams.threshold(best));
+        return LearntSinceTraining.prefer(vote, modelled, installed.newestExample(), voteThreshold, this::corrected)
+                .orElse(modelled);
+    }
+
+    /** "ticket #12, corrected by alice to Security Team" when an agent chose the ticket's team. */
+    private Optional<String> corrected(long ticketId) {
+        try {
+            return tickets.corrections(ticketId).stream()
+                    .filter(correction -> "assigned_to".equals(correction.field()))
+                    .reduce((first, last) -> last)
+                    .map(c -> "ticket #" + ticketId + ", corrected by " + c.changedBy() + " to " + c.newValue());
+        } catch (NotFoundException e) {
+            // deleted meanwhile: its example is being retracted
+            return Optional.empty();
+        }
     }
 
     private static String predict(LinearRouter router, String text, float[] vector) {

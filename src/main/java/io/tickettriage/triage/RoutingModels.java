@@ -42,7 +42,7 @@ class RoutingModels implements SmartLifecycle {
     private final KnowledgeBase knowledge;
     private final TriageProperties properties;
     private final ModelStore store;
-    private volatile @Nullable Trained current;
+    private volatile @Nullable Installed installed;
     private volatile boolean running;
     private @Nullable Thread trainer;
 
@@ -52,8 +52,21 @@ class RoutingModels implements SmartLifecycle {
         this.store = new ModelStore(knowledge.dataFolder().resolve(ModelStore.FILE));
     }
 
+    /** The models in use, and the newest example they were trained on: anything stored later is unknown to them. */
+    record Installed(Trained trained, long newestExample) {
+    }
+
     @Nullable Trained current() {
-        return current;
+        Installed now = installed;
+        return now == null ? null : now.trained();
+    }
+
+    @Nullable Installed installed() {
+        return installed;
+    }
+
+    private void install(Trained trained, List<EmbeddedExample> entries) {
+        installed = new Installed(trained, entries.stream().mapToLong(e -> e.example().id()).max().orElse(0));
     }
 
     @Override
@@ -92,7 +105,8 @@ class RoutingModels implements SmartLifecycle {
             // Read before the examples, so a change made meanwhile is trained for on the next round.
             long generation = knowledge.generation();
             Set<String> teams = knowledge.teams();
-            if (running && loadStored(knowledge.entries())) {
+            List<EmbeddedExample> entries = knowledge.entries();
+            if (running && loadStored(entries)) {
                 trainedOn = generation;
                 trainedTeams = teams;
                 trainedAt = System.currentTimeMillis();
@@ -117,7 +131,7 @@ class RoutingModels implements SmartLifecycle {
 
     void train(List<EmbeddedExample> entries) {
         if (entries.stream().map(e -> e.example().team()).distinct().count() < 2) {
-            current = null;
+            installed = null;
             return;
         }
         long start = System.nanoTime();
@@ -133,7 +147,7 @@ class RoutingModels implements SmartLifecycle {
             String version = "%s+%s@%d/%s".formatted(MODEL, knowledge.modelId(), entries.size(),
                     Instant.now().toString());
             Trained trained = new Trained(teams, priorities, levels, version, entries.size());
-            current = trained;
+            install(trained, entries);
             log.info("Routing model {} trained on {} examples in {} ms (cross-validated accuracy {})", version,
                     entries.size(), (System.nanoTime() - start) / 1_000_000,
                     String.format("%.3f", teams.crossValidation().accuracy()));
@@ -144,8 +158,9 @@ class RoutingModels implements SmartLifecycle {
                 log.debug("Routing model training stopped with the service");
                 return;
             }
-            log.error("Routing model training failed; {} keeps routing", current == null
-                    ? "the nearest-neighbour vote" : "the previous model " + current.version(), e);
+            Trained previous = current();
+            log.error("Routing model training failed; {} keeps routing", previous == null
+                    ? "the nearest-neighbour vote" : "the previous model " + previous.version(), e);
         }
     }
 
@@ -153,7 +168,7 @@ class RoutingModels implements SmartLifecycle {
     private boolean loadStored(List<EmbeddedExample> entries) {
         Optional<Trained> stored = store.load(fingerprint(entries));
         stored.ifPresent(trained -> {
-            current = trained;
+            install(trained, entries);
             log.info("Routing model {} loaded from {} (trained on {} examples)", trained.version(), store.file(),
                     trained.examples());
         });

@@ -53,6 +53,9 @@ public class TriageEngine {
             reason = String.format(Locale.ROOT, "%s with confidence %.2f (threshold %.2f)", result.team(),
                     result.score(), result.threshold());
         }
+        if (result.basis() != null) {
+            reason = reason + ": " + result.basis();
+        }
         EscalationRules.Outcome escalated = EscalationRules.apply(TicketText.of(title, description),
                 result.priority(), result.level());
         Explanation explanation = new Explanation(DECIDED_BY_LOCAL, result.model(), result.scores(),
