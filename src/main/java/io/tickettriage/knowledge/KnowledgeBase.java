@@ -209,10 +209,13 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         ingestion.learn(new LabelledText(team, title, description, priority, level, "ticket", ticketId));
     }
 
-    /** Forgets what was learnt from a ticket, for instance because it was reopened. */
+    /**
+     * Forgets what was learnt from a ticket, for instance because it was reopened or deleted; returns the ids of
+     * the examples removed.
+     */
     @Transactional
-    public void forgetTicket(long ticketId) {
-        ingestion.retract(ticketId);
+    public List<Long> forgetTicket(long ticketId) {
+        return ingestion.retract(ticketId);
     }
 
     /** Indexes examples stored and removed by other processes (an import, another instance) since the last look. */

@@ -1,10 +1,14 @@
 package io.tickettriage.knowledge;
 
+import java.util.List;
+
 import io.tickettriage.jobs.JobQueue;
 import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketEvents.TicketClosed;
 import io.tickettriage.ticket.TicketEvents.TicketCorrected;
+import io.tickettriage.ticket.TicketEvents.TicketDeleted;
 import io.tickettriage.ticket.TicketEvents.TicketReopened;
+import io.tickettriage.ticket.TicketManagement;
 import io.tickettriage.ticket.TicketStatus;
 
 import org.springframework.context.event.EventListener;
@@ -24,10 +28,12 @@ class TicketLearning {
 
     private final KnowledgeBase knowledge;
     private final JobQueue jobs;
+    private final TicketManagement tickets;
 
-    TicketLearning(KnowledgeBase knowledge, JobQueue jobs) {
+    TicketLearning(KnowledgeBase knowledge, JobQueue jobs, TicketManagement tickets) {
         this.knowledge = knowledge;
         this.jobs = jobs;
+        this.tickets = tickets;
     }
 
     @EventListener
@@ -40,6 +46,18 @@ class TicketLearning {
     void on(TicketReopened event) {
         knowledge.forgetTicket(event.ticket().id());
         jobs.enqueue(KnowledgeFileJob.TYPE, event.ticket().id());
+    }
+
+    /**
+     * A deleted ticket is forgotten everywhere, in the same transaction: its example (so the index of every
+     * process drops it, and models retrain without it), and its text in other tickets' explanations; the
+     * knowledge file follows by a job, as for a reopened ticket.
+     */
+    @EventListener
+    void on(TicketDeleted event) {
+        List<Long> removed = knowledge.forgetTicket(event.id());
+        tickets.forgetCitations(removed);
+        jobs.enqueue(KnowledgeFileJob.TYPE, event.id());
     }
 
     @EventListener

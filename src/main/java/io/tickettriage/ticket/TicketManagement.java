@@ -179,6 +179,15 @@ public class TicketManagement {
         return corrections.findByTicket(id);
     }
 
+    /**
+     * Removes the text of forgotten examples (a deleted ticket's) from every stored explanation that cites them,
+     * in the caller's transaction.
+     */
+    @Transactional
+    public void forgetCitations(List<Long> exampleIds) {
+        exampleIds.forEach(tickets::redactCitations);
+    }
+
     /** Groups tickets under an incident; each ticket that joins it is published as updated. */
     @Transactional
     public void attachToIncident(long incidentId, List<Long> ids) {

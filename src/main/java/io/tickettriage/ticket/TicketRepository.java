@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Tickets in SQL that runs unchanged on SQLite and PostgreSQL. */
 @Repository
@@ -24,6 +26,9 @@ class TicketRepository {
     };
 
     private final JdbcClient jdbc;
+    /** What a forgotten example's title becomes in the explanations that cite it. */
+    static final String FORGOTTEN = "(deleted ticket)";
+
     private final JsonMapper json;
 
     TicketRepository(JdbcClient jdbc, JsonMapper json) {
@@ -63,6 +68,40 @@ class TicketRepository {
                 .param("id", id)
                 .query(String.class)
                 .optional();
+    }
+
+    /**
+     * Removes the text of a forgotten example from the stored explanations that cite it among their nearest
+     * examples; returns how many explanations changed.
+     */
+    int redactCitations(long exampleId) {
+        String pattern = "%\"example_id\":" + exampleId + ",%";
+        record Citing(long id, String explanation) {
+        }
+        List<Citing> citing = jdbc.sql("SELECT id, explanation FROM tickets WHERE explanation LIKE :pattern")
+                .param("pattern", pattern)
+                .query((rs, row) -> new Citing(rs.getLong("id"), rs.getString("explanation")))
+                .list();
+        int changed = 0;
+        for (Citing stored : citing) {
+            JsonNode explanation = json.readTree(stored.explanation());
+            boolean redacted = false;
+            for (JsonNode example : explanation.path("nearest_examples")) {
+                if (example instanceof ObjectNode cited && cited.path("example_id").asLong() == exampleId) {
+                    cited.put("title", FORGOTTEN);
+                    cited.remove("ticket_id");
+                    cited.put("forgotten", true);
+                    redacted = true;
+                }
+            }
+            if (redacted) {
+                changed += jdbc.sql("UPDATE tickets SET explanation = :explanation WHERE id = :id")
+                        .param("explanation", json.writeValueAsString(explanation))
+                        .param("id", stored.id())
+                        .update();
+            }
+        }
+        return changed;
     }
 
     List<Ticket> find(TicketQuery query) {

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.knowledge.EmbeddedExample;
+import io.tickettriage.knowledge.Example;
 import io.tickettriage.knowledge.TicketText;
 
 import org.jspecify.annotations.Nullable;
@@ -101,6 +103,7 @@ class RoutingModels implements SmartLifecycle {
             }
             long trainedOn = -1;
             Set<String> trainedTeams = Set.of();
+            Set<Long> trainedTickets = Set.of();
             long trainedAt = 0;
             // Read before the examples, so a change made meanwhile is trained for on the next round.
             long generation = knowledge.generation();
@@ -109,24 +112,40 @@ class RoutingModels implements SmartLifecycle {
             if (running && loadStored(entries)) {
                 trainedOn = generation;
                 trainedTeams = teams;
+                trainedTickets = tickets(entries.stream().map(EmbeddedExample::example).toList());
                 trainedAt = System.currentTimeMillis();
             }
             while (running) {
                 generation = knowledge.generation();
                 teams = knowledge.teams();
                 boolean due = System.currentTimeMillis() - trainedAt >= properties.retrainInterval().toMillis();
-                // A new team is worth training for at once; other changes wait for the interval.
-                if (generation != trainedOn && (due || !trainedTeams.containsAll(teams))) {
+                // A new team is worth training for at once, and so is a ticket forgotten (deleted or reopened): a
+                // model must not keep what a deletion took away. Other changes wait for the interval.
+                if (generation != trainedOn && (due || !trainedTeams.containsAll(teams)
+                        || !tickets(knowledge.examples()).containsAll(trainedTickets))) {
                     trainedOn = generation;
                     trainedTeams = teams;
                     trainedAt = System.currentTimeMillis();
-                    train(knowledge.entries());
+                    entries = knowledge.entries();
+                    trainedTickets = tickets(entries.stream().map(EmbeddedExample::example).toList());
+                    train(entries);
                 }
                 Thread.sleep(1_000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The tickets some of these examples were learnt from. */
+    private static Set<Long> tickets(List<Example> examples) {
+        Set<Long> tickets = new HashSet<>();
+        for (Example example : examples) {
+            if (example.ticketId() != null) {
+                tickets.add(example.ticketId());
+            }
+        }
+        return tickets;
     }
 
     void train(List<EmbeddedExample> entries) {
