@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import io.tickettriage.system.InvalidFieldException;
 
@@ -17,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How well routing works in production, per team, over a window of days: measured against what agents finally
- * decided, not against the engine's own opinion.
+ * decided, not against the engine's own opinion. Every per-team figure and every total comes from one query over
+ * the tickets table (the totals are the sums of the team rows), so the figures cannot contradict each other the
+ * way counts merged from several queries did. The definitions are in the README ("Insights").
  */
 @Service
 public class TicketInsights {
@@ -33,37 +33,41 @@ public class TicketInsights {
     }
 
     /**
-     * @param volume                tickets whose current team this is
-     * @param autoRouteRate         share of this team's tickets that the engine put there by itself
-     * @param autoRouted            tickets the engine routed to this team by itself
-     * @param autoRoutePrecision    of the closed tickets the engine routed here, the share that stayed here; null
-     *                              until one is closed
-     * @param corrections           times an agent moved a ticket away from this team
-     * @param correctionRate        corrections per ticket the engine routed here
-     * @param meanTimeToCloseHours  over this team's closed tickets; null until one is closed
+     * One team's row. A ticket counts where it is now ({@code volume}) and, for the engine's figures, where the
+     * engine sent it ({@code engineRouted}); Manual Review is never a place the engine "routes" to.
+     *
+     * @param volume                triaged tickets whose current team this is
+     * @param autoRouted            of those, the tickets the engine itself chose this team for: at most volume
+     * @param autoRouteRate         autoRouted / volume; null without tickets
+     * @param engineRouted          tickets the engine routed to this team by itself, including those an agent has
+     *                              since moved elsewhere: autoRouted + corrections
+     * @param autoRoutePrecision    of the engineRouted tickets that are closed, the share whose final team is still
+     *                              this one; null until one is closed
+     * @param corrections           engineRouted tickets an agent has moved to another team
+     * @param correctionRate        corrections / engineRouted; null when the engine routed nothing here
+     * @param meanTimeToCloseHours  over this team's (volume's) closed tickets; null until one is closed
      */
-    public record TeamInsight(String team, long volume, double autoRouteRate, long autoRouted,
-            @Nullable Double autoRoutePrecision, long corrections, double correctionRate,
+    public record TeamInsight(String team, long volume, @Nullable Double autoRouteRate, long autoRouted,
+            long engineRouted, @Nullable Double autoRoutePrecision, long corrections, @Nullable Double correctionRate,
             @Nullable Double meanTimeToCloseHours) {
     }
 
     public record DailyVolume(LocalDate date, String team, long count) {
     }
 
-    public record Insights(int windowDays, Instant since, long tickets, double autoRouteRate,
+    /**
+     * @param tickets             triaged tickets created in the window (the sum of the teams' volumes)
+     * @param autoRouted          the sum of the teams' autoRouted
+     * @param autoRouteRate       autoRouted / tickets; null without tickets
+     * @param autoRoutePrecision  over every team's closed engineRouted tickets; null until one is closed
+     */
+    public record Insights(int windowDays, Instant since, long tickets, long autoRouted, @Nullable Double autoRouteRate,
             @Nullable Double autoRoutePrecision, List<TeamInsight> teams, List<DailyVolume> daily) {
     }
 
-    private record Counts(long volume, long arrivedAutomatically, long closed, long closeMillis, long autoRouted,
-            long autoClosed, long autoClosedKept, long corrections) {
-
-        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
-
-        Counts plus(Counts o) {
-            return new Counts(volume + o.volume, arrivedAutomatically + o.arrivedAutomatically, closed + o.closed,
-                    closeMillis + o.closeMillis, autoRouted + o.autoRouted, autoClosed + o.autoClosed,
-                    autoClosedKept + o.autoClosedKept, corrections + o.corrections);
-        }
+    /** A team's counts as the query returns them; every figure above is a ratio of two of these. */
+    private record Counts(String team, long volume, long autoRouted, long closed, long closeMillis,
+            long engineRouted, long engineClosed, long engineClosedKept, long movedAway) {
     }
 
     @Transactional(readOnly = true)
@@ -72,40 +76,35 @@ public class TicketInsights {
             throw new InvalidFieldException("days", "days must be between 1 and " + MAX_DAYS);
         }
         Instant since = clock.instant().minus(Duration.ofDays(days));
-        Map<String, Counts> teams = new TreeMap<>();
-        jdbc.sql("""
-                SELECT assigned_to AS team, COUNT(*) AS volume,
-                       SUM(CASE WHEN engine_team = assigned_to AND team_source = 'engine' THEN 1 ELSE 0 END) AS auto,
-                       SUM(CASE WHEN status = 'closed' THEN 1 ELSE 0 END) AS closed,
-                       SUM(CASE WHEN status = 'closed' THEN closed_at - created_at ELSE 0 END) AS close_ms
-                FROM tickets WHERE created_at >= :since AND assigned_to <> ''
-                GROUP BY assigned_to""")
-                .param("since", since.toEpochMilli())
-                .query(rs -> {
-                    teams.merge(rs.getString("team"), new Counts(rs.getLong("volume"), rs.getLong("auto"),
-                            rs.getLong("closed"), rs.getLong("close_ms"), 0, 0, 0, 0), Counts::plus);
-                });
-        jdbc.sql("""
-                SELECT engine_team AS team, COUNT(*) AS routed,
-                       SUM(CASE WHEN status = 'closed' THEN 1 ELSE 0 END) AS closed,
-                       SUM(CASE WHEN status = 'closed' AND assigned_to = engine_team THEN 1 ELSE 0 END) AS kept
-                FROM tickets WHERE created_at >= :since AND engine_team IS NOT NULL AND engine_team <> :manual
-                GROUP BY engine_team""")
+        // Each ticket appears once under its current team and, when the engine routed it to a team, once under
+        // that team: the two halves of the union are the two populations the figures are defined over.
+        List<Counts> rows = jdbc.sql("""
+                SELECT team, SUM(here) AS volume, SUM(here_auto) AS auto_routed, SUM(here_closed) AS closed,
+                       SUM(here_close_ms) AS close_ms, SUM(routed) AS engine_routed,
+                       SUM(routed_closed) AS engine_closed, SUM(routed_closed_kept) AS engine_closed_kept,
+                       SUM(moved) AS moved_away
+                FROM (
+                    SELECT assigned_to AS team, 1 AS here,
+                           CASE WHEN engine_team = assigned_to AND assigned_to <> :manual THEN 1 ELSE 0 END AS here_auto,
+                           CASE WHEN status = 'closed' THEN 1 ELSE 0 END AS here_closed,
+                           CASE WHEN status = 'closed' THEN closed_at - created_at ELSE 0 END AS here_close_ms,
+                           0 AS routed, 0 AS routed_closed, 0 AS routed_closed_kept, 0 AS moved
+                    FROM tickets WHERE created_at >= :since AND assigned_to <> ''
+                    UNION ALL
+                    SELECT engine_team AS team, 0, 0, 0, 0, 1,
+                           CASE WHEN status = 'closed' THEN 1 ELSE 0 END,
+                           CASE WHEN status = 'closed' AND assigned_to = engine_team THEN 1 ELSE 0 END,
+                           CASE WHEN assigned_to <> engine_team THEN 1 ELSE 0 END
+                    FROM tickets WHERE created_at >= :since AND assigned_to <> ''
+                        AND engine_team IS NOT NULL AND engine_team <> :manual
+                ) AS population
+                GROUP BY team ORDER BY team""")
                 .param("since", since.toEpochMilli())
                 .param("manual", Ticket.MANUAL_REVIEW)
-                .query(rs -> {
-                    teams.merge(rs.getString("team"), new Counts(0, 0, 0, 0, rs.getLong("routed"),
-                            rs.getLong("closed"), rs.getLong("kept"), 0), Counts::plus);
-                });
-        jdbc.sql("""
-                SELECT old_value AS team, COUNT(*) AS corrections FROM corrections
-                WHERE field = 'assigned_to' AND created_at >= :since AND old_value IS NOT NULL AND old_value <> ''
-                GROUP BY old_value""")
-                .param("since", since.toEpochMilli())
-                .query(rs -> {
-                    teams.merge(rs.getString("team"), new Counts(0, 0, 0, 0, 0, 0, 0, rs.getLong("corrections")),
-                            Counts::plus);
-                });
+                .query((rs, row) -> new Counts(rs.getString("team"), rs.getLong("volume"), rs.getLong("auto_routed"),
+                        rs.getLong("closed"), rs.getLong("close_ms"), rs.getLong("engine_routed"),
+                        rs.getLong("engine_closed"), rs.getLong("engine_closed_kept"), rs.getLong("moved_away")))
+                .list();
         List<DailyVolume> daily = jdbc.sql("""
                 SELECT created_at / 86400000 AS day, assigned_to AS team, COUNT(*) AS count
                 FROM tickets WHERE created_at >= :since AND assigned_to <> ''
@@ -114,22 +113,22 @@ public class TicketInsights {
                 .query((rs, row) -> new DailyVolume(LocalDate.ofEpochDay(rs.getLong("day")), rs.getString("team"),
                         rs.getLong("count")))
                 .list();
-        List<TeamInsight> perTeam = teams.entrySet().stream().map(e -> insight(e.getKey(), e.getValue())).toList();
-        Counts all = teams.entrySet().stream().filter(e -> !e.getKey().equals(Ticket.MANUAL_REVIEW))
-                .map(Map.Entry::getValue).reduce(Counts.NONE, Counts::plus);
-        long tickets = teams.values().stream().mapToLong(Counts::volume).sum();
-        return new Insights(days, since, tickets, ratio(all.autoRouted(), tickets),
-                all.autoClosed() == 0 ? null : ratio(all.autoClosedKept(), all.autoClosed()), perTeam, daily);
+        long tickets = rows.stream().mapToLong(Counts::volume).sum();
+        long autoRouted = rows.stream().mapToLong(Counts::autoRouted).sum();
+        long engineClosed = rows.stream().mapToLong(Counts::engineClosed).sum();
+        long engineClosedKept = rows.stream().mapToLong(Counts::engineClosedKept).sum();
+        return new Insights(days, since, tickets, autoRouted, ratio(autoRouted, tickets),
+                ratio(engineClosedKept, engineClosed), rows.stream().map(TicketInsights::insight).toList(), daily);
     }
 
-    private static TeamInsight insight(String team, Counts c) {
-        return new TeamInsight(team, c.volume(), ratio(c.arrivedAutomatically(), c.volume()), c.autoRouted(),
-                c.autoClosed() == 0 ? null : ratio(c.autoClosedKept(), c.autoClosed()), c.corrections(),
-                ratio(c.corrections(), c.autoRouted()),
+    private static TeamInsight insight(Counts c) {
+        return new TeamInsight(c.team(), c.volume(), ratio(c.autoRouted(), c.volume()), c.autoRouted(),
+                c.engineRouted(), ratio(c.engineClosedKept(), c.engineClosed()), c.movedAway(),
+                ratio(c.movedAway(), c.engineRouted()),
                 c.closed() == 0 ? null : c.closeMillis() / (double) c.closed() / 3_600_000d);
     }
 
-    private static double ratio(long part, long whole) {
-        return whole == 0 ? 0 : (double) part / whole;
+    private static @Nullable Double ratio(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
     }
 }

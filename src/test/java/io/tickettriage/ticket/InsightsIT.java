@@ -44,7 +44,8 @@ class InsightsIT {
         assertThat(insights.get("window_days").asInt()).isEqualTo(7);
         JsonNode hardware = team(insights, "Hardware Team");
         assertThat(hardware.get("volume").asLong()).isEqualTo(2);
-        assertThat(hardware.get("auto_routed").asLong()).isEqualTo(3);
+        assertThat(hardware.get("auto_routed").asLong()).isEqualTo(2);
+        assertThat(hardware.get("engine_routed").asLong()).isEqualTo(3);
         assertThat(hardware.get("auto_route_rate").asDouble()).isCloseTo(1.0, within(1e-9));
         assertThat(hardware.get("auto_route_precision").asDouble()).isCloseTo(0.5, within(1e-9));
         assertThat(hardware.get("corrections").asLong()).isEqualTo(1);
@@ -54,8 +55,11 @@ class InsightsIT {
         assertThat(software.get("volume").asLong()).isEqualTo(2);
         assertThat(software.get("auto_route_rate").asDouble()).isZero();
         assertThat(software.get("auto_route_precision").isNull()).isTrue();
+        assertThat(software.get("correction_rate").isNull()).isTrue();
         assertThat(insights.get("tickets").asLong()).isEqualTo(4);
-        assertThat(insights.get("auto_route_rate").asDouble()).isCloseTo(0.75, within(1e-9));
+        assertThat(insights.get("auto_routed").asLong()).isEqualTo(2);
+        assertThat(insights.get("auto_route_rate").asDouble()).isCloseTo(0.5, within(1e-9));
+        assertThat(insights.get("auto_route_precision").asDouble()).isCloseTo(0.5, within(1e-9));
         assertThat(insights.get("daily").valueStream().mapToLong(d -> d.get("count").asLong()).sum()).isEqualTo(4);
         assertThat(tickets.get(open).assignedTo()).isEqualTo("Hardware Team");
     }
