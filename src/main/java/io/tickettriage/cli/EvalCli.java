@@ -26,7 +26,8 @@ final class EvalCli implements Callable<Integer> {
     private final Map<String, String> environment;
     private final PrintStream out;
 
-    @Option(names = "--train", required = true, paramLabel = "HISTORY.csv", description = "trained on")
+    @Option(names = "--train", required = true, paramLabel = "HISTORY.csv",
+            description = "trained on; also a folder of knowledge files (<Team>.json), e.g. the starter examples")
     @Nullable Path train;
 
     @Option(names = "--test", required = true, paramLabel = "TEST.csv", description = "scored")
@@ -65,6 +66,14 @@ final class EvalCli implements Callable<Integer> {
     @Option(names = "--llm-model", paramLabel = "NAME", description = "overrides OPENAI_MODEL")
     @Nullable String llmModel;
 
+    @Option(names = "--priority", paramLabel = "COL",
+            description = "score the learned priority plus the severity rules on this column of both files")
+    @Nullable String priority;
+
+    @Option(names = "--level", paramLabel = "COL",
+            description = "score the learned tier plus the severity rules on this column of both files")
+    @Nullable String level;
+
     enum OnOff {
         ON, OFF
     }
@@ -98,6 +107,12 @@ final class EvalCli implements Callable<Integer> {
         }
         if (llmModel != null) {
             options.put("llm-model", llmModel);
+        }
+        if (priority != null) {
+            options.put("priority", priority);
+        }
+        if (level != null) {
+            options.put("level", level);
         }
         return EvaluateCommand.run(options, environment, out);
     }

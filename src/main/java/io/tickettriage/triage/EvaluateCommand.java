@@ -123,10 +123,10 @@ public final class EvaluateCommand {
         boolean embed = !"off".equalsIgnoreCase(options.getOrDefault("embeddings", "on"));
         double target = Double.parseDouble(options.getOrDefault("target-precision", "0.90"));
         int minExamples = Integer.parseInt(options.getOrDefault("min-label-examples", "5"));
-        LabelledCsv.Rows train = LabelledCsv.read(Path.of(options.get("train")), textColumns, options.get("label"),
-                null, null);
+        LabelledCsv.Rows train = TrainingHistory.read(Path.of(options.get("train")), textColumns, options.get("label"),
+                options.get("priority"), options.get("level"));
         LabelledCsv.Rows test = LabelledCsv.read(Path.of(options.get("test")), textColumns, options.get("label"),
-                null, null);
+                options.get("priority"), options.get("level"));
         if (train.rows().isEmpty() || test.rows().isEmpty()) {
             throw new IllegalArgumentException("both files need at least one labelled row");
         }
@@ -154,10 +154,15 @@ public final class EvaluateCommand {
         out.printf(Locale.ROOT, "trained in %.1f s%n", trainSeconds);
 
         long classifyStart = System.nanoTime();
-        List<double[]> probabilities = classify(router, embed ? model : null, test.rows(), settings.threads());
+        List<float[]> testVectors = embed ? parallel(test.rows(), settings.threads(), row -> model.embed(row.text()))
+                : java.util.Collections.nCopies(test.rows().size(), null);
+        List<Integer> order = java.util.stream.IntStream.range(0, test.rows().size()).boxed().toList();
+        List<double[]> probabilities = parallel(order, settings.threads(),
+                i -> router.probabilities(test.rows().get(i).text(), testVectors.get(i)));
         double classifySeconds = (System.nanoTime() - classifyStart) / 1e9;
 
-        Metrics metrics = Metrics.of(test.rows().stream().map(Row::label).toList(), router, probabilities);
+        List<String> truth = test.rows().stream().map(Row::label).toList();
+        Metrics metrics = Metrics.of(truth, router, probabilities);
         Map<String, Object> report = metrics.report();
         report.put("train_rows", train.rows().size());
         report.put("test_rows", test.rows().size());
@@ -172,6 +177,14 @@ public final class EvaluateCommand {
         metrics.print(out);
         out.printf(Locale.ROOT, "classified %,d tickets in %.1f s: %.0f per second on %d threads%n",
                 test.rows().size(), classifySeconds, test.rows().size() / classifySeconds, settings.threads());
+        if (options.containsKey("priority")) {
+            report.put("priority", SeverityEvaluation.score("priority", train.rows(), trainVectors, test.rows(),
+                    testVectors, Row::priority, settings, out));
+        }
+        if (options.containsKey("level")) {
+            report.put("level", SeverityEvaluation.score("level", train.rows(), trainVectors, test.rows(),
+                    testVectors, Row::level, settings, out));
+        }
         if (stage.mode() != LlmMode.OFF) {
             Map<String, Object> llm = new LlmComparison(stage, llmSettings, out).compare(train.rows(),
                     retrieve ? trainVectors : null, retrieve ? model : null, minExamples, test.rows(), router,
@@ -199,11 +212,6 @@ public final class EvaluateCommand {
         });
         out.printf(Locale.ROOT, "  embedded %,d texts in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
         return vectors;
-    }
-
-    private static List<double[]> classify(LinearRouter router, EmbeddingModel model, List<Row> rows, int threads) {
-        return parallel(rows, threads, row -> router.probabilities(row.text(),
-                model == null ? null : model.embed(row.text())));
     }
 
     /** Applies {@code work} to every item on {@code threads} threads; the results are in the items' order. */

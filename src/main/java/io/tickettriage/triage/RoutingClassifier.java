@@ -56,8 +56,9 @@ class RoutingClassifier implements Classifier {
                 .limit(10)
                 .forEach(i -> scores.put(teams.labels().get(i), Math.round(p[i] * 10_000) / 10_000.0));
         Priority priority = trained.priorities() == null ? vote.priority()
-                : Priority.valueOf(predict(trained.priorities(), text, vector));
-        Level level = trained.levels() == null ? vote.level() : Level.valueOf(predict(trained.levels(), text, vector));
+                : Priority.valueOf(predict(trained.priorities(), text, vector, v -> Priority.valueOf(v).ordinal()));
+        Level level = trained.levels() == null ? vote.level()
+                : Level.valueOf(predict(trained.levels(), text, vector, v -> Level.valueOf(v).ordinal()));
         Classification modelled = new Classification(scores, teams.labels().get(best), p[best], priority, level,
                 vote.evidence(), trained.version(), teams.threshold(best));
         return LearntSinceTraining.prefer(vote, modelled, installed.newestExample(), voteThreshold, this::corrected)
@@ -77,7 +78,9 @@ class RoutingClassifier implements Classifier {
         }
     }
 
-    private static String predict(LinearRouter router, String text, float[] vector) {
-        return router.labels().get(LinearRouter.argmax(router.probabilities(text, vector)));
+    /** Priority and tier are ordered: the median of the distribution, see {@link OrdinalChoice}. */
+    private static String predict(LinearRouter router, String text, float[] vector,
+            java.util.function.ToIntFunction<String> rank) {
+        return OrdinalChoice.median(router.labels(), router.probabilities(text, vector), rank);
     }
 }

@@ -40,8 +40,17 @@ public record TriageDecision(String assignedTo, Priority priority, Level level, 
         }
     }
 
-    /** An escalation rule that fired: its name, the words that triggered it, and the floor it set. */
-    public record RuleHit(String rule, String matched, Priority minPriority, Level minLevel) {
+    /**
+     * A severity rule that fired: its name, the words that triggered it, and the floor it set.
+     *
+     * @param maxPriority the ceiling it set, for the one rule that lowers ("did not click"); null for the others
+     */
+    public record RuleHit(String rule, String matched, Priority minPriority, Level minLevel,
+            @Nullable Priority maxPriority) {
+
+        public RuleHit(String rule, String matched, Priority minPriority, Level minLevel) {
+            this(rule, matched, minPriority, minLevel, null);
+        }
     }
 
     /**

@@ -65,6 +65,33 @@ class EvaluateCommandIT {
         assertThat(printed).doesNotContain("LLM");
     }
 
+    /**
+     * The starter teams as they ship, scored on hand-written tickets with the priority and tier a service desk
+     * would give them (src/test/resources/triage/severity.csv). The figures are the issue's targets;
+     * bench/routing-quality.md records the measured ones.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void starterTeamsGetSeverityRight() throws Exception {
+        Path json = dir.resolve("report.json");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        int code = eval(List.of("--train", "src/main/resources/knowledge/starter",
+                "--test", "src/test/resources/triage/severity.csv", "--text", "title,description", "--label", "team",
+                "--priority", "priority", "--level", "level", "--json", json.toString()), NO_LLM,
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).contains("Urgent or High predicted Low");
+        Map<String, Object> report = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+        Map<String, Object> priority = (Map<String, Object>) report.get("priority");
+        assertThat((Double) priority.get("accuracy")).as(printed).isGreaterThanOrEqualTo(0.70);
+        assertThat((Integer) priority.get("urgent_or_high_predicted_low")).as(printed).isZero();
+        assertThat((Map<String, Object>) priority.get("per_class")).containsKeys("Low", "Medium", "High", "Urgent");
+        assertThat((Map<String, Object>) report.get("level")).containsKeys("accuracy", "per_class");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void comparesTheLocalEngineWithTheLlmStageAskedAsTheServiceAsksIt() throws Exception {
