@@ -74,6 +74,16 @@ final class EvalCli implements Callable<Integer> {
             description = "score the learned tier plus the severity rules on this column of both files")
     @Nullable String level;
 
+    @Option(names = "--min-similarity", paramLabel = "S", defaultValue = "0.30",
+            description = "a ticket less similar than this to every example goes to Manual Review, as in the service "
+                    + "(default: ${DEFAULT-VALUE}; applied with --embeddings on)")
+    double minSimilarity;
+
+    @Option(names = "--out-of-scope", paramLabel = "FILE.csv",
+            description = "tickets no team owns (the --text columns or title,description, and category): report how"
+                    + " many would be auto-routed")
+    @Nullable Path outOfScope;
+
     enum OnOff {
         ON, OFF
     }
@@ -107,6 +117,10 @@ final class EvalCli implements Callable<Integer> {
         }
         if (llmModel != null) {
             options.put("llm-model", llmModel);
+        }
+        options.put("min-similarity", String.valueOf(minSimilarity));
+        if (outOfScope != null) {
+            options.put("out-of-scope", outOfScope.toString());
         }
         if (priority != null) {
             options.put("priority", priority);

@@ -17,9 +17,20 @@ import org.jspecify.annotations.Nullable;
  * @param model      name and version of the classifier, kept in the explanation
  * @param threshold  the probability {@code team} needs to be routed to automatically
  * @param basis      when examples learnt after the model was trained decided, which and why, in words
+ * @param outOfScope why the ticket belongs to no team at all, in words; null when it may belong to one
  */
 public record Classification(Map<String, Double> scores, String team, double score, Priority priority, Level level,
-        List<Evidence> evidence, String model, double threshold, @Nullable String basis) {
+        List<Evidence> evidence, String model, double threshold, @Nullable String basis, @Nullable String outOfScope) {
+
+    public Classification(Map<String, Double> scores, String team, double score, Priority priority, Level level,
+            List<Evidence> evidence, String model, double threshold, @Nullable String basis) {
+        this(scores, team, score, priority, level, evidence, model, threshold, basis, null);
+    }
+
+    /** The same classification, marked as belonging to no team for {@code reason}. */
+    Classification outOfScope(@Nullable String reason) {
+        return new Classification(scores, team, score, priority, level, evidence, model, threshold, basis, reason);
+    }
 
     public Classification(Map<String, Double> scores, String team, double score, Priority priority, Level level,
             List<Evidence> evidence, String model, double threshold) {

@@ -164,6 +164,38 @@ public final class EvaluateCommand {
         List<String> truth = test.rows().stream().map(Row::label).toList();
         Metrics metrics = Metrics.of(truth, router, probabilities);
         Map<String, Object> report = metrics.report();
+        ScopeEvaluation scope = null;
+        if (embed) {
+            // The service's similarity refusals: unlike every example, out of scope. Without the embedding the
+            // service cannot apply them either, and the figures above are the policy's.
+            scope = new ScopeEvaluation(trainVectors, train.rows().stream().map(Row::label).toList(), router.labels(),
+                    Double.parseDouble(options.getOrDefault("min-similarity", "0.30")), OutOfScope.load(model::embed));
+            ScopeEvaluation policy = scope;
+            List<ScopeEvaluation.Refusal> refusals = parallel(order, settings.threads(),
+                    i -> policy.check(testVectors.get(i), LinearRouter.argmax(probabilities.get(i))));
+            boolean[] withoutCheck = new boolean[truth.size()];
+            boolean[] routed = new boolean[truth.size()];
+            List<String> predicted = new ArrayList<>();
+            for (int i = 0; i < truth.size(); i++) {
+                boolean confident = autoRouted(router, probabilities.get(i));
+                withoutCheck[i] = confident && refusals.get(i) != ScopeEvaluation.Refusal.UNLIKE_ANY_EXAMPLE;
+                routed[i] = confident && refusals.get(i) == ScopeEvaluation.Refusal.NONE;
+                predicted.add(router.labels().get(LinearRouter.argmax(probabilities.get(i))));
+            }
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < truth.size(); i++) {
+                if (withoutCheck[i] && !routed[i] && refused.size() < 100) {
+                    refused.add(test.rows().get(i).title() + " (" + truth.get(i) + "): "
+                            + policy.reason(testVectors.get(i), LinearRouter.argmax(probabilities.get(i))));
+                }
+            }
+            report.put("refused_as_out_of_scope", refused);
+            report.put("auto_routed_by_threshold_only", report.get("auto_routed"));
+            report.put("auto_routed_without_out_of_scope_check", new Metrics(truth, router.labels(), predicted,
+                    withoutCheck, router.targetPrecision()).report().get("auto_routed"));
+            report.put("auto_routed", new Metrics(truth, router.labels(), predicted, routed,
+                    router.targetPrecision()).report().get("auto_routed"));
+        }
         report.put("train_rows", train.rows().size());
         report.put("test_rows", test.rows().size());
         report.put("embeddings", embed ? model.id() : "off");
@@ -175,8 +207,18 @@ public final class EvaluateCommand {
         report.put("cross_validated_accuracy", round(router.crossValidation().accuracy()));
         report.put("calibration_temperature", round(router.calibration().temperature()));
         metrics.print(out);
+        if (scope != null) {
+            printPolicy(report, out);
+        }
         out.printf(Locale.ROOT, "classified %,d tickets in %.1f s: %.0f per second on %d threads%n",
                 test.rows().size(), classifySeconds, test.rows().size() / classifySeconds, settings.threads());
+        if (options.containsKey("out-of-scope")) {
+            if (scope == null) {
+                throw new IllegalArgumentException("--out-of-scope needs --embeddings on: the check compares embeddings");
+            }
+            report.put("out_of_scope", scope.outOfScope(Path.of(options.get("out-of-scope")), textColumns, router,
+                    model, settings.threads(), out));
+        }
         if (options.containsKey("priority")) {
             report.put("priority", SeverityEvaluation.score("priority", train.rows(), trainVectors, test.rows(),
                     testVectors, Row::priority, settings, out));
@@ -212,6 +254,19 @@ public final class EvaluateCommand {
         });
         out.printf(Locale.ROOT, "  embedded %,d texts in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
         return vectors;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printPolicy(Map<String, Object> report, PrintStream out) {
+        for (String key : List.of("auto_routed_by_threshold_only", "auto_routed_without_out_of_scope_check",
+                "auto_routed")) {
+            Map<String, Object> auto = (Map<String, Object>) report.get(key);
+            out.printf(Locale.ROOT, "%-40s coverage %.4f, precision %.4f%n", switch (key) {
+                case "auto_routed_by_threshold_only" -> "routed by thresholds alone:";
+                case "auto_routed_without_out_of_scope_check" -> "  + minimum similarity:";
+                default -> "  + out-of-scope check (the service):";
+            }, auto.get("coverage"), auto.get("precision"));
+        }
     }
 
     /** Applies {@code work} to every item on {@code threads} threads; the results are in the items' order. */

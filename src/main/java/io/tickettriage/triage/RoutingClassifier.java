@@ -13,6 +13,7 @@ import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.TicketManagement;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +28,54 @@ class RoutingClassifier implements Classifier {
     private final NearestNeighbourClassifier neighbours;
     private final TicketManagement tickets;
     private final double voteThreshold;
+    private final KnowledgeBase knowledge;
+    private volatile @Nullable OutOfScope scope;
 
     RoutingClassifier(KnowledgeBase knowledge, RoutingModels models, TriageProperties properties,
             TicketManagement tickets) {
         this.models = models;
         this.neighbours = new NearestNeighbourClassifier(knowledge, properties);
+        this.knowledge = knowledge;
         this.tickets = tickets;
         this.voteThreshold = properties.confidenceThreshold();
     }
 
     @Override
     public Classification classify(String title, String description, float[] vector) {
+        Classification result = classifyInScope(title, description, vector);
+        return result.outOfScope(outOfScope(vector, result));
+    }
+
+    /**
+     * Whether the ticket reads more like a request no team owns than like the chosen team's closest example. The
+     * nearest examples are those the vote found; when none is the team's, the least similar of them bounds the
+     * team's closest example from above, so a refusal is never wrong for want of a wider search.
+     */
+    private @Nullable String outOfScope(float[] vector, Classification result) {
+        if (result.team().isEmpty() || result.evidence().isEmpty()) {
+            return null;
+        }
+        double teamSimilarity = result.evidence().stream().filter(e -> e.team().equals(result.team()))
+                .mapToDouble(Classification.Evidence::similarity).max()
+                .orElse(result.evidence().stream().mapToDouble(Classification.Evidence::similarity).min().orElseThrow());
+        return scope().reason(vector, result.team(), teamSimilarity);
+    }
+
+    /** Embedded on first use: the embedding model may still be loading while the service starts. */
+    private OutOfScope scope() {
+        OutOfScope loaded = scope;
+        if (loaded == null) {
+            synchronized (this) {
+                if (scope == null) {
+                    scope = OutOfScope.load(knowledge::embed);
+                }
+                loaded = scope;
+            }
+        }
+        return loaded;
+    }
+
+    private Classification classifyInScope(String title, String description, float[] vector) {
         String text = TicketText.of(title, description);
         Classification vote = neighbours.classify(vector);
         RoutingModels.Installed installed = models.installed();

@@ -82,6 +82,9 @@ public class TriageEngine {
             return String.format(Locale.ROOT, "Unlike any known ticket (best similarity %.2f, minimum %.2f)",
                     result.bestSimilarity(), properties.minSimilarity());
         }
+        if (result.outOfScope() != null) {
+            return result.outOfScope();
+        }
         int examples = knowledge.examplesOf(result.team());
         if (examples < properties.minTeamExamples()) {
             return String.format(Locale.ROOT, "%s has only %d examples; at least %d are needed to route to it",

@@ -66,25 +66,35 @@ class EvaluateCommandIT {
     }
 
     /**
-     * The starter teams as they ship, scored on hand-written tickets with the priority and tier a service desk
-     * would give them (src/test/resources/triage/severity.csv). The figures are the issue's targets;
-     * bench/routing-quality.md records the measured ones.
+     * The starter teams as they ship, scored on hand-written tickets: in-scope ones with the priority and tier a
+     * service desk would give them (src/test/resources/triage/severity.csv), and tickets that belong to no IT team
+     * (out-of-scope.csv). The figures are the issue's targets; bench/routing-quality.md records the measured ones.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void starterTeamsGetSeverityRight() throws Exception {
+    void starterTeamsRouteFewOutOfScopeTicketsAndGetSeverityRight() throws Exception {
         Path json = dir.resolve("report.json");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
 
         int code = eval(List.of("--train", "src/main/resources/knowledge/starter",
                 "--test", "src/test/resources/triage/severity.csv", "--text", "title,description", "--label", "team",
-                "--priority", "priority", "--level", "level", "--json", json.toString()), NO_LLM,
+                "--priority", "priority", "--level", "level",
+                "--out-of-scope", "src/test/resources/triage/out-of-scope.csv", "--json", json.toString()), NO_LLM,
                 new PrintStream(output, true, StandardCharsets.UTF_8));
 
         String printed = output.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed).isZero();
-        assertThat(printed).contains("Urgent or High predicted Low");
+        assertThat(printed).contains("out of scope (out-of-scope.csv)", "Urgent or High predicted Low");
         Map<String, Object> report = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+        Map<String, Object> outOfScope = (Map<String, Object>) report.get("out_of_scope");
+        assertThat((Integer) outOfScope.get("tickets")).isGreaterThanOrEqualTo(100);
+        assertThat((Double) outOfScope.get("auto_routed_share")).as(printed).isLessThanOrEqualTo(0.10);
+        // without the check, a good share of them went to an IT team: the check is what keeps them out
+        assertThat((Integer) outOfScope.get("auto_routed_without_check")).isGreaterThan(30);
+        Map<String, Object> before = (Map<String, Object>) report.get("auto_routed_without_out_of_scope_check");
+        Map<String, Object> after = (Map<String, Object>) report.get("auto_routed");
+        assertThat((Double) after.get("coverage")).as(printed)
+                .isGreaterThanOrEqualTo((Double) before.get("coverage") - 0.05);
         Map<String, Object> priority = (Map<String, Object>) report.get("priority");
         assertThat((Double) priority.get("accuracy")).as(printed).isGreaterThanOrEqualTo(0.70);
         assertThat((Integer) priority.get("urgent_or_high_predicted_low")).as(printed).isZero();

@@ -75,6 +75,22 @@ class TriagePipelineIT {
     }
 
     @Test
+    void sendsTicketsNoTeamOwnsToManualReviewWithTheReasonInWords() {
+        awaitTrainedModel();
+        for (String[] ticket : new String[][] {
+                {"The microwave in the break room sparks", "It crackles and sparks whenever someone heats lunch."},
+                {"Broken chair in the open space", "The chair at desk 14 has a broken wheel."},
+                {"Heating is off on the second floor", "It is 16 degrees in our office, the radiators are cold."}}) {
+            TriageDecision decision = engine.decide(ticket[0], ticket[1]);
+
+            assertThat(decision.assignedTo()).as(decision.reason()).isEqualTo(Ticket.MANUAL_REVIEW);
+            assertThat(decision.reason()).startsWith("Out of scope: reads like a").contains("request");
+            // whose score it was: the team the model would have chosen, kept in the explanation
+            assertThat(decision.explanation().preferredTeam()).isNotBlank();
+        }
+    }
+
+    @Test
     void aJobThatKeepsFailingEndsInManualReviewWithTheReasonStored() {
         long id = tickets.create(new NewTicket("poison ticket", "breaks the model", null, null)).id();
 

@@ -1,0 +1,142 @@
+package io.tickettriage.triage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.tickettriage.knowledge.EmbeddingModel;
+import io.tickettriage.knowledge.LabelledCsv;
+import io.tickettriage.knowledge.LabelledCsv.Row;
+import io.tickettriage.knowledge.Vectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The service's similarity-based refusals, applied in {@code eval} as {@link TriageEngine} applies them: a ticket
+ * unlike every example ({@code triage.min-similarity}) and an out-of-scope ticket ({@link OutOfScope}) go to Manual
+ * Review whatever their probability. The service finds the nearest examples in its index; here every training row
+ * is compared, which finds the same closest example.
+ */
+final class ScopeEvaluation {
+
+    /** Why the policy refused a ticket that its probability alone would have routed; NONE when it did not. */
+    enum Refusal { NONE, UNLIKE_ANY_EXAMPLE, OUT_OF_SCOPE }
+
+    private final List<float[]> trainVectors;
+    private final int[] trainLabels;
+    private final List<String> labels;
+    private final double minSimilarity;
+    private final OutOfScope scope;
+
+    ScopeEvaluation(List<float[]> trainVectors, List<String> trainLabels, List<String> labels, double minSimilarity,
+            OutOfScope scope) {
+        this.trainVectors = trainVectors;
+        this.trainLabels = trainLabels.stream().mapToInt(labels::indexOf).toArray();
+        this.labels = labels;
+        this.minSimilarity = minSimilarity;
+        this.scope = scope;
+    }
+
+    /** What the policy says of a ticket the model would send to {@code team}. */
+    Refusal check(float[] vector, int team) {
+        double best = Double.NEGATIVE_INFINITY;
+        double bestOfTeam = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < trainVectors.size(); i++) {
+            double similarity = Vectors.dot(vector, trainVectors.get(i));
+            best = Math.max(best, similarity);
+            if (trainLabels[i] == team) {
+                bestOfTeam = Math.max(bestOfTeam, similarity);
+            }
+        }
+        if (best < minSimilarity) {
+            return Refusal.UNLIKE_ANY_EXAMPLE;
+        }
+        return scope.reason(vector, labels.get(team), bestOfTeam) == null ? Refusal.NONE : Refusal.OUT_OF_SCOPE;
+    }
+
+    @Nullable String reason(float[] vector, int team) {
+        double bestOfTeam = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < trainVectors.size(); i++) {
+            if (trainLabels[i] == team) {
+                bestOfTeam = Math.max(bestOfTeam, Vectors.dot(vector, trainVectors.get(i)));
+            }
+        }
+        return scope.reason(vector, labels.get(team), bestOfTeam);
+    }
+
+    /**
+     * {@code --out-of-scope FILE}: tickets that belong to no team (a CSV with the test file's text columns, or
+     * {@code title,description}, and a {@code category} column). Reports how many the engine would route to a team
+     * on its own, overall and per category, with and without the out-of-scope check.
+     */
+    Map<String, Object> outOfScope(Path file, List<String> textColumns, LinearRouter router, EmbeddingModel model,
+            int threads, PrintStream out) throws IOException {
+        List<Row> rows;
+        try {
+            rows = LabelledCsv.read(file, textColumns, "category", null, null).rows();
+        } catch (IOException e) {
+            rows = LabelledCsv.read(file, List.of("title", "description"), "category", null, null).rows();
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(file + " has no rows with a category");
+        }
+        record Scored(Row row, int team, double probability, boolean confident, Refusal refusal, String reason) {
+        }
+        List<Scored> scored = EvaluateCommand.parallel(rows, threads, row -> {
+            float[] vector = model.embed(row.text());
+            double[] p = router.probabilities(row.text(), vector);
+            int best = LinearRouter.argmax(p);
+            boolean confident = p[best] >= router.threshold(best);
+            Refusal refusal = check(vector, best);
+            String reason = refusal == Refusal.OUT_OF_SCOPE ? reason(vector, best) : null;
+            return new Scored(row, best, p[best], confident, refusal, reason);
+        });
+        Map<String, int[]> perCategory = new TreeMap<>();
+        int routed = 0;
+        int routedWithoutCheck = 0;
+        List<String> routedTickets = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
+        for (Scored s : scored) {
+            int[] counts = perCategory.computeIfAbsent(s.row().label(), c -> new int[3]);
+            counts[0]++;
+            boolean withoutCheck = s.confident() && s.refusal() != Refusal.UNLIKE_ANY_EXAMPLE;
+            boolean auto = s.confident() && s.refusal() == Refusal.NONE;
+            counts[1] += withoutCheck ? 1 : 0;
+            counts[2] += auto ? 1 : 0;
+            routedWithoutCheck += withoutCheck ? 1 : 0;
+            routed += auto ? 1 : 0;
+            if (auto) {
+                routedTickets.add(String.format(Locale.ROOT, "%s -> %s %.2f (%s)", s.row().title(),
+                        router.labels().get(s.team()), s.probability(), s.row().label()));
+            } else if (withoutCheck) {
+                stopped.add(s.row().title() + ": " + s.reason());
+            }
+        }
+        out.printf(Locale.ROOT, "%nout of scope (%s): %d of %d auto-routed to a team (%.1f%%); without the out-of-scope"
+                + " check %d (%.1f%%)%n", file.getFileName(), routed, rows.size(), 100.0 * routed / rows.size(),
+                routedWithoutCheck, 100.0 * routedWithoutCheck / rows.size());
+        Map<String, Object> categories = new LinkedHashMap<>();
+        perCategory.forEach((category, c) -> {
+            out.printf(Locale.ROOT, "  %-20s %3d tickets, %3d auto-routed (%d without the check)%n", category, c[0],
+                    c[2], c[1]);
+            categories.put(category, Map.of("tickets", c[0], "auto_routed", c[2], "auto_routed_without_check", c[1]));
+        });
+        routedTickets.forEach(t -> out.println("  still routed: " + t));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("file", file.toString());
+        report.put("tickets", rows.size());
+        report.put("auto_routed", routed);
+        report.put("auto_routed_share", EvaluateCommand.round((double) routed / rows.size()));
+        report.put("auto_routed_without_check", routedWithoutCheck);
+        report.put("per_category", categories);
+        report.put("still_routed", routedTickets);
+        report.put("stopped_by_check", stopped);
+        return report;
+    }
+}
