@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param possibleDuplicates open tickets that read almost the same, found at triage
  * @param incidentId    the incident this ticket was grouped under, when many similar tickets arrived together
  * @param createdBy     the name of the caller who created it; requesters see only their own tickets
+ * @param bestGuess     for a ticket in Manual Review that the engine scored: the team it would have chosen, whose
+ *                      calibrated probability {@code confidence} is; null for every other ticket
  */
 public record Ticket(
         long id,
@@ -31,7 +33,8 @@ public record Ticket(
         @Nullable Instant closedAt,
         List<PossibleDuplicate> possibleDuplicates,
         @Nullable Long incidentId,
-        @Nullable String createdBy) {
+        @Nullable String createdBy,
+        @Nullable String bestGuess) {
 
     public static final String MANUAL_REVIEW = "Manual Review";
 }

@@ -21,7 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 class TicketRepository {
 
     private static final String COLUMNS = "id, title, description, created_at, updated_at, priority, level, "
-            + "assigned_to, confidence, status, triage_reason, closed_at, possible_duplicates, incident_id, created_by";
+            + "assigned_to, confidence, status, triage_reason, closed_at, possible_duplicates, incident_id, created_by, "
+            // only Manual Review tickets need their explanation read, for the team their confidence belongs to
+            + "CASE WHEN assigned_to = '" + Ticket.MANUAL_REVIEW + "' THEN explanation END AS review_explanation";
     private static final TypeReference<List<PossibleDuplicate>> DUPLICATES = new TypeReference<>() {
     };
 
@@ -258,6 +260,16 @@ class TicketRepository {
                 nullableClosedAt,
                 duplicates(rs.getString("possible_duplicates")),
                 nullableLong(rs, "incident_id"),
-                rs.getString("created_by"));
+                rs.getString("created_by"),
+                bestGuess(rs.getString("review_explanation")));
+    }
+
+    /** The engine's preferred team, from a stored explanation (its {@code preferred_team}). */
+    private @Nullable String bestGuess(@Nullable String explanation) {
+        if (explanation == null || explanation.isBlank()) {
+            return null;
+        }
+        tools.jackson.databind.JsonNode team = json.readTree(explanation).path("preferred_team");
+        return team.isString() && !team.asString().isBlank() ? team.asString() : null;
     }
 }

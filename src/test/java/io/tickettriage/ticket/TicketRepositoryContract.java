@@ -41,6 +41,24 @@ abstract class TicketRepositoryContract {
     }
 
     @Test
+    void aManualReviewTicketNamesTheTeamItsConfidenceBelongsTo() {
+        long review = insert("Odd request", "");
+        long routed = insert("Laptop dead", "");
+        tickets.applyTriage(review, new TriageOutcome(Ticket.MANUAL_REVIEW, Priority.MEDIUM, Level.TIER_1, 0.62,
+                "Not confident enough", "{\"preferred_team\":\"Software Team\",\"scores\":{}}"), now);
+        tickets.applyTriage(routed, new TriageOutcome("Hardware Team", Priority.MEDIUM, Level.TIER_1, 0.95,
+                "Hardware Team", "{\"preferred_team\":\"Hardware Team\"}"), now);
+
+        Ticket ticket = tickets.findById(review).orElseThrow();
+
+        assertThat(ticket.bestGuess()).isEqualTo("Software Team");
+        assertThat(ticket.confidence()).isEqualTo(0.62);
+        assertThat(tickets.findById(routed).orElseThrow().bestGuess()).isNull();
+        assertThat(tickets.find(new TicketQuery(null, Ticket.MANUAL_REVIEW, null, null, 10)))
+                .extracting(Ticket::bestGuess).containsExactly("Software Team");
+    }
+
+    @Test
     void keepsUnicodeText() {
         long id = insert("Drucker 🖨 – ошибка", "日本語のテキスト");
         assertThat(tickets.findById(id).orElseThrow().title()).isEqualTo("Drucker 🖨 – ошибка");
