@@ -14,6 +14,10 @@ import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.TicketManagement;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RoutingClassifier implements Classifier {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingClassifier.class);
 
     private final RoutingModels models;
     private final NearestNeighbourClassifier neighbours;
@@ -59,6 +65,22 @@ class RoutingClassifier implements Classifier {
                 .mapToDouble(Classification.Evidence::similarity).max()
                 .orElse(result.evidence().stream().mapToDouble(Classification.Evidence::similarity).min().orElseThrow());
         return scope().reason(vector, result.team(), teamSimilarity);
+    }
+
+    /**
+     * Embeds the out-of-scope references in the background once the service is up, so that the first ticket
+     * does not wait for them; a ticket that comes first embeds them itself.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void embedReferencesInTheBackground() {
+        Thread.ofVirtual().name("out-of-scope-references").start(() -> {
+            try {
+                scope();
+            } catch (RuntimeException e) {
+                // the first ticket tries again, and its failure is handled as any triage failure is
+                log.debug("Out-of-scope references not embedded in the background", e);
+            }
+        });
     }
 
     /** Embedded on first use: the embedding model may still be loading while the service starts. */
