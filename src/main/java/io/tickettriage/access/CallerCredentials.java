@@ -60,8 +60,21 @@ final class CallerCredentials extends OncePerRequestFilter {
 
     static @Nullable String bearer(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).strip();
+        return header == null ? null : bearer(header);
+    }
+
+    /** The token of an {@code Authorization} header's value, if it is a bearer token. */
+    static @Nullable String bearer(String authorization) {
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+    }
+
+    /** The session secret in a {@code Cookie} header's value, if there is one. */
+    static @Nullable String sessionCookie(String cookieHeader) {
+        for (String cookie : cookieHeader.split(";")) {
+            String[] pair = cookie.strip().split("=", 2);
+            if (pair.length == 2 && SESSION_COOKIE.equals(pair[0])) {
+                return pair[1];
+            }
         }
         return null;
     }

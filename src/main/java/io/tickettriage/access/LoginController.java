@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.system.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Dashboard logins: a one-time link, or an API token pasted on the login page; and logout. */
 @Controller
@@ -63,7 +63,7 @@ class LoginController {
         AccessTokens.Session session = login.token() == null ? null
                 : tokens.sessionFor(login.token().strip()).orElse(null);
         if (session == null) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "This token is unknown, revoked or mistyped");
+            throw new UnauthorizedException("This token is unknown, revoked or mistyped");
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookie(session.secret(), request, properties.sessionValidity())

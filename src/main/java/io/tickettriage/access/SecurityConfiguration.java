@@ -1,5 +1,9 @@
 package io.tickettriage.access;
 
+import java.util.List;
+
+import io.tickettriage.system.ProblemWriter;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,17 +11,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web security rules: who may call what. Roles include the ones below them, so {@code hasRole("AGENT")}
- * admits admins too. Whatever is not listed needs a logged-in caller: a new endpoint is closed by default.
+ * The web security rules: who may call what. Each module declares its own endpoints' rules beside its controllers
+ * ({@link EndpointAccess}); this class applies them. Roles include the ones below them, so {@code hasRole("AGENT")}
+ * admits admins too. Whatever no module declares needs an agent: a new endpoint is closed by default.
  *
  * <p>Security headers and CORS stay with the system module's filters; Spring Security's own are switched off
  * so that there is one place for each. Sessions are the product's own (a hashed secret in the database, in an
@@ -27,18 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    /**
+     * The framework's own endpoints, which no module's controller serves: health for load balancers, the API
+     * documentation, Spring's error page; the other actuator endpoints are for admins.
+     */
     static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/docs", "/docs/**",
         "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/openapi.json", "/openapi.json/**", "/redoc",
-        "/redoc/**", "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/ticket/*", "/analytics",
-        "/admin/webhooks", "/login", "/auth/session", "/auth/logout", "/error",
-        // Socket.IO authenticates each connection itself: a token may come in the handshake's auth payload,
-        // which is not part of the HTTP request
-        "/socket.io/", "/socket.io/**"};
+        "/redoc/**", "/error"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessProperties properties, AccessTokens tokens,
-            JsonMapper json) throws Exception {
-        AccessProblems problems = new AccessProblems(json);
+            ProblemWriter problemWriter, List<EndpointAccess> modules) throws Exception {
+        AccessProblems problems = new AccessProblems(problemWriter);
         http.headers(headers -> headers.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
@@ -56,20 +61,15 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(CallerCredentials::needsCsrfCheck))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .addFilterBefore(new CallerCredentials(tokens), ExceptionTranslationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/tokens", "/tokens/**", "/webhooks", "/webhooks/**", "/actuator/**")
-                        .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/teams", "/knowledge/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/tickets").hasRole("REQUESTER")
-                        .requestMatchers(HttpMethod.GET, "/tickets", "/tickets/*", "/tickets/*/comments")
-                        .hasRole("REQUESTER")
-                        .requestMatchers(HttpMethod.POST, "/tickets/*/comments").hasRole("REQUESTER")
-                        // team names label the dashboard's board for requesters too
-                        .requestMatchers(HttpMethod.GET, "/events", "/auth/me", "/teams").hasRole("REQUESTER")
-                        // the rest of the API works on every ticket, or shows the engine's inner workings
-                        .anyRequest().hasRole("AGENT"));
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                            .requestMatchers(PUBLIC).permitAll()
+                            .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                    EndpointAccess.Rules rules = new DeclaredRules(requests);
+                    modules.forEach(module -> module.declare(rules));
+                    // the rest of the API works on every ticket, or shows the engine's inner workings
+                    requests.anyRequest().hasRole(Role.AGENT.name());
+                });
         return http.build();
     }
 
@@ -81,6 +81,30 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Applies each module's declarations, in the order they are made. */
+    private record DeclaredRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests)
+            implements EndpointAccess.Rules {
+
+        @Override
+        public EndpointAccess.Rules open(String... patterns) {
+            requests.requestMatchers(patterns).permitAll();
+            return this;
+        }
+
+        @Override
+        public EndpointAccess.Rules allow(Role role, String... patterns) {
+            requests.requestMatchers(patterns).hasRole(role.name());
+            return this;
+        }
+
+        @Override
+        public EndpointAccess.Rules allow(Role role, HttpMethod method, String... patterns) {
+            requests.requestMatchers(method, patterns).hasRole(role.name());
+            return this;
+        }
     }
 
     /** There are no passwords; this also keeps Spring Boot from creating a default user with a printed one. */

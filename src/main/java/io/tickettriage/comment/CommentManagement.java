@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.util.List;
 
 import io.tickettriage.access.Caller;
+import io.tickettriage.system.ForbiddenException;
 import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Comments on tickets: the entry point of this module. */
 @Service
@@ -41,7 +40,7 @@ public class CommentManagement {
     public Comment add(long ticketId, String text, boolean internal, Caller caller) {
         Ticket ticket = tickets.getVisibleTo(ticketId, caller);
         if (internal && !caller.isAgent()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only agents may write internal comments");
+            throw new ForbiddenException("Only agents may write internal comments");
         }
         return insert(ticket, text, internal);
     }

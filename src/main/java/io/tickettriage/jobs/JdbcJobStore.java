@@ -91,6 +91,18 @@ class JdbcJobStore {
                 .update();
     }
 
+    /** Puts a claimed job back as it was before the claim: the attempt is not counted. */
+    void postpone(long id, Instant runAt, String error) {
+        jdbc.sql("""
+                UPDATE jobs SET state = 'queued', run_at = :runAt, locked_by = NULL, locked_until = NULL,
+                                attempts = attempts - 1, last_error = :error
+                WHERE id = :id""")
+                .param("id", id)
+                .param("runAt", runAt.toEpochMilli())
+                .param("error", error)
+                .update();
+    }
+
     /** Hands back the jobs that workers of an earlier run of this process had claimed. */
     int releaseAllClaims() {
         return jdbc.sql("UPDATE jobs SET state = 'queued', locked_by = NULL, locked_until = NULL WHERE state = 'running'")

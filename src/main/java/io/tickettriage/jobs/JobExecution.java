@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one claimed job, however it was delivered (a database poll or a Redis stream). Work is at least once:
  * a job is deleted only after its handler returned, rescheduled with growing waits when it throws, and handed
- * to {@link JobHandler#giveUp} after the last attempt, so no subject waits forever.
+ * to {@link JobHandler#giveUp} after the last attempt, so no subject waits forever. An error of the process
+ * rather than of the job (out of memory, a class that cannot be loaded) is not the job's attempt: the job waits
+ * in the queue, uncounted, until the process can run it.
  */
 @Component
 class JobExecution {
@@ -47,19 +49,24 @@ class JobExecution {
             store.complete(job.id());
         } catch (Exception e) {
             failed(job, handler, e);
-        } catch (StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
-            // One job's runaway recursion, oversized allocation or missing class is that job's failure: it is
-            // retried and then given up like any other, and the worker thread lives on for the other jobs. The
-            // stack is logged because such an error is a bug to fix, not a condition to wait out.
-            if (e instanceof StackOverflowError) {
-                // Its stack is a thousand copies of the same frames; the top ones say where the recursion is.
-                log.error("Job {} ({} {}) failed with StackOverflowError at {}", job.id(), job.type(), job.subjectId(),
-                        Arrays.stream(e.getStackTrace()).limit(8).map(String::valueOf).toList());
-            } else {
-                log.error("Job {} ({} {}) failed with {}", job.id(), job.type(), job.subjectId(),
-                        e.getClass().getSimpleName(), e);
-            }
+        } catch (StackOverflowError e) {
+            // One job's runaway recursion is that job's failure, the same on every attempt: it is retried and then
+            // given up like any other. Its stack is a thousand copies of the same frames; the top ones say where.
+            log.error("Job {} ({} {}) failed with StackOverflowError at {}", job.id(), job.type(), job.subjectId(),
+                    Arrays.stream(e.getStackTrace()).limit(8).map(String::valueOf).toList());
             failed(job, handler, e);
+        } catch (AssertionError e) {
+            log.error("Job {} ({} {}) failed with {}", job.id(), job.type(), job.subjectId(),
+                    e.getClass().getSimpleName(), e);
+            failed(job, handler, e);
+        } catch (VirtualMachineError | LinkageError e) {
+            // Out of memory, a missing or incompatible class: the process is in trouble, not this job, and every
+            // job would fail the same way. Counting it as the job's attempt would give tickets up to Manual Review
+            // for a fault of the deployment; the job goes back to the queue as it was and the error goes on up, to
+            // the worker loop, which logs it and pauses.
+            store.postpone(job.id(), clock.instant().plus(properties.pollInterval()),
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw e;
         }
     }
 

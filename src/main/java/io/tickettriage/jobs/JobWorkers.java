@@ -120,10 +120,10 @@ class JobWorkers implements SmartLifecycle {
                 log.warn("Job store unavailable: {}", e.getMessage());
                 pause(properties.pollInterval());
             } catch (Error e) {
-                // A worker that died here would leave its claimed job to wait for the lease and, once every worker
-                // had died, leave all tickets unrouted. The thread goes on; the job is retried when its lease ends.
-                log.error("Worker {} survived an error outside any job; carrying on", Thread.currentThread().getName(),
-                        e);
+                // Out of memory or a class missing, in a job (which went back to the queue uncounted, see
+                // JobExecution) or outside one. A worker that died here would, once every worker had died, leave all
+                // tickets unrouted: the thread pauses and goes on.
+                log.error("Worker {} survived an error; carrying on", Thread.currentThread().getName(), e);
                 pause(properties.pollInterval());
             }
         }

@@ -120,6 +120,12 @@ class StreamWorkers implements SmartLifecycle {
                     ownPendingUnknown = true;
                     log.warn("Job worker failed, trying again: {}", e.getMessage());
                     pause();
+                } catch (Error e) {
+                    // out of memory or a class missing: the job went back to the queue (JobExecution); this worker
+                    // pauses and carries on rather than leave the stream without readers once every worker died
+                    ownPendingUnknown = true;
+                    log.error("Job worker survived an error; carrying on", e);
+                    pause();
                 }
             }
         } catch (InterruptedException e) {

@@ -6,8 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
-import io.tickettriage.access.AccessProperties;
-import io.tickettriage.access.AccessTokens;
+import io.tickettriage.access.CallerResolution;
 import io.tickettriage.system.RedisConnections;
 import io.tickettriage.system.TriageRole;
 
@@ -45,9 +44,8 @@ class RealtimeConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    SocketIoClients socketIoClients(EngineIoServer engineIo, MeterRegistry meters, AccessTokens tokens,
-            AccessProperties access) {
-        return new SocketIoClients(engineIo, meters, new LiveAudience(tokens, access));
+    SocketIoClients socketIoClients(EngineIoServer engineIo, MeterRegistry meters, CallerResolution callers) {
+        return new SocketIoClients(engineIo, meters, new LiveAudience(callers));
     }
 
     /**

@@ -4,4 +4,7 @@
  * transaction commits. Fan-out goes through {@code EventBroadcaster}, so that several instances can share
  * events through a broker.
  */
+@ApplicationModule(allowedDependencies = {"access", "comment", "incident", "system", "ticket"})
 package io.tickettriage.realtime;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,8 +35,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
-                    new PayloadTooLargeException(limit).getMessage());
+            problems.writeAndClose(request, response, new PayloadTooLargeException(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

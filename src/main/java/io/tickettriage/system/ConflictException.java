@@ -1,9 +1,11 @@
 package io.tickettriage.system;
 
+import org.springframework.http.HttpStatus;
+
 /** The request is valid but not in the resource's current state, such as closing a closed ticket: 409. */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends ProblemException {
 
     public ConflictException(String detail) {
-        super(detail);
+        super(HttpStatus.CONFLICT, "Conflict", detail);
     }
 }

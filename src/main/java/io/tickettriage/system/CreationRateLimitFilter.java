@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -74,10 +74,9 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long waitMillis = take(clientKey(request, SecurityContextHolder.getContext().getAuthentication()));
         if (waitMillis > 0) {
-            response.setHeader("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
-            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
-                    "This client created more than " + perMinute + " tickets in a minute; retry after the time in "
-                            + "the Retry-After header");
+            problems.writeAndClose(request, response, new TooManyRequestsException("This client created more than "
+                    + perMinute + " tickets in a minute; retry after the time in the Retry-After header",
+                    Duration.ofMillis(waitMillis)));
             return;
         }
         chain.doFilter(request, response);

@@ -1,9 +1,12 @@
 package io.tickettriage.system;
 
+import org.springframework.http.HttpStatus;
+
 /** The request body passed the configured size limit: 413. */
-class PayloadTooLargeException extends RuntimeException {
+class PayloadTooLargeException extends ProblemException {
 
     PayloadTooLargeException(long limit) {
-        super("Request body is larger than the limit of " + limit + " bytes");
+        super(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+                "Request body is larger than the limit of " + limit + " bytes");
     }
 }

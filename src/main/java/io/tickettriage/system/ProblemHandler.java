@@ -1,8 +1,11 @@
 package io.tickettriage.system;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,13 +29,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.UriUtils;
 
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * The one place where failures become {@code application/problem+json} responses. Clients get a status
- * and a human {@code detail} naming the field at fault, never a stack trace.
+ * Where failures in controllers become {@code application/problem+json} responses, made by {@link ProblemWriter}
+ * as those of the filters are. Clients get a status and a human {@code detail} naming the field at fault, never a
+ * stack trace.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -40,40 +45,42 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(2);
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not Found", e.getMessage());
+    private final ProblemWriter problems;
+
+    ProblemHandler(ProblemWriter problems) {
+        this.problems = problems;
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidFieldException.class)
-    ProblemDetail invalidField(InvalidFieldException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid field", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
-    }
-
-    @ExceptionHandler(PayloadTooLargeException.class)
-    ProblemDetail tooLarge(PayloadTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage());
+    /** Not found, conflict, invalid field, too large, unauthorized, forbidden, too many, unavailable. */
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return problems.entity(e);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         if ("id".equals(e.getName())) {
-            return problem(HttpStatus.NOT_FOUND, "Not Found", "No ticket with id '" + e.getValue() + "'");
+            return problem(HttpStatus.NOT_FOUND, "Not Found", "No " + resourceNamed(request.getRequestURI(),
+                    String.valueOf(e.getValue())) + " with id '" + e.getValue() + "'");
         }
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid field",
                 "'" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
     }
 
-    @ExceptionHandler(ServiceUnavailableException.class)
-    ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException e) {
-        return unavailable(e.getMessage(), e.retryAfter());
+    /**
+     * What kind of thing a path names by the id in it: the collection before the id, in the singular
+     * ({@code /incidents/abc} names an incident, {@code /tickets/abc/comments} a ticket).
+     */
+    static String resourceNamed(String path, String id) {
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].equals(id) || UriUtils.decode(segments[i], StandardCharsets.UTF_8).equals(id)) {
+                String collection = segments[i - 1];
+                return collection.isEmpty() ? "resource"
+                        : collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
+            }
+        }
+        return "resource";
     }
 
     /**
@@ -89,10 +96,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return databaseBusy(e);
     }
 
-    private static ResponseEntity<ProblemDetail> databaseBusy(Throwable cause) {
+    private ResponseEntity<ProblemDetail> databaseBusy(Throwable cause) {
         log.warn("Database unavailable, answering 503: {}", DatabaseFailures.describe(cause));
-        return unavailable("The database is busy or unreachable; nothing was changed. Retry after the time in the "
-                + "Retry-After header.", DATABASE_RETRY_AFTER);
+        return problems.entity(new ServiceUnavailableException("The database is busy or unreachable; nothing was "
+                + "changed. Retry after the time in the Retry-After header.", DATABASE_RETRY_AFTER));
     }
 
     /**
@@ -106,12 +113,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return databaseBusy(first);
         }
         return ResponseEntity.internalServerError().body(unexpected(e));
-    }
-
-    private static ResponseEntity<ProblemDetail> unavailable(String detail, Duration retryAfter) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", detail));
     }
 
     @ExceptionHandler(Exception.class)
@@ -159,7 +160,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private ProblemDetail unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
-                return tooLarge(tooLarge);
+                return ProblemWriter.problem(tooLarge);
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -198,9 +199,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        return ProblemWriter.problem(status, title, detail);
     }
 }

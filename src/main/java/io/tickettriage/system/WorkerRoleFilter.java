@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,7 +30,7 @@ final class WorkerRoleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        problems.write(response, HttpStatus.NOT_FOUND, "Not Found",
-                "This is a worker process (TRIAGE_ROLE=worker); it serves only /actuator/health and metrics");
+        problems.writeAndClose(request, response, new NotFoundException(
+                "This is a worker process (TRIAGE_ROLE=worker); it serves only /actuator/health and metrics"));
     }
 }

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
-import io.tickettriage.jobs.JobQueue;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.ServiceUnavailableException;
 import io.tickettriage.ticket.TicketManagement.AgentChange;
@@ -46,11 +45,11 @@ class TicketController {
     private static final Duration BACKLOG_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final TicketManagement tickets;
-    private final JobQueue jobs;
+    private final IntakeAdmission admission;
 
-    TicketController(TicketManagement tickets, JobQueue jobs) {
+    TicketController(TicketManagement tickets, IntakeAdmission admission) {
         this.tickets = tickets;
-        this.jobs = jobs;
+        this.admission = admission;
     }
 
     record CreateTicketRequest(
@@ -78,14 +77,15 @@ class TicketController {
             throw new InvalidFieldException("title", "title must contain visible characters, not only control, "
                     + "format or space characters");
         }
+        Caller caller = Caller.required();
         // Refused before anything is written: every accepted ticket gets a job, so this bounds the backlog.
-        if (jobs.atCapacity()) {
+        if (admission.admit(caller.name()) == IntakeAdmission.Decision.BACKLOG_FULL) {
             throw new ServiceUnavailableException("Too many tickets are waiting to be triaged; nothing was stored. "
                     + "Retry after the time in the Retry-After header.", BACKLOG_RETRY_AFTER);
         }
         Ticket ticket = tickets.create(
                 new NewTicket(request.title(), request.description(), request.priority(), request.level(),
-                        Caller.required().name()));
+                        caller.name()));
         return ResponseEntity.created(URI.create("/tickets/" + ticket.id())).body(ticket);
     }
 

@@ -5,4 +5,7 @@
  * lease on the row makes it the only one that does. Retries, backoff and the pause of a failing subscription live
  * here too.
  */
+@ApplicationModule(allowedDependencies = {"access", "comment", "incident", "system", "ticket"})
 package io.tickettriage.webhook;
+
+import org.springframework.modulith.ApplicationModule;

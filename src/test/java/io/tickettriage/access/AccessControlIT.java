@@ -201,6 +201,43 @@ class AccessControlIT {
     }
 
     @Test
+    void aBadIdIsAnsweredAboutThePathItWasGivenFor() {
+        assertThat(agent.get("/tickets/abc").json().path("detail").asString()).isEqualTo("No ticket with id 'abc'");
+        assertThat(agent.get("/tickets/abc/comments").json().path("detail").asString())
+                .isEqualTo("No ticket with id 'abc'");
+        Api.Reply incident = agent.get("/incidents/abc");
+        assertThat(incident.status()).isEqualTo(404);
+        assertThat(incident.json().path("detail").asString()).isEqualTo("No incident with id 'abc'");
+        Api.Reply token = admin.delete("/tokens/abc");
+        assertThat(token.status()).isEqualTo(404);
+        assertThat(token.json().path("detail").asString()).isEqualTo("No token with id 'abc'");
+    }
+
+    @Test
+    void refusalsFromTheSecurityFiltersAndFromControllersAreTheSameKindOfProblem() {
+        long id = alice.post("/tickets", "{\"title\": \"Mouse double-clicks\"}").json().path("id").asLong();
+        HttpResponse<String> fromFilter = anonymous.raw(anonymous.request("/tickets").GET());
+        HttpResponse<String> fromLogin = anonymous.raw(anonymous.request("/auth/session")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"token\": \"tt_x\"}")));
+        for (HttpResponse<String> unauthorized : java.util.List.of(fromFilter, fromLogin)) {
+            assertThat(unauthorized.statusCode()).isEqualTo(401);
+            assertThat(unauthorized.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(unauthorized.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"ticket-triage\"");
+            JsonNode problem = new Api.Reply(401, "", unauthorized.body()).json();
+            assertThat(problem.path("title").asString()).isEqualTo("Unauthorized");
+            assertThat(problem.path("instance").asString()).isEqualTo(unauthorized.uri().getPath());
+        }
+        Api.Reply byRole = alice.delete("/tickets/" + id);
+        Api.Reply byRule = alice.post("/tickets/" + id + "/comments", "{\"text\": \"x\", \"internal\": true}");
+        for (Api.Reply forbidden : java.util.List.of(byRole, byRule)) {
+            assertThat(forbidden.status()).isEqualTo(403);
+            assertThat(forbidden.contentType()).isEqualTo("application/problem+json");
+            assertThat(forbidden.json().path("title").asString()).isEqualTo("Forbidden");
+            assertThat(forbidden.json().path("instance").asString()).startsWith("/tickets/" + id);
+        }
+    }
+
+    @Test
     void storesOnlyHashesOfSecrets() {
         AccessTokens.IssuedToken issued = tokens.createApiToken("dave", Role.REQUESTER);
         assertThat(issued.secret()).startsWith("tt_").hasSizeGreaterThan(40);

@@ -104,6 +104,45 @@ class JobWorkersTests {
         });
     }
 
+    @Test
+    void neverGivesUpAJobForOutOfMemoryOrAMissingClassWhichAreNotTheJobsFault() {
+        JdbcJobStore store = new JdbcJobStore(JdbcClient.create(TestDatabases.sqlite(folder.resolve("jobs.db"))));
+        Set<Long> done = ConcurrentHashMap.newKeySet();
+        Map<Long, String> givenUp = new ConcurrentHashMap<>();
+        AtomicInteger failures = new AtomicInteger();
+        JobHandler failingMoreOftenThanMaxAttempts = new RecordingHandler("classify", done) {
+            @Override
+            public void handle(long subjectId) throws Exception {
+                int failure = failures.incrementAndGet();
+                if (failure <= 3) {
+                    throw new OutOfMemoryError("Java heap space (simulated)");
+                }
+                if (failure <= 6) {
+                    throw new NoClassDefFoundError("ai/onnxruntime/OrtSession (simulated)");
+                }
+                super.handle(subjectId);
+            }
+
+            @Override
+            public void giveUp(long subjectId, String reason) {
+                givenUp.put(subjectId, reason);
+            }
+        };
+        workers = startOneWorker(store, failingMoreOftenThanMaxAttempts);
+
+        store.insert("classify", 1, Instant.now());
+        workers.wakeUp();
+
+        // six errors against three attempts: had they counted, the job would have been given up at the third
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(done).containsExactly(1L);
+            assertThat(store.depth()).isZero();
+        });
+        assertThat(givenUp).isEmpty();
+        assertThat(failures.get()).isEqualTo(7);
+        assertThat(workers.isRunning()).isTrue();
+    }
+
     private static JobWorkers startOneWorker(JdbcJobStore store, JobHandler handler) {
         JobsProperties properties = new JobsProperties(1, 3, Duration.ofMillis(10), Duration.ofMillis(50),
                 Duration.ofMinutes(2), 0, Duration.ofSeconds(30), 0);

@@ -3,7 +3,6 @@ package io.tickettriage.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import io.tickettriage.access.Caller;
 import io.tickettriage.access.Role;
@@ -17,17 +16,10 @@ class LiveAudienceTests {
     private static final Caller AGENT = new Caller("sam", Role.AGENT);
 
     @Test
-    void findsTheSecretInTheHandshakeAuthQueryHeaderOrSessionCookieInThatOrder() {
-        assertThat(LiveAudience.secret(new JSONObject().put("token", "tt_auth"), Map.of("token", "tt_query"),
-                Map.of())).isEqualTo("tt_auth");
-        assertThat(LiveAudience.secret(new JSONObject(), Map.of("token", "tt_query"), Map.of()))
-                .isEqualTo("tt_query");
-        assertThat(LiveAudience.secret(null, Map.of(), Map.of("Authorization", List.of("Bearer tt_header"))))
-                .isEqualTo("tt_header");
-        assertThat(LiveAudience.secret(null, Map.of(),
-                Map.of("cookie", List.of("XSRF-TOKEN=x; triage_session=tt_cookie; other=1"))))
-                .isEqualTo("tt_cookie");
-        assertThat(LiveAudience.secret(null, Map.of(), Map.of("cookie", List.of("other=1")))).isNull();
+    void takesTheTokenOfTheHandshakeAuthPayload() {
+        assertThat(LiveAudience.handshakeToken(new JSONObject().put("token", "tt_auth"))).isEqualTo("tt_auth");
+        assertThat(LiveAudience.handshakeToken(new JSONObject())).isNull();
+        assertThat(LiveAudience.handshakeToken(null)).isNull();
     }
 
     @Test

@@ -1,0 +1,65 @@
+package io.tickettriage.access;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who a connection belongs to when it is identified outside the web security filters, as a Socket.IO client is
+ * when it joins its namespace. The credentials are those the HTTP API accepts, read by this module alone: first
+ * found, a token the client's handshake carried, a {@code token} query parameter, an {@code Authorization: Bearer}
+ * header or the dashboard's session cookie.
+ */
+@Component
+public class CallerResolution {
+
+    private final AccessTokens tokens;
+    private final boolean enabled;
+
+    CallerResolution(AccessTokens tokens, AccessProperties properties) {
+        this.tokens = tokens;
+        this.enabled = properties.enabled();
+    }
+
+    /**
+     * @param handshakeToken a token the client sent in its own protocol's handshake, if any
+     * @param query          the query parameters of the connection's first request
+     * @param headers        the headers of the connection's first request, names in any case
+     * @return the caller; everyone is {@link Caller#DEMO} in demo mode; empty when no credential is live
+     */
+    public Optional<Caller> resolve(@Nullable String handshakeToken, Map<String, String> query,
+            Map<String, List<String>> headers) {
+        if (!enabled) {
+            return Optional.of(Caller.DEMO);
+        }
+        return tokens.authenticate(secret(handshakeToken, query, headers));
+    }
+
+    static @Nullable String secret(@Nullable String handshakeToken, Map<String, String> query,
+            Map<String, List<String>> headers) {
+        if (handshakeToken != null) {
+            return handshakeToken;
+        }
+        if (query.get("token") != null) {
+            return query.get("token");
+        }
+        String cookie = null;
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            for (String value : header.getValue()) {
+                if ("authorization".equalsIgnoreCase(header.getKey())) {
+                    String bearer = CallerCredentials.bearer(value);
+                    if (bearer != null) {
+                        return bearer;
+                    }
+                }
+                if ("cookie".equalsIgnoreCase(header.getKey()) && cookie == null) {
+                    cookie = CallerCredentials.sessionCookie(value);
+                }
+            }
+        }
+        return cookie;
+    }
+}
