@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.tickettriage.system.ProblemWriter;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,7 +64,10 @@ class SecurityConfiguration {
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .addFilterBefore(new CallerCredentials(tokens), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                    // the dispatch that ends an event stream (completed, or its client gone) belongs to a request
+                    // that was authorised when it began; refusing it only logged an error per closed stream
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                            .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                             .requestMatchers(PUBLIC).permitAll()
                             .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     EndpointAccess.Rules rules = new DeclaredRules(requests);

@@ -32,6 +32,11 @@ final class LiveAudience {
         return connectData instanceof JSONObject auth ? auth.optString("token", null) : null;
     }
 
+    /** Whose share of live connections a connection of this caller takes: none in demo mode, where all are one. */
+    static @Nullable String share(Caller caller) {
+        return Caller.DEMO.equals(caller) ? null : caller.name();
+    }
+
     /** Whether a connection of this caller may receive the event: agents all, requesters their own tickets'. */
     static boolean sees(Caller caller, LiveEvent event) {
         return caller.isAgent() || !event.agentsOnly() && caller.name().equals(event.owner());

@@ -1,6 +1,6 @@
 package io.tickettriage.realtime;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,7 +33,8 @@ final class Outbox<T> {
      */
     Outbox(String name, int capacity, Writer<T> writer, Runnable onGiveUp) {
         // one extra slot so that the closing marker always fits
-        this.queue = new ArrayBlockingQueue<>(capacity + 1);
+        // a linked queue: an array of the whole capacity would cost every idle connection kilobytes
+        this.queue = new LinkedBlockingQueue<>(capacity + 1);
         this.capacity = capacity;
         this.writer = writer;
         this.onGiveUp = onGiveUp;

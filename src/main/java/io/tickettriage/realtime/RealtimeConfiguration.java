@@ -1,5 +1,6 @@
 package io.tickettriage.realtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -44,8 +45,20 @@ class RealtimeConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    SocketIoClients socketIoClients(EngineIoServer engineIo, MeterRegistry meters, CallerResolution callers) {
-        return new SocketIoClients(engineIo, meters, new LiveAudience(callers));
+    SocketIoClients socketIoClients(EngineIoServer engineIo, MeterRegistry meters, CallerResolution callers,
+            LiveConnections live, RealtimeProperties properties) {
+        return new SocketIoClients(engineIo, meters, new LiveAudience(callers), live, properties.joinTimeout());
+    }
+
+    @Bean
+    LiveConnections liveConnections(RealtimeProperties properties) {
+        return new LiveConnections(properties.maxConnections(), properties.maxConnectionsPerAddress(),
+                properties.maxConnectionsPerCaller());
+    }
+
+    @Bean
+    BadPackets badPackets() {
+        return new BadPackets();
     }
 
     /**
@@ -66,8 +79,13 @@ class RealtimeConfiguration {
      * transport.
      */
     @Bean
-    WebSocketHandlerMapping socketIoWebSocket(EngineIoServer engineIo, RealtimeProperties properties) {
-        EngineIoWebSocketHandler handler = new EngineIoWebSocketHandler(engineIo, properties.clientBacklog());
+    WebSocketHandlerMapping socketIoWebSocket(EngineIoServer engineIo, RealtimeProperties properties,
+            LiveConnections live, BadPackets badPackets) {
+        // a live client answers every heartbeat: silence for a heartbeat and its timeout, and then some, is a client
+        // gone without closing, or one that ignores the closing handshake
+        Duration readIdle = properties.pingInterval().plus(properties.pingTimeout()).plusSeconds(10);
+        EngineIoWebSocketHandler handler = new EngineIoWebSocketHandler(engineIo, properties.clientBacklog(), live,
+                readIdle, badPackets);
         WebSocketHttpRequestHandler handshake = new WebSocketHttpRequestHandler(handler);
         OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
         origins.setAllowedOriginPatterns(properties.allowedOrigins());

@@ -17,6 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        and, over SSE, resumes)
  * @param pingInterval    Socket.IO heartbeat interval
  * @param pingTimeout     how long Socket.IO waits for a heartbeat reply before dropping the client
+ * @param maxConnections  live connections (Socket.IO and SSE together) this process holds; more are refused with
+ *                        503 ({@code TRIAGE_REALTIME_MAX_CONNECTIONS}); 0 means no bound
+ * @param maxConnectionsPerAddress Socket.IO connections one address holds before any of them is identified;
+ *                        more are refused with 429
+ * @param maxConnectionsPerCaller  live connections one caller (a name; in demo mode an address) holds; more are
+ *                        refused with 429
+ * @param joinTimeout     how long a Socket.IO connection may stay without joining the namespace (and so without
+ *                        being identified) before it is closed
  */
 @ConfigurationProperties("triage.realtime")
 record RealtimeProperties(
@@ -25,7 +33,11 @@ record RealtimeProperties(
         @DefaultValue("15s") Duration keepAlive,
         @DefaultValue("1000") int clientBacklog,
         @DefaultValue("25s") Duration pingInterval,
-        @DefaultValue("20s") Duration pingTimeout) {
+        @DefaultValue("20s") Duration pingTimeout,
+        @DefaultValue("500") int maxConnections,
+        @DefaultValue("20") int maxConnectionsPerAddress,
+        @DefaultValue("10") int maxConnectionsPerCaller,
+        @DefaultValue("5s") Duration joinTimeout) {
 
     boolean anyOrigin() {
         return allowedOrigins.contains("*");

@@ -2,6 +2,7 @@ package io.tickettriage.realtime;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.tickettriage.access.Caller;
+import io.tickettriage.system.ServiceUnavailableException;
+import io.tickettriage.system.TooManyRequestsException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
 class SseStreams implements LocalClients, DisposableBean {
 
     static final String STREAM_RESET = "stream_reset";
+    private static final Duration REFUSED_RETRY_AFTER = Duration.ofSeconds(5);
 
     private record Numbered(long id, LiveEvent event) {
     }
@@ -40,12 +44,14 @@ class SseStreams implements LocalClients, DisposableBean {
     private final Deque<Numbered> recent = new ArrayDeque<>();
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final RealtimeProperties properties;
+    private final LiveConnections live;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-keep-alive").daemon(true).factory());
     private long lastId;
 
-    SseStreams(RealtimeProperties properties, Clock clock, MeterRegistry meters) {
+    SseStreams(RealtimeProperties properties, Clock clock, MeterRegistry meters, LiveConnections live) {
         this.properties = properties;
+        this.live = live;
         this.lastId = clock.millis() * 1000;
         long period = properties.keepAlive().toMillis();
         keepAlive.scheduleAtFixedRate(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
@@ -71,6 +77,15 @@ class SseStreams implements LocalClients, DisposableBean {
      * missed or sent twice between the two.
      */
     synchronized SseEmitter open(@Nullable String lastEventId, Caller caller) {
+        LiveConnections.Admission admission = live.forCaller(LiveAudience.share(caller), true);
+        if (!admission.admitted()) {
+            throw admission.refusal() == LiveConnections.Refusal.FULL
+                    ? new ServiceUnavailableException("This server holds as many live connections as it may; retry "
+                            + "after the time in the Retry-After header", REFUSED_RETRY_AFTER)
+                    : new TooManyRequestsException("This caller holds as many live connections as it may ("
+                            + properties.maxConnectionsPerCaller() + "); close one first", REFUSED_RETRY_AFTER);
+        }
+        LiveConnections.Place place = admission.place();
         // no time limit: a dead client is found by the keep-alive write failing
         SseEmitter emitter = new SseEmitter(0L);
         // room for a whole replay on top of the usual backlog, or a resuming client would be cut off at once
@@ -80,6 +95,7 @@ class SseStreams implements LocalClients, DisposableBean {
         Runnable closed = () -> {
             streams.remove(stream);
             outbox.close();
+            place.release();
         };
         emitter.onCompletion(closed);
         emitter.onTimeout(closed);

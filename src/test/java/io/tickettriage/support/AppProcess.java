@@ -48,7 +48,13 @@ public final class AppProcess implements AutoCloseable {
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             AppProcess app = new AppProcess(builder.start(), port, log);
-            app.awaitHealthy();
+            try {
+                app.awaitHealthy();
+            } catch (RuntimeException | Error e) {
+                // a process that did not become healthy in time would otherwise outlive the test run
+                app.kill();
+                throw e;
+            }
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
