@@ -3,7 +3,8 @@ package io.tickettriage.access;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** Who may call this module's endpoints: {@link LoginController} and {@link TokenController}. */
+/** Who may call this module's endpoints: {@link LoginController}, {@link TokenController}
+ * and {@link SessionController}. */
 @Component
 class AccessEndpoints implements EndpointAccess {
 
@@ -11,6 +12,6 @@ class AccessEndpoints implements EndpointAccess {
     public void declare(Rules rules) {
         rules.open("/login", "/auth/session", "/auth/logout")
                 .allow(Role.REQUESTER, HttpMethod.GET, "/auth/me")
-                .allow(Role.ADMIN, "/tokens", "/tokens/**");
+                .allow(Role.ADMIN, "/tokens", "/tokens/**", "/sessions", "/sessions/**");
     }
 }

@@ -7,14 +7,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tokens, sessions and one-time login codes: the entry point of this module. A secret is 256 random bits,
@@ -29,6 +33,7 @@ public class AccessTokens {
     private static final long CACHE_MILLIS = 10_000;
     private static final long TOUCH_MILLIS = 60_000;
     private static final int MAX_CACHED = 10_000;
+    static final int MAX_SESSIONS_PER_TOKEN = 20;
 
     private final TokenStore store;
     private final AccessProperties properties;
@@ -45,6 +50,13 @@ public class AccessTokens {
 
     public record TokenInfo(long id, String name, Role role, Instant createdAt, @Nullable Instant lastUsedAt,
             @Nullable Instant revokedAt) {
+    }
+
+    /**
+     * @param tokenId the API token the session was opened with; null for a session opened with a login link
+     */
+    public record SessionInfo(long id, String name, Role role, Instant createdAt, @Nullable Instant lastUsedAt,
+            @Nullable Instant expiresAt, @Nullable Long tokenId) {
     }
 
     AccessTokens(TokenStore store, AccessProperties properties, Clock clock) {
@@ -66,14 +78,61 @@ public class AccessTokens {
                 token.role(), token.createdAt(), token.lastUsedAt(), token.revokedAt())).toList();
     }
 
-    /** Revokes an API token; true if it was live. Takes effect at once in this process, within seconds in others. */
+    /**
+     * Revokes an API token and ends the dashboard sessions opened with it; true if it was live. Takes effect at once
+     * in this process, within seconds in others.
+     */
+    @Transactional
     public boolean revoke(long id) {
         Optional<TokenRecord> token = store.find(id).filter(found -> found.kind() == TokenStore.Kind.API);
-        if (token.isEmpty() || !store.revoke(id, clock.instant())) {
+        Instant now = clock.instant();
+        if (token.isEmpty() || !store.revoke(id, now)) {
             return false;
         }
-        recent.values().removeIf(cached -> cached.token() != null && cached.token().id() == id);
+        store.revokeSessionsOf(id, now);
+        forget(cached -> cached.id() == id || Long.valueOf(id).equals(cached.parentId()));
         return true;
+    }
+
+    /** The dashboard sessions that can still be used, for admins to see who is logged in. */
+    public List<SessionInfo> sessions() {
+        return store.liveSessions(clock.instant()).stream().map(session -> new SessionInfo(session.id(),
+                session.name(), session.role(), session.createdAt(), session.lastUsedAt(), session.expiresAt(),
+                session.parentId())).toList();
+    }
+
+    /** Ends a dashboard session; true if it was live. */
+    public boolean endSession(long id) {
+        Optional<TokenRecord> session = store.find(id).filter(found -> found.kind() == TokenStore.Kind.SESSION);
+        if (session.isEmpty() || !store.revoke(id, clock.instant())) {
+            return false;
+        }
+        forget(cached -> cached.id() == id);
+        return true;
+    }
+
+    /**
+     * Which of these credentials no longer stand for anyone: revoked, expired or ended. Asks the database, so that a
+     * revocation or logout in any process is seen.
+     */
+    public Set<Credential> ended(Collection<Credential> credentials) {
+        List<String> hashes = credentials.stream().map(Credential::hash).distinct().toList();
+        Set<String> usable = new HashSet<>();
+        Instant now = clock.instant();
+        for (int from = 0; from < hashes.size(); from += 500) {
+            usable.addAll(store.usableAmong(hashes.subList(from, Math.min(hashes.size(), from + 500)), now));
+        }
+        Set<Credential> ended = new HashSet<>();
+        for (Credential credential : credentials) {
+            if (!usable.contains(credential.hash())) {
+                ended.add(credential);
+            }
+        }
+        return ended;
+    }
+
+    private void forget(java.util.function.Predicate<TokenRecord> which) {
+        recent.values().removeIf(cached -> cached.token() != null && which.test(cached.token()));
     }
 
     /** The caller an API token or a session secret stands for, if it is live. Login codes do not authenticate. */
@@ -117,12 +176,30 @@ public class AccessTokens {
         if (login.isEmpty() || !store.revoke(login.get().id(), clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of(openSession(login.get().caller()));
+        return Optional.of(openSession(login.get().caller(), null));
     }
 
-    /** Opens a dashboard session for the holder of an API token, so the token itself never sits in a cookie. */
+    /**
+     * Opens a dashboard session for the holder of an API token, so the token itself never sits in a cookie. The
+     * session ends with the token; a token keeps at most {@link #MAX_SESSIONS_PER_TOKEN} live sessions, the oldest
+     * ending when one more opens, so that scripted logins cannot pile up sessions.
+     */
+    @Transactional
     Optional<Session> sessionFor(String apiToken) {
-        return authenticate(apiToken).map(this::openSession);
+        if (apiToken.length() > 100 || !apiToken.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<TokenRecord> token = store.findUsable(hash(apiToken), now)
+                .filter(found -> found.kind() == TokenStore.Kind.API);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> live = store.liveSessionsOf(token.get().id(), now);
+        for (int i = 0; i <= live.size() - MAX_SESSIONS_PER_TOKEN; i++) {
+            endSession(live.get(i));
+        }
+        return Optional.of(openSession(token.get().caller(), token.get().id()));
     }
 
     void endSession(String secret) {
@@ -143,11 +220,11 @@ public class AccessTokens {
     record Session(String secret, Caller caller) {
     }
 
-    private Session openSession(Caller caller) {
+    private Session openSession(Caller caller, @Nullable Long parentId) {
         String secret = newSecret();
         Instant now = clock.instant();
         store.insert(TokenStore.Kind.SESSION, caller.name(), caller.role(), hash(secret), now,
-                now.plus(properties.sessionValidity()));
+                now.plus(properties.sessionValidity()), parentId);
         return new Session(secret, caller);
     }
 

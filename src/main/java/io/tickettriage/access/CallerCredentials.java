@@ -43,7 +43,7 @@ final class CallerCredentials extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static Optional<String> secret(HttpServletRequest request) {
+    static Optional<String> secret(HttpServletRequest request) {
         String bearer = bearer(request);
         if (bearer != null) {
             return Optional.of(bearer);

@@ -1,8 +1,12 @@
 package io.tickettriage.access;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -30,12 +34,38 @@ public class CallerResolution {
      * @param headers        the headers of the connection's first request, names in any case
      * @return the caller; everyone is {@link Caller#DEMO} in demo mode; empty when no credential is live
      */
-    public Optional<Caller> resolve(@Nullable String handshakeToken, Map<String, String> query,
+    public Optional<LiveCaller> resolve(@Nullable String handshakeToken, Map<String, String> query,
             Map<String, List<String>> headers) {
         if (!enabled) {
-            return Optional.of(Caller.DEMO);
+            return Optional.of(new LiveCaller(Caller.DEMO, null));
         }
-        return tokens.authenticate(secret(handshakeToken, query, headers));
+        return live(secret(handshakeToken, query, headers));
+    }
+
+    /** The caller of a request that passed the web security rules, with the credential it was admitted with. */
+    public Optional<LiveCaller> current(HttpServletRequest request) {
+        if (!enabled) {
+            return Optional.of(new LiveCaller(Caller.DEMO, null));
+        }
+        return live(CallerCredentials.secret(request).orElse(null));
+    }
+
+    /** Which of these connections' credentials no longer stand for anyone (revoked, expired, logged out). */
+    public Set<Credential> ended(Collection<Credential> credentials) {
+        return credentials.isEmpty() ? Set.of() : tokens.ended(credentials);
+    }
+
+    private Optional<LiveCaller> live(@Nullable String secret) {
+        return tokens.authenticate(secret).map(caller -> new LiveCaller(caller,
+                new Credential(AccessTokens.hash(secret))));
+    }
+
+    /**
+     * A caller of a long-lived connection, and what to ask about later to know whether the connection may go on.
+     *
+     * @param credential null in demo mode, where access never ends
+     */
+    public record LiveCaller(Caller caller, @Nullable Credential credential) {
     }
 
     static @Nullable String secret(@Nullable String handshakeToken, Map<String, String> query,

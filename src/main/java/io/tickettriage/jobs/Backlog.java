@@ -26,12 +26,26 @@ final class Backlog {
     private volatile long lastCount;
     private volatile long countedAt;
     private volatile boolean wasFull;
+    private final boolean announces;
 
     Backlog(LongSupplier count, long bound, Duration refreshInterval) {
+        this(count, bound, refreshInterval, true);
+    }
+
+    /**
+     * @param announces whether reaching and leaving the bound is logged (the whole backlog's is; one requester's
+     *                  share is not, or a client could fill the log)
+     */
+    Backlog(LongSupplier count, long bound, Duration refreshInterval, boolean announces) {
+        this.announces = announces;
         this.count = count;
         this.bound = bound;
         this.refreshNanos = refreshInterval.toNanos();
         this.countedAt = System.nanoTime() - refreshNanos - 1;
+    }
+
+    long lastCount() {
+        return lastCount;
     }
 
     boolean full() {
@@ -53,7 +67,7 @@ final class Backlog {
             }
         }
         boolean full = lastCount >= bound;
-        if (full != wasFull) {
+        if (full != wasFull && announces) {
             wasFull = full;
             if (full) {
                 log.warn("{} unfinished jobs reached the bound of {}; new tickets are refused with 503 until the "

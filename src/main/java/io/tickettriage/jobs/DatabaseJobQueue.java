@@ -36,4 +36,9 @@ class DatabaseJobQueue implements JobQueue {
     public boolean atCapacity() {
         return backlog.full();
     }
+
+    @Override
+    public long lastCount() {
+        return backlog.lastCount();
+    }
 }

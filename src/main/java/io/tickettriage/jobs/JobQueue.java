@@ -17,4 +17,9 @@ public interface JobQueue {
     default boolean atCapacity() {
         return false;
     }
+
+    /** Unfinished jobs as last counted by {@link #atCapacity()}; -1 when this queue does not count them. */
+    default long lastCount() {
+        return -1;
+    }
 }

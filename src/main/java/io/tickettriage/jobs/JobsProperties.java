@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      less means no bound
  * @param claimIdle     scale-out mode: how long a job message may stay unacknowledged by the worker that
  *                      read it (a worker that died) before another worker takes it over
+ * @param maxPendingPerRequester tickets of one requester waiting to be routed at which their new tickets are refused
+ *                      with 429, so that one client cannot fill the backlog for everyone; 0 or less means no share
  * @param floodRate     tickets per second from which intake goes first: the workers of this process rest after
  *                      each job so that routing takes a fifth of their time until the flood is over; 0 turns
  *                      this off
@@ -31,5 +33,6 @@ public record JobsProperties(
         @DefaultValue("2m") Duration lease,
         @DefaultValue("50000") int maxPending,
         @DefaultValue("30s") Duration claimIdle,
-        @DefaultValue("500") int floodRate) {
+        @DefaultValue("500") int floodRate,
+        @DefaultValue("5000") int maxPendingPerRequester) {
 }

@@ -45,6 +45,7 @@ final class EngineIoWebSocketHandler implements WebSocketHandler, HandshakeInter
     private final LiveConnections live;
     private final long readIdleMillis;
     private final BadPackets badPackets;
+    private final CookieOrigins cookieOrigins;
 
     /**
      * @param readIdle how long a client may send nothing (not even the heartbeat's reply) before its WebSocket is
@@ -52,8 +53,9 @@ final class EngineIoWebSocketHandler implements WebSocketHandler, HandshakeInter
      *                 the closing handshake
      */
     EngineIoWebSocketHandler(EngineIoServer engineIo, int backlog, LiveConnections live, Duration readIdle,
-            BadPackets badPackets) {
+            BadPackets badPackets, CookieOrigins cookieOrigins) {
         this.engineIo = engineIo;
+        this.cookieOrigins = cookieOrigins;
         this.badPackets = badPackets;
         this.backlog = backlog;
         this.live = live;
@@ -63,6 +65,11 @@ final class EngineIoWebSocketHandler implements WebSocketHandler, HandshakeInter
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
             WebSocketHandler handler, Map<String, Object> attributes) {
+        if (!cookieOrigins.accepts(request)) {
+            // a page of another origin would be using this user's session cookie: cross-site WebSocket hijacking
+            response.setStatusCode(HttpStatus.FORBIDDEN);
+            return false;
+        }
         Map<String, String> query = ParseQS.decode(request.getURI().getRawQuery());
         if (query.get("sid") == null) {
             // a new connection (an upgrade from polling holds the place its polling handshake took)

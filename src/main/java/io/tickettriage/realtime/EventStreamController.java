@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
+import io.tickettriage.access.CallerResolution;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
@@ -18,9 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class EventStreamController {
 
     private final SseStreams streams;
+    private final CallerResolution callers;
 
-    EventStreamController(SseStreams streams) {
+    EventStreamController(SseStreams streams, CallerResolution callers) {
         this.streams = streams;
+        this.callers = callers;
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -30,10 +34,12 @@ class EventStreamController {
                     + "what was missed; stream_reset means that was not possible and lists should be reloaded.")
     SseEmitter events(@Parameter(description = "Id of the last event received, to resume after it")
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-cache");
         // reverse proxies such as nginx would otherwise hold events back in their buffers
         response.setHeader("X-Accel-Buffering", "no");
-        return streams.open(lastEventId, Caller.required());
+        // the credential, not only the caller: the stream ends when it is revoked, expires or logs out
+        return streams.open(lastEventId, callers.current(request)
+                .orElseGet(() -> new CallerResolution.LiveCaller(Caller.required(), null)));
     }
 }

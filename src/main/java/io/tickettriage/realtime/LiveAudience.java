@@ -22,7 +22,7 @@ final class LiveAudience {
         this.callers = callers;
     }
 
-    Optional<Caller> identify(SocketIoSocket socket) {
+    Optional<CallerResolution.LiveCaller> identify(SocketIoSocket socket) {
         return callers.resolve(handshakeToken(socket.getConnectData()), socket.getInitialQuery(),
                 socket.getInitialHeaders());
     }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * How many live connections this process holds, in all and per address or caller, against their bounds. Every
  * connection costs memory for as long as it is open (buffers, a writer thread, its backlog), so an anonymous client
  * that opens thousands of them must be refused before they exhaust the heap: a Socket.IO handshake takes a place of
- * the total and of its address's share; a caller who joins, or opens an event stream, takes one of their own share.
+ * the total and of its address's share until it identifies itself; a caller who joins, or opens an event stream,
+ * takes one of their own share.
  */
 final class LiveConnections {
 
@@ -27,13 +28,31 @@ final class LiveConnections {
     static final class Place {
 
         private final Runnable release;
+        private final Runnable releaseShare;
         private final AtomicBoolean released = new AtomicBoolean();
+        private final AtomicBoolean shareReleased = new AtomicBoolean();
 
         private Place(Runnable release) {
-            this.release = release;
+            this(() -> { }, release);
+        }
+
+        private Place(Runnable releaseShare, Runnable releaseTotal) {
+            this.releaseShare = releaseShare;
+            this.release = releaseTotal;
+        }
+
+        /**
+         * Gives back the address's share and keeps the place in the total: the connection has identified itself and
+         * counts against its caller's share from now on. Many users behind one proxy share an address.
+         */
+        void identified() {
+            if (shareReleased.compareAndSet(false, true)) {
+                releaseShare.run();
+            }
         }
 
         void release() {
+            identified();
             if (released.compareAndSet(false, true)) {
                 release.run();
             }
@@ -70,10 +89,7 @@ final class LiveConnections {
             open.decrementAndGet();
             return new Admission(null, Refusal.SHARE_USED);
         }
-        return new Admission(new Place(() -> {
-            giveBack(byAddress, address);
-            open.decrementAndGet();
-        }), null);
+        return new Admission(new Place(() -> giveBack(byAddress, address), open::decrementAndGet), null);
     }
 
     /**

@@ -57,6 +57,12 @@ class RealtimeConfiguration {
     }
 
     @Bean
+    AccessEndings accessEndings(CallerResolution callers, SocketIoClients sockets, SseStreams streams,
+            RealtimeProperties properties) {
+        return new AccessEndings(callers, sockets, streams, properties.accessCheck());
+    }
+
+    @Bean
     BadPackets badPackets() {
         return new BadPackets();
     }
@@ -85,7 +91,7 @@ class RealtimeConfiguration {
         // gone without closing, or one that ignores the closing handshake
         Duration readIdle = properties.pingInterval().plus(properties.pingTimeout()).plusSeconds(10);
         EngineIoWebSocketHandler handler = new EngineIoWebSocketHandler(engineIo, properties.clientBacklog(), live,
-                readIdle, badPackets);
+                readIdle, badPackets, new CookieOrigins(properties.allowedOrigins()));
         WebSocketHttpRequestHandler handshake = new WebSocketHttpRequestHandler(handler);
         OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
         origins.setAllowedOriginPatterns(properties.allowedOrigins());
@@ -105,7 +111,8 @@ class RealtimeConfiguration {
                 registry.addMapping(SOCKET_IO_PATH)
                         .allowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
                         .allowedMethods("GET", "POST")
-                        .allowCredentials(true);
+                        // cookies only from origins named one by one: with "*" any site could poll as the user
+                        .allowCredentials(!properties.anyOrigin());
                 registry.addMapping("/events")
                         .allowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
                         .allowedMethods("GET");

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        refused with 429
  * @param joinTimeout     how long a Socket.IO connection may stay without joining the namespace (and so without
  *                        being identified) before it is closed
+ * @param accessCheck     how often the credentials of open connections are checked; a connection whose token or
+ *                        session has ended is closed within this time, whichever process ended it
  */
 @ConfigurationProperties("triage.realtime")
 record RealtimeProperties(
@@ -37,7 +39,8 @@ record RealtimeProperties(
         @DefaultValue("500") int maxConnections,
         @DefaultValue("20") int maxConnectionsPerAddress,
         @DefaultValue("10") int maxConnectionsPerCaller,
-        @DefaultValue("5s") Duration joinTimeout) {
+        @DefaultValue("5s") Duration joinTimeout,
+        @DefaultValue("5s") Duration accessCheck) {
 
     boolean anyOrigin() {
         return allowedOrigins.contains("*");

@@ -1,7 +1,10 @@
 package io.tickettriage.realtime;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +19,8 @@ import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoSocket;
 import io.tickettriage.access.Caller;
+import io.tickettriage.access.CallerResolution;
+import io.tickettriage.access.Credential;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +37,7 @@ final class SocketIoClients implements LocalClients {
 
     static final String UNAUTHORIZED = "unauthorized";
     static final String TOO_MANY_CONNECTIONS = "too_many_connections";
+    static final String ACCESS_ENDED = "access_ended";
     private static final String AGENTS = "agents";
     private static final String OWNER = "owner:";
     private static final Logger log = LoggerFactory.getLogger(SocketIoClients.class);
@@ -58,6 +64,7 @@ final class SocketIoClients implements LocalClients {
     private final LiveConnections live;
     private final long joinTimeoutNanos;
     private final Map<EngineIoSocket, Tracked> connections = new ConcurrentHashMap<>();
+    private final Map<SocketIoSocket, Credential> credentials = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("socket.io-sweeper").daemon(true).factory());
 
@@ -81,6 +88,9 @@ final class SocketIoClients implements LocalClients {
         connection.on("data", data -> {
             if (!tracked.joined && data.length > 0 && data[0] instanceof String text && text.startsWith("0")) {
                 tracked.joined = true;
+                if (tracked.place != null) {
+                    tracked.place.identified();
+                }
             }
         });
         connection.on("close", closeArgs -> forget(connection));
@@ -125,13 +135,14 @@ final class SocketIoClients implements LocalClients {
      * so the refusal comes right after it.)
      */
     private void admit(SocketIoSocket socket, LiveAudience audience) {
-        Caller caller = audience.identify(socket).orElse(null);
-        if (caller == null) {
+        CallerResolution.LiveCaller identified = audience.identify(socket).orElse(null);
+        if (identified == null) {
             socket.send(UNAUTHORIZED, new JSONObject().put("detail",
                     "Live events need a token (auth: {token}) or a dashboard session"));
             socket.disconnect(false);
             return;
         }
+        Caller caller = identified.caller();
         LiveConnections.Admission admission = live.forCaller(LiveAudience.share(caller), false);
         if (!admission.admitted()) {
             socket.send(TOO_MANY_CONNECTIONS, new JSONObject().put("detail",
@@ -139,8 +150,34 @@ final class SocketIoClients implements LocalClients {
             socket.disconnect(false);
             return;
         }
-        socket.on("disconnect", args -> admission.place().release());
+        if (identified.credential() != null) {
+            credentials.put(socket, identified.credential());
+        }
+        socket.on("disconnect", args -> {
+            admission.place().release();
+            credentials.remove(socket);
+        });
         socket.joinRoom(caller.isAgent() ? AGENTS : OWNER + caller.name());
+    }
+
+    /** The credentials the identified clients of this process were admitted with. */
+    Collection<Credential> credentials() {
+        return List.copyOf(credentials.values());
+    }
+
+    /** Disconnects the clients whose access has ended, after telling them why. */
+    int disconnect(Set<Credential> ended) {
+        int disconnected = 0;
+        for (Map.Entry<SocketIoSocket, Credential> entry : credentials.entrySet()) {
+            if (ended.contains(entry.getValue())) {
+                credentials.remove(entry.getKey());
+                entry.getKey().send(ACCESS_ENDED, new JSONObject().put("detail",
+                        "The token or session of this connection was revoked, expired or logged out"));
+                entry.getKey().disconnect(true);
+                disconnected++;
+            }
+        }
+        return disconnected;
     }
 
     @Override

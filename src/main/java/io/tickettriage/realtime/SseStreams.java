@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.tickettriage.access.Caller;
+import io.tickettriage.access.CallerResolution;
+import io.tickettriage.access.Credential;
 import io.tickettriage.system.ServiceUnavailableException;
 import io.tickettriage.system.TooManyRequestsException;
 
@@ -33,12 +38,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
 class SseStreams implements LocalClients, DisposableBean {
 
     static final String STREAM_RESET = "stream_reset";
+    static final String ACCESS_ENDED = "access_ended";
+    /** Queued last on a stream to be ended: the writer completes the response when it comes to it. */
+    private static final SseEventBuilder COMPLETE = SseEmitter.event().comment("access ended");
     private static final Duration REFUSED_RETRY_AFTER = Duration.ofSeconds(5);
 
     private record Numbered(long id, LiveEvent event) {
     }
 
-    private record Stream(SseEmitter emitter, Outbox<SseEventBuilder> outbox, Caller caller) {
+    private record Stream(SseEmitter emitter, Outbox<SseEventBuilder> outbox, Caller caller,
+            @Nullable Credential credential) {
     }
 
     private final Deque<Numbered> recent = new ArrayDeque<>();
@@ -76,7 +85,8 @@ class SseStreams implements LocalClients, DisposableBean {
      * Opens a stream. Replay and registration happen under the same lock as delivery, so that no event is
      * missed or sent twice between the two.
      */
-    synchronized SseEmitter open(@Nullable String lastEventId, Caller caller) {
+    synchronized SseEmitter open(@Nullable String lastEventId, CallerResolution.LiveCaller identified) {
+        Caller caller = identified.caller();
         LiveConnections.Admission admission = live.forCaller(LiveAudience.share(caller), true);
         if (!admission.admitted()) {
             throw admission.refusal() == LiveConnections.Refusal.FULL
@@ -90,8 +100,14 @@ class SseStreams implements LocalClients, DisposableBean {
         SseEmitter emitter = new SseEmitter(0L);
         // room for a whole replay on top of the usual backlog, or a resuming client would be cut off at once
         int capacity = properties.clientBacklog() + properties.replayEvents() + 1;
-        Outbox<SseEventBuilder> outbox = new Outbox<>("sse-client", capacity, emitter::send, emitter::complete);
-        Stream stream = new Stream(emitter, outbox, caller);
+        Outbox<SseEventBuilder> outbox = new Outbox<>("sse-client", capacity, event -> {
+            if (event == COMPLETE) {
+                emitter.complete();
+            } else {
+                emitter.send(event);
+            }
+        }, emitter::complete);
+        Stream stream = new Stream(emitter, outbox, caller, identified.credential());
         Runnable closed = () -> {
             streams.remove(stream);
             outbox.close();
@@ -141,6 +157,32 @@ class SseStreams implements LocalClients, DisposableBean {
         for (Stream stream : streams) {
             stream.outbox().offer(SseEmitter.event().comment("keep-alive"));
         }
+    }
+
+    /** The credentials the open streams were admitted with. */
+    Collection<Credential> credentials() {
+        List<Credential> credentials = new ArrayList<>();
+        for (Stream stream : streams) {
+            if (stream.credential() != null) {
+                credentials.add(stream.credential());
+            }
+        }
+        return credentials;
+    }
+
+    /** Ends the streams whose access has ended, with an {@code access_ended} event first. */
+    int close(Set<Credential> ended) {
+        int closed = 0;
+        for (Stream stream : streams) {
+            if (stream.credential() != null && ended.contains(stream.credential())) {
+                streams.remove(stream);
+                stream.outbox().offer(SseEmitter.event().name(ACCESS_ENDED).data("{}"));
+                // completes after what is queued, the notice included, has been written
+                stream.outbox().offer(COMPLETE);
+                closed++;
+            }
+        }
+        return closed;
     }
 
     int openStreams() {

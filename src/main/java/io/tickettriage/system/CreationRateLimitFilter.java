@@ -1,6 +1,8 @@
 package io.tickettriage.system;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Limits how many tickets one client creates per minute, with a token bucket per client: a burst up to the limit is
@@ -42,6 +45,14 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
 
     private static final int MAX_TRACKED_CLIENTS = 100_000;
     private static final String BEARER = "Bearer ";
+    private static final UrlPathHelper PATHS = paths();
+
+    private static UrlPathHelper paths() {
+        UrlPathHelper paths = new UrlPathHelper();
+        paths.setUrlDecode(true);
+        paths.setRemoveSemicolonContent(true);
+        return paths;
+    }
 
     private final int perMinute;
     private final Clock clock;
@@ -66,7 +77,21 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return perMinute <= 0 || !"POST".equals(request.getMethod()) || !"/tickets".equals(request.getRequestURI());
+        return perMinute <= 0 || !"POST".equals(request.getMethod()) || !"/tickets".equals(normalisedPath(request));
+    }
+
+    /**
+     * The path as the application's routing sees it: percent-decoded, without path parameters, with dot segments
+     * and repeated slashes resolved. {@code /%74ickets}, {@code /tickets;x=1} and {@code //tickets} create tickets
+     * as {@code /tickets} does, so the limit must count them as {@code /tickets}.
+     */
+    static String normalisedPath(HttpServletRequest request) {
+        String decoded = PATHS.getPathWithinApplication(request).replaceAll("/{2,}", "/");
+        try {
+            return new URI(null, null, decoded, null).normalize().getPath();
+        } catch (URISyntaxException e) {
+            return decoded;
+        }
     }
 
     @Override

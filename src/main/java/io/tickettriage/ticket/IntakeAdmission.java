@@ -14,6 +14,8 @@ public interface IntakeAdmission {
     enum Decision {
         ADMITTED,
         /** The work waiting for all requesters has reached its bound: refused with 503 until it drains. */
-        BACKLOG_FULL
+        BACKLOG_FULL,
+        /** This requester's tickets hold their share of the waiting work: refused with 429, others go on. */
+        REQUESTER_SHARE_FULL
     }
 }

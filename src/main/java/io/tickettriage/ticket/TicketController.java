@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.ServiceUnavailableException;
+import io.tickettriage.system.TooManyRequestsException;
 import io.tickettriage.ticket.TicketManagement.AgentChange;
 import io.tickettriage.ticket.TicketManagement.NewTicket;
 import jakarta.validation.Valid;
@@ -79,9 +80,14 @@ class TicketController {
         }
         Caller caller = Caller.required();
         // Refused before anything is written: every accepted ticket gets a job, so this bounds the backlog.
-        if (admission.admit(caller.name()) == IntakeAdmission.Decision.BACKLOG_FULL) {
-            throw new ServiceUnavailableException("Too many tickets are waiting to be triaged; nothing was stored. "
-                    + "Retry after the time in the Retry-After header.", BACKLOG_RETRY_AFTER);
+        switch (admission.admit(caller.name())) {
+            case BACKLOG_FULL -> throw new ServiceUnavailableException("Too many tickets are waiting to be triaged; "
+                    + "nothing was stored. Retry after the time in the Retry-After header.", BACKLOG_RETRY_AFTER);
+            case REQUESTER_SHARE_FULL -> throw new TooManyRequestsException("Too many of this client's tickets are "
+                    + "waiting to be triaged; nothing was stored. Retry after the time in the Retry-After header.",
+                    BACKLOG_RETRY_AFTER);
+            case ADMITTED -> {
+            }
         }
         Ticket ticket = tickets.create(
                 new NewTicket(request.title(), request.description(), request.priority(), request.level(),

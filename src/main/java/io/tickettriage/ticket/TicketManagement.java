@@ -106,6 +106,11 @@ public class TicketManagement {
         return tickets.findById(id);
     }
 
+    /** How many of this requester's tickets wait to be routed. */
+    public long pendingCount(String createdBy) {
+        return tickets.countPending(createdBy);
+    }
+
     public List<Ticket> list(TicketQuery query) {
         return tickets.find(query);
     }

@@ -136,6 +136,12 @@ class TicketRepository {
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
+    /** Uses the partial index of pending tickets by creator: cheap however many tickets the creator has. */
+    long countPending(String createdBy) {
+        return jdbc.sql("SELECT COUNT(*) FROM tickets WHERE status = 'pending' AND created_by = :creator")
+                .param("creator", createdBy).query(Long.class).single();
+    }
+
     /**
      * Stores the engine's decision if the ticket still waits for it. Fields an agent or requester chose
      * keep their values. Returns false when there was nothing to do, which makes a repeated job harmless.

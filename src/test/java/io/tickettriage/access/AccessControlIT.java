@@ -28,6 +28,12 @@ class AccessControlIT {
     @Autowired
     AccessTokens tokens;
 
+    @Autowired
+    SessionHousekeeping housekeeping;
+
+    @Autowired
+    TokenStore store;
+
     Api anonymous;
     Api alice;
     Api bob;
@@ -235,6 +241,74 @@ class AccessControlIT {
             assertThat(forbidden.json().path("title").asString()).isEqualTo("Forbidden");
             assertThat(forbidden.json().path("instance").asString()).startsWith("/tickets/" + id);
         }
+    }
+
+    @Test
+    void sessionsDieWithTheirTokenAndAdminsListAndEndThem() {
+        Api.Reply created = admin.post("/tokens", "{\"name\": \"ivan\", \"role\": \"admin\"}");
+        long tokenId = created.json().path("id").asLong();
+        String session = sessionCookie(created.json().path("token").asString());
+        assertThat(withCookie("/auth/me", session).statusCode()).isEqualTo(200);
+
+        JsonNode sessions = admin.get("/sessions").json();
+        assertThat(sessions.valueStream().filter(listed -> listed.path("token_id").asLong() == tokenId).count())
+                .isEqualTo(1);
+        assertThat(sessions.toString()).doesNotContain(session.substring(session.indexOf('=') + 1));
+        assertThat(alice.get("/sessions").status()).isEqualTo(403);
+
+        assertThat(admin.delete("/tokens/" + tokenId).status()).isEqualTo(204);
+        assertThat(withCookie("/auth/me", session).statusCode()).isEqualTo(401);
+        assertThat(admin.get("/sessions").json().valueStream()
+                .noneMatch(listed -> listed.path("token_id").asLong() == tokenId)).isTrue();
+
+        String other = sessionCookie(tokens.createApiToken("judy", Role.AGENT).secret());
+        long otherId = admin.get("/sessions").json().valueStream()
+                .filter(listed -> listed.path("name").asString().equals("judy")).findFirst().orElseThrow()
+                .path("id").asLong();
+        assertThat(admin.delete("/sessions/" + otherId).status()).isEqualTo(204);
+        assertThat(withCookie("/auth/me", other).statusCode()).isEqualTo(401);
+        assertThat(admin.delete("/sessions/" + otherId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTokenKeepsABoundedNumberOfLiveSessions() {
+        String secret = tokens.createApiToken("karl", Role.REQUESTER).secret();
+        String first = sessionCookie(secret);
+        for (int i = 0; i < AccessTokens.MAX_SESSIONS_PER_TOKEN; i++) {
+            sessionCookie(secret);
+        }
+        assertThat(admin.get("/sessions").json().valueStream()
+                .filter(listed -> listed.path("name").asString().equals("karl")).count())
+                .isEqualTo(AccessTokens.MAX_SESSIONS_PER_TOKEN);
+        assertThat(withCookie("/auth/me", first).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void forgetsEndedSessionsWhileRunning() {
+        String session = sessionCookie(tokens.createApiToken("lena", Role.AGENT).secret());
+        long id = admin.get("/sessions").json().valueStream()
+                .filter(listed -> listed.path("name").asString().equals("lena")).findFirst().orElseThrow()
+                .path("id").asLong();
+        admin.delete("/sessions/" + id);
+
+        housekeeping.purge();
+
+        assertThat(store.find(id)).isEmpty();
+        assertThat(withCookie("/auth/me", session).statusCode()).isEqualTo(401);
+    }
+
+    private String sessionCookie(String token) {
+        HttpResponse<String> login = anonymous.raw(anonymous.request("/auth/session")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"token\": \"" + token + "\"}")));
+        assertThat(login.statusCode()).isEqualTo(200);
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith(CallerCredentials.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    private HttpResponse<String> withCookie(String path, String cookie) {
+        return anonymous.raw(anonymous.request(path).header("Cookie", cookie).GET());
     }
 
     @Test

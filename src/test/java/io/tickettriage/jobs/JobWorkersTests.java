@@ -145,7 +145,7 @@ class JobWorkersTests {
 
     private static JobWorkers startOneWorker(JdbcJobStore store, JobHandler handler) {
         JobsProperties properties = new JobsProperties(1, 3, Duration.ofMillis(10), Duration.ofMillis(50),
-                Duration.ofMinutes(2), 0, Duration.ofSeconds(30), 0);
+                Duration.ofMinutes(2), 0, Duration.ofSeconds(30), 0, 0);
         JobExecution execution = new JobExecution(store, List.of(handler), properties, Clock.systemUTC());
         JobWorkers workers = new JobWorkers(store, execution, properties, Clock.systemUTC(),
                 new SimpleMeterRegistry(), TriageRole.ALL, DatabaseUrl.Vendor.SQLITE);

@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
-        "triage.rate-limit-per-minute=0"})
+        "triage.rate-limit-per-minute=0", "triage.realtime.access-check=500ms"})
 class LiveEventAccessIT {
 
     @LocalServerPort
@@ -108,6 +108,76 @@ class LiveEventAccessIT {
             assertThat(anonymous.received()).isEmpty();
             assertThat(forged.received()).isEmpty();
         }
+    }
+
+    @Test
+    void liveConnectionsEndWhenTheirTokenOrSessionEnds() {
+        String admin = tokens.createApiToken("root", Role.ADMIN).secret();
+        AccessTokens.IssuedToken revoked = tokens.createApiToken("frank", Role.AGENT);
+        String session = session(tokens.createApiToken("grace", Role.AGENT).secret());
+        Api agent = new Api(port).withToken(tokens.createApiToken("agent-2", Role.AGENT).secret());
+
+        try (Stream revokedSse = sse("", revoked.secret());
+                Stream sessionSse = Stream.open(port, "", Map.of("Cookie", session));
+                LiveSocket revokedSocket = LiveSocket.connectingWithToken(port, revoked.secret(), "websocket")) {
+            revokedSocket.awaitConnected();
+            long before = agent.post("/tickets", "{\"title\": \"Heard before the end\"}").json().path("id").asLong();
+            revokedSse.await(LiveEvent.TICKET_CREATED, before);
+            sessionSse.await(LiveEvent.TICKET_CREATED, before);
+            revokedSocket.awaitEvent(LiveEvent.TICKET_CREATED, before);
+
+            assertThat(new Api(port).withToken(admin).delete("/tokens/" + revoked.id()).status()).isEqualTo(204);
+            long sessionId = new Api(port).withToken(admin).get("/sessions").json().valueStream()
+                    .filter(listed -> listed.path("name").asString().equals("grace")).findFirst().orElseThrow()
+                    .path("id").asLong();
+            assertThat(new Api(port).withToken(admin).delete("/sessions/" + sessionId).status()).isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !revokedSocket.isConnected()
+                    && revokedSse.events().stream().anyMatch(event -> event.name().equals("access_ended"))
+                    && sessionSse.events().stream().anyMatch(event -> event.name().equals("access_ended")));
+            agent.post("/tickets/" + before + "/comments", "{\"text\": \"After the end\", \"internal\": true}");
+            long after = agent.post("/tickets", "{\"title\": \"Heard after the end\"}").json().path("id").asLong();
+            try (Stream witness = sse("", tokens.createApiToken("witness", Role.AGENT).secret())) {
+                agent.post("/tickets", "{\"title\": \"Witness marker\"}");
+                await().atMost(Duration.ofSeconds(20)).until(() -> witness.events().stream()
+                        .anyMatch(event -> event.data().contains("Witness marker")));
+            }
+            assertThat(revokedSse.events()).noneMatch(event -> event.data().contains("After the end")
+                    || event.data().contains("\"id\":" + after));
+            assertThat(sessionSse.events()).noneMatch(event -> event.data().contains("After the end"));
+            assertThat(revokedSocket.received()).noneMatch(event -> event.payload().path("id").asLong() == after);
+        }
+    }
+
+    @Test
+    void refusesACookieBearingWebSocketHandshakeFromAnotherOrigin() {
+        String session = session(tokens.createApiToken("heidi", Role.AGENT).secret());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.newWebSocketBuilder()
+                .header("Cookie", session).header("Origin", "http://evil.example.net")
+                .buildAsync(uri, new java.net.http.WebSocket.Listener() { }).get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse()
+                        .statusCode()).isEqualTo(403));
+
+        // a page of the server's own origin is fine
+        java.net.http.WebSocket sameOrigin = http.newWebSocketBuilder().header("Cookie", session)
+                .header("Origin", "http://127.0.0.1:" + port)
+                .buildAsync(uri, new java.net.http.WebSocket.Listener() { }).join();
+        sameOrigin.abort();
+    }
+
+    /** Opens a dashboard session the way the login page does; the Cookie header value. */
+    private String session(String token) {
+        HttpResponse<String> login = new Api(port).raw(new Api(port).request("/auth/session")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"token\": \"" + token + "\"}")));
+        assertThat(login.statusCode()).isEqualTo(200);
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("triage_session=")).findFirst().orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
     }
 
     private Stream sse(String query, String bearer) {

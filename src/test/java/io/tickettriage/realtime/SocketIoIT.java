@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 /** Socket.IO with the Java client over each transport, against the whole application on a real port. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db", "triage.knowledge.dir=target/knowledge-${random.uuid}",
-        "triage.realtime.keep-alive=200ms"})
+        "triage.realtime.keep-alive=200ms", "triage.realtime.max-connections-per-address=0"})
 class SocketIoIT {
 
     /**

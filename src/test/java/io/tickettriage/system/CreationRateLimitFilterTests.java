@@ -119,4 +119,13 @@ class CreationRateLimitFilterTests {
         }
         return request;
     }
+
+    @Test
+    void countsEverySpellingOfTheTicketsPathAsTicketsPath() {
+        for (String spelling : List.of("/tickets", "/%74ickets", "/tick%65ts", "/tickets;jsessionid=1", "//tickets",
+                "/x/../tickets", "/./tickets")) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST", spelling);
+            assertThat(CreationRateLimitFilter.normalisedPath(request)).as(spelling).isEqualTo("/tickets");
+        }
+    }
 }
