@@ -24,6 +24,7 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -59,7 +60,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        if ("id".equals(e.getName())) {
+        // an id in the path that cannot be one names nothing: 404, about what the path names
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return problem(HttpStatus.NOT_FOUND, "Not Found", "No " + resourceNamed(request.getRequestURI(),
                     String.valueOf(e.getValue())) + " with id '" + e.getValue() + "'");
         }

@@ -217,6 +217,9 @@ class AccessControlIT {
         Api.Reply token = admin.delete("/tokens/abc");
         assertThat(token.status()).isEqualTo(404);
         assertThat(token.json().path("detail").asString()).isEqualTo("No token with id 'abc'");
+        Api.Reply webhook = admin.get("/webhooks/abc");
+        assertThat(webhook.status()).isEqualTo(404);
+        assertThat(webhook.json().path("detail").asString()).isEqualTo("No webhook with id 'abc'");
     }
 
     @Test
