@@ -68,7 +68,9 @@ public class AccessTokens {
     /** Creates an API token; its secret is in the answer and nowhere else. */
     public IssuedToken createApiToken(@Nullable String name, Role role) {
         String secret = newSecret();
-        String owner = name == null || name.isBlank() ? role.value() + "-" + secret.substring(3, 11) : name.strip();
+        // an unnamed token gets a name of its own, drawn apart from its secret, which must not show as created_by
+        String owner = name == null || name.isBlank() ? role.value() + "-" + HexFormat.of().toHexDigits(random.nextInt())
+                : name.strip();
         long id = store.insert(TokenStore.Kind.API, owner, role, hash(secret), clock.instant(), null);
         return new IssuedToken(id, owner, role, secret);
     }

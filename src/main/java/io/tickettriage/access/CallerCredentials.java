@@ -97,7 +97,9 @@ final class CallerCredentials extends OncePerRequestFilter {
      */
     static boolean needsCsrfCheck(HttpServletRequest request) {
         // Socket.IO's polling POSTs only carry the client's acknowledgements and heartbeats: nothing to forge
-        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+        // only a bearer token takes the cookie's place (an invalid one is refused, the cookie is not tried); any
+        // other Authorization header leaves the cookie authenticating, and so needing the check
+        return !SAFE_METHODS.contains(request.getMethod()) && bearer(request) == null
                 && sessionCookie(request) != null && !request.getRequestURI().startsWith("/socket.io/");
     }
 }

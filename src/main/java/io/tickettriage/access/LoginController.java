@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -49,6 +50,7 @@ class LoginController {
         }
         return tokens.redeemLoginCode(code.strip())
                 .map(session -> {
+                    response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
                     response.addHeader(HttpHeaders.SET_COOKIE, cookie(session.secret(), request,
                             properties.sessionValidity()).toString());
                     return "redirect:/";
@@ -66,6 +68,7 @@ class LoginController {
             throw new UnauthorizedException("This token is unknown, revoked or mistyped");
         }
         return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.SET_COOKIE, cookie(session.secret(), request, properties.sessionValidity())
                         .toString())
                 .body(whoAmI(session.caller()));

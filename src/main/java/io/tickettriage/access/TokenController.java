@@ -9,6 +9,7 @@ import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,6 +60,8 @@ class TokenController {
         }
         AccessTokens.IssuedToken issued = tokens.createApiToken(request.name(), role);
         return ResponseEntity.created(URI.create("/tokens/" + issued.id()))
+                // the only copy of the secret: no cache, shared or private, may keep it
+                .cacheControl(CacheControl.noStore())
                 .body(new CreatedToken(issued.id(), issued.name(), role.value(), issued.secret()));
     }
 

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
+import io.tickettriage.system.InvalidFieldException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CommentController {
 
     static final int MAX_TEXT = 10_000;
+    /** A page of comments: long threads are read in pages, never in one answer of many megabytes. */
+    static final int MAX_PAGE = 200;
 
     private final CommentManagement comments;
 
@@ -41,9 +45,24 @@ class CommentController {
     }
 
     @GetMapping
-    @Operation(summary = "List a ticket's comments, oldest first")
-    List<Comment> list(@PathVariable long id) {
-        return comments.list(id, Caller.required());
+    @Operation(summary = "List a ticket's comments, oldest first",
+            description = "At most limit (default and maximum " + MAX_PAGE + ") per answer; X-Next-Cursor (and a Link "
+                    + "rel=next) gives the cursor of the next page.")
+    ResponseEntity<List<Comment>> list(@PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable Long cursor) {
+        int size = limit == null ? MAX_PAGE : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw new InvalidFieldException("limit", "limit must be between 1 and " + MAX_PAGE);
+        }
+        List<Comment> page = comments.list(id, Caller.required(), cursor == null ? 0 : cursor, size);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == size) {
+            String next = String.valueOf(page.getLast().id());
+            response.header("X-Next-Cursor", next).header("Link", "</tickets/" + id + "/comments?limit=" + size
+                    + "&cursor=" + next + ">; rel=\"next\"");
+        }
+        return response.body(page);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -59,7 +59,12 @@ public class CommentManagement {
 
     /** The comments this caller may read: a requester's own tickets only, and never internal ones. */
     public List<Comment> list(long ticketId, Caller caller) {
+        return list(ticketId, caller, 0, Integer.MAX_VALUE);
+    }
+
+    /** A page of the comments this caller may read: those after the comment id {@code after}, oldest first. */
+    public List<Comment> list(long ticketId, Caller caller, long after, int limit) {
         tickets.getVisibleTo(ticketId, caller);
-        return comments.findByTicket(ticketId, caller.isAgent());
+        return comments.findByTicket(ticketId, caller.isAgent(), after, limit);
     }
 }

@@ -28,9 +28,16 @@ class CommentRepository {
     }
 
     List<Comment> findByTicket(long ticketId, boolean includeInternal) {
+        return findByTicket(ticketId, includeInternal, 0, Integer.MAX_VALUE);
+    }
+
+    /** Oldest first, those after the comment id {@code after}, at most {@code limit}. */
+    List<Comment> findByTicket(long ticketId, boolean includeInternal, long after, int limit) {
         return jdbc.sql("SELECT id, ticket_id, text, created_at, internal FROM comments WHERE ticket_id = :ticket"
-                        + (includeInternal ? "" : " AND internal = :no") + " ORDER BY id")
+                        + " AND id > :after" + (includeInternal ? "" : " AND internal = :no") + " ORDER BY id LIMIT :limit")
                 .param("ticket", ticketId)
+                .param("after", after)
+                .param("limit", limit)
                 .param("no", false)
                 .query((rs, row) -> new Comment(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("text"),
                         Instant.ofEpochMilli(rs.getLong("created_at")), rs.getBoolean("internal")))

@@ -1,5 +1,7 @@
 package io.tickettriage.system;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -7,6 +9,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +34,10 @@ class ApiDocsConfiguration {
                 .components(new Components().addSecuritySchemes("token", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("An API token: java -jar ticket-triage.jar token create --role agent")))
-                .addSecurityItem(new SecurityRequirement().addList("token"));
+                .addSecurityItem(new SecurityRequirement().addList("token"))
+                // relative: the server list would otherwise be built from the request's Host header, which any
+                // client sets
+                .servers(List.of(new Server().url("/")));
     }
 
     @RestController

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Limits how many tickets one client creates per minute, with a token bucket per client: a burst up to the limit is
+ * Limits how many tickets, and separately how many comments, one client creates per minute, with a token bucket per
+ * client: a burst up to the limit is
  * accepted at once, then one ticket per {@code 60 s / limit}. Refusals are 429 with Retry-After. A client is its API
  * token when the request was authenticated with one, so that users behind one proxy or NAT address do not share a
  * budget; a caller logged in by a dashboard session is counted by name; anyone else (demo mode) by address.
@@ -46,6 +48,7 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
     private static final int MAX_TRACKED_CLIENTS = 100_000;
     private static final String BEARER = "Bearer ";
     private static final UrlPathHelper PATHS = paths();
+    private static final Pattern COMMENTS = Pattern.compile("/tickets/[^/]+/comments");
 
     private static UrlPathHelper paths() {
         UrlPathHelper paths = new UrlPathHelper();
@@ -77,7 +80,15 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return perMinute <= 0 || !"POST".equals(request.getMethod()) || !"/tickets".equals(normalisedPath(request));
+        return perMinute <= 0 || !"POST".equals(request.getMethod()) || kind(normalisedPath(request)) == null;
+    }
+
+    /** What a POST to this path creates, with a budget of its own: tickets, or comments. */
+    static @Nullable String kind(String path) {
+        if ("/tickets".equals(path)) {
+            return "tickets";
+        }
+        return COMMENTS.matcher(path).matches() ? "comments" : null;
     }
 
     /**
@@ -97,10 +108,11 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long waitMillis = take(clientKey(request, SecurityContextHolder.getContext().getAuthentication()));
+        String kind = kind(normalisedPath(request));
+        long waitMillis = take(kind + "|" + clientKey(request, SecurityContextHolder.getContext().getAuthentication()));
         if (waitMillis > 0) {
             problems.writeAndClose(request, response, new TooManyRequestsException("This client created more than "
-                    + perMinute + " tickets in a minute; retry after the time in the Retry-After header",
+                    + perMinute + " " + kind + " in a minute; retry after the time in the Retry-After header",
                     Duration.ofMillis(waitMillis)));
             return;
         }

@@ -29,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Teams")
 class TeamController {
 
+    /** Leaves room for the file extension and a temporary suffix within the common 255-byte file-name limit. */
+    static final int MAX_NAME_BYTES = 200;
+
     private final KnowledgeBase knowledge;
     private final TriageProperties properties;
 
@@ -65,6 +68,7 @@ class TeamController {
                     + "has enough examples.")
     ResponseEntity<Team> addTeam(@Valid @RequestBody NewTeamRequest request) {
         String name = request.name().strip();
+        checkTeamName(name);
         if (Ticket.MANUAL_REVIEW.equalsIgnoreCase(name)) {
             throw new InvalidFieldException("name", "'" + Ticket.MANUAL_REVIEW + "' is not a team");
         }
@@ -80,6 +84,27 @@ class TeamController {
                 .toList();
         knowledge.addExamples(examples, "api");
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(team(name));
+    }
+
+    /**
+     * A team name becomes a file name ({@code <Team>.json}) and a label on every screen: no control, format or
+     * bidirectional-override characters (NUL, CR/LF, RLO...), which would break the file or disguise the label; no
+     * path separators, which two names would otherwise share one file by; and short enough in bytes for any file
+     * system.
+     */
+    static void checkTeamName(String name) {
+        boolean unprintable = name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+        if (unprintable) {
+            throw new InvalidFieldException("name", "name must not contain control, format or direction characters");
+        }
+        if (name.contains("/") || name.contains("\\")) {
+            throw new InvalidFieldException("name", "name must not contain / or \\");
+        }
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new InvalidFieldException("name", "name must be at most " + MAX_NAME_BYTES + " bytes in UTF-8");
+        }
     }
 
     private Team team(String name) {

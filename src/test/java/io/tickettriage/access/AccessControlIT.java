@@ -315,6 +315,60 @@ class AccessControlIT {
     }
 
     @Test
+    void answersCarryingASecretAreNeverCachedAndUnnamedTokensDoNotShowTheirSecret() {
+        HttpResponse<String> created = admin.raw(admin.request("/tokens").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"role\": \"requester\"}")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode token = new Api.Reply(201, "", created.body()).json();
+        String secret = token.path("token").asString();
+        assertThat(token.path("name").asString()).startsWith("requester-").doesNotContain(secret.substring(3, 11));
+
+        HttpResponse<String> login = anonymous.raw(anonymous.request("/auth/session")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"token\": \"" + secret + "\"}")));
+        assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void onlyABearerTokenSkipsTheCsrfCheckOfACookieRequest() {
+        String session = sessionCookie(tokens.createApiToken("mike", Role.AGENT).secret());
+        HttpResponse<String> forged = anonymous.raw(anonymous.request("/tickets").header("Cookie", session)
+                .header("Authorization", "Basic bWlrZTp4").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"title\": \"Forged with a stray header\"}")));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF");
+    }
+
+    @Test
+    void theSessionCookieIsSecureBehindATlsProxyAndRedirectsIgnoreTheHostHeader() {
+        HttpResponse<String> login = anonymous.raw(anonymous.request("/auth/session")
+                .header("Content-Type", "application/json").header("X-Forwarded-Proto", "https")
+                .POST(BodyPublishers.ofString("{\"token\": \"" + tokens.createApiToken("nina", Role.AGENT).secret()
+                        + "\"}")));
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith(CallerCredentials.SESSION_COOKIE + "=").contains("Secure"));
+
+        String code = tokens.issueLoginCode("admin", Role.ADMIN);
+        HttpResponse<String> redirect = anonymous.raw(anonymous.request("/login?code=" + code)
+                .header("X-Forwarded-Host", "evil.example.net").GET());
+        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).doesNotContain("evil.example.net"));
+        assertThat(anonymous.raw(anonymous.request("/openapi.json").header("X-Forwarded-Host", "evil.example.net")
+                .GET()).body()).doesNotContain("evil.example.net");
+    }
+
+    @Test
+    void refusesTeamNamesThatWouldBreakFilesOrDisguiseLabels() {
+        for (String name : java.util.List.of("Bad\u0000Team", "Two\r\nLines", "Evil\u202eTeam", "a/b", "a\\b",
+                "\u00e9".repeat(150))) {
+            Api.Reply refused = admin.post("/teams", Api.json(java.util.Map.of("name", name,
+                    "examples", java.util.List.of(java.util.Map.of("title", "Broken chair")))));
+            assertThat(refused.status()).as(name).isEqualTo(422);
+        }
+    }
+
+    @Test
     void storesOnlyHashesOfSecrets() {
         AccessTokens.IssuedToken issued = tokens.createApiToken("dave", Role.REQUESTER);
         assertThat(issued.secret()).startsWith("tt_").hasSizeGreaterThan(40);

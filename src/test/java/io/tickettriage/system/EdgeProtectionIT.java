@@ -6,8 +6,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.tickettriage.support.Api;
+import io.tickettriage.ticket.TicketManagement;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +22,9 @@ class EdgeProtectionIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TicketManagement tickets;
 
     @Test
     void refusesTicketsPastTheRateLimitWithRetryAfterAndKeepsReadsOpen() {
@@ -42,6 +47,26 @@ class EdgeProtectionIT {
         assertThat(api.post("/%74ickets", "{\"title\": \"one too many\"}").status()).isEqualTo(429);
         assertThat(api.get("/tickets?q=one%20too%20many").json().size()).isZero();
         assertThat(api.get("/tickets").status()).isEqualTo(200);
+    }
+
+    @Test
+    void limitsCommentsPerClientAndPagesLongThreads() {
+        Api api = new Api(port);
+        // created directly: the ticket budget belongs to the test of the ticket limit
+        long id = tickets.create(new TicketManagement.NewTicket("Chatty ticket", "", null, null)).id();
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/tickets/" + id + "/comments", "{\"text\": \"Note " + i + "\"}").status())
+                    .isEqualTo(201);
+        }
+        assertThat(api.post("/tickets/" + id + "/comments", "{\"text\": \"One too many\"}").status())
+                .isEqualTo(429);
+
+        HttpResponse<String> page = api.raw(api.request("/tickets/" + id + "/comments?limit=2").GET());
+        assertThat(page.headers().firstValue("X-Next-Cursor")).isPresent();
+        assertThat(new Api.Reply(200, "", page.body()).json().size()).isEqualTo(2);
+        String next = page.headers().firstValue("X-Next-Cursor").orElseThrow();
+        assertThat(api.get("/tickets/" + id + "/comments?limit=2&cursor=" + next).json().size()).isEqualTo(1);
+        assertThat(api.get("/tickets/" + id + "/comments?limit=100000").status()).isEqualTo(422);
     }
 
     @Test
