@@ -1,6 +1,9 @@
 package io.tickettriage.triage;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.ticket.TicketManagement;
 import jakarta.validation.Valid;
@@ -43,6 +46,9 @@ class TriageController {
 
     @GetMapping(path = "/tickets/{id}/explanation", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Why the engine routed a ticket as it did")
+    // the stored JSON is sent as it is; the schema says what it holds
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TriageDecision.Explanation.class)))
     String explanation(@PathVariable long id) {
         return tickets.explanation(id);
     }
