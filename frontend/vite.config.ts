@@ -1,19 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { devProxy, readOpenApi } from './devProxy.ts';
 
 // During development the dashboard runs on Vite's server and talks to the product on :8000;
 // in the product it is served from the jar on the same origin, so no URL is configured anywhere.
 const backend = process.env.TRIAGE_BACKEND ?? 'http://localhost:8000';
-const api = ['/tickets', '/triage', '/teams', '/insights', '/actuator', '/events', '/openapi.json', '/docs'];
 
 export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: {
-      ...Object.fromEntries(api.map((path) => [path, { target: backend, changeOrigin: true }])),
-      '/socket.io': { target: backend, ws: true, changeOrigin: true },
-    },
+    proxy: devProxy(backend, readOpenApi()),
   },
   build: {
     outDir: 'dist',
@@ -23,6 +20,6 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', '*.test.ts'],
   },
 });

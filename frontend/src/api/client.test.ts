@@ -43,9 +43,11 @@ describe('api client', () => {
     expect(error.message).toContain('502');
   });
 
-  it('reads a 404 of an optional endpoint as "not offered"', async () => {
+  it('reads a 404 of an explanation as "not triaged yet", and of insights as a failure', async () => {
+    answer(404, JSON.stringify({ status: 404, detail: 'Ticket 1 has not been triaged yet' }));
+    await expect(api.explanation(1)).resolves.toBeNull();
     answer(404, JSON.stringify({ status: 404, detail: 'No static resource insights.' }));
-    await expect(api.insights(30)).resolves.toBeNull();
+    await expect(api.insights(30)).rejects.toBeInstanceOf(ApiError);
   });
 
   it('refuses a successful answer that is not JSON', async () => {

@@ -1,4 +1,15 @@
-import type { Caller, Comment, Explanation, Incident, Insights, Team, Ticket } from './types';
+import type {
+  Caller,
+  Comment,
+  Correction,
+  Explanation,
+  Incident,
+  Insights,
+  NewTicket,
+  Team,
+  Ticket,
+  TicketChange,
+} from './types';
 
 /** A field error as the API reports it in a problem+json `errors` list. */
 export interface FieldError {
@@ -96,7 +107,7 @@ async function bodyOf<T>(response: Response): Promise<T> {
   }
 }
 
-/** Like {@link request}, but a 404 means "this server does not offer it yet" and yields null. */
+/** Like {@link request}, but a 404 (no such thing yet, or any more) yields null. */
 async function optional<T>(path: string): Promise<T | null> {
   try {
     return await request<T>(path);
@@ -125,23 +136,23 @@ export const api = {
     return { tickets: await bodyOf<Ticket[]>(response), nextCursor: response.headers.get('X-Next-Cursor') };
   },
   getTicket: (id: number) => request<Ticket>(`/tickets/${id}`),
-  createTicket: (body: { title: string; description: string; priority?: string; level?: string }) =>
-    request<Ticket>('/tickets', { method: 'POST', body: JSON.stringify(body) }),
-  changeTicket: (id: number, change: { assigned_to?: string; priority?: string; level?: string }) =>
+  createTicket: (body: NewTicket) => request<Ticket>('/tickets', { method: 'POST', body: JSON.stringify(body) }),
+  changeTicket: (id: number, change: TicketChange) =>
     request<Ticket>(`/tickets/${id}`, { method: 'PATCH', body: JSON.stringify(change) }),
   changeStatus: (id: number, status: 'closed' | 'routed') =>
     request<Ticket>(`/tickets/${id}/status`, { method: 'PATCH', body: JSON.stringify({ status }) }),
   deleteTicket: (id: number) => request<void>(`/tickets/${id}`, { method: 'DELETE' }),
   /** Null while the ticket has not been triaged yet. */
   explanation: (id: number) => optional<Explanation>(`/tickets/${id}/explanation`),
+  /** The changes agents made to the ticket's team, priority or tier, oldest first. */
+  corrections: (id: number) => request<Correction[]>(`/tickets/${id}/corrections`),
   comments: (id: number) => request<Comment[]>(`/tickets/${id}/comments`),
   addComment: (id: number, text: string, internal = false) =>
     request<Comment>(`/tickets/${id}/comments`, { method: 'POST', body: JSON.stringify({ text, internal }) }),
+  /** Null when the incident is gone (its tickets were deleted). */
   incident: (id: number) => optional<Incident>(`/incidents/${id}`),
-  /** Null when this version of the server has no team catalogue endpoint. */
-  teams: () => optional<Team[]>('/teams'),
-  /** Null when this version of the server has no insights endpoint. */
-  insights: (days: number) => optional<Insights>(`/insights?days=${days}`),
+  teams: () => request<Team[]>('/teams'),
+  insights: (days: number) => request<Insights>(`/insights?days=${days}`),
   /** Who is logged in; fails with 401 when nobody is. */
   me: () => request<Caller>('/auth/me'),
   /** Opens a dashboard session with an API token; the server answers with the session cookie. */

@@ -26,6 +26,15 @@ export function isAgent(caller: Caller): boolean {
 
 type State = { status: 'checking' } | { status: 'in'; caller: Caller } | { status: 'out'; error?: string };
 
+async function sessionState(): Promise<State> {
+  try {
+    return { status: 'in', caller: await api.me() };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { status: 'out' };
+    return { status: 'out', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
  * Shows the dashboard to a logged-in caller and the login page to anyone else. A 401 from any request (the
  * session expired or was ended elsewhere) brings the login page back.
@@ -33,26 +42,24 @@ type State = { status: 'checking' } | { status: 'in'; caller: Caller } | { statu
 export function SessionGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'checking' });
 
-  const check = useCallback(async () => {
-    try {
-      const caller = await api.me();
-      setState({ status: 'in', caller });
-      if (window.location.pathname === '/login') window.history.replaceState(null, '', '/');
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setState({ status: 'out' });
-      else setState({ status: 'out', error: error instanceof Error ? error.message : String(error) });
-    }
-  }, []);
+  const check = useCallback(
+    () =>
+      void sessionState().then((next) => {
+        setState(next);
+        if (next.status === 'in' && window.location.pathname === '/login') window.history.replaceState(null, '', '/');
+      }),
+    [],
+  );
 
   useEffect(() => {
-    void check();
+    check();
     const signedOut = () => setState({ status: 'out' });
     window.addEventListener(UNAUTHORIZED_EVENT, signedOut);
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, signedOut);
   }, [check]);
 
   if (state.status === 'checking') return null;
-  if (state.status === 'out') return <LoginPage problem={state.error} onLoggedIn={() => void check()} />;
+  if (state.status === 'out') return <LoginPage problem={state.error} onLoggedIn={check} />;
   return <CallerContext.Provider value={state.caller}>{children}</CallerContext.Provider>;
 }
 

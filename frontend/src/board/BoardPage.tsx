@@ -41,18 +41,21 @@ export function BoardPage() {
   const stopCreating = () => setCreating(false);
   const teams = useTeams();
 
-  const load = useCallback(async () => {
-    try {
-      const page = await api.listTickets(PAGE_SIZE);
-      setTickets((current) => merge(current, page.tickets));
-      setNextCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The tickets could not be loaded.');
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+  const load = useCallback(
+    () =>
+      api
+        .listTickets(PAGE_SIZE)
+        .then(
+          (page) => {
+            setTickets((current) => merge(current, page.tickets));
+            setNextCursor(page.nextCursor);
+            setError(null);
+          },
+          (e: unknown) => setError(e instanceof ApiError ? e.message : 'The tickets could not be loaded.'),
+        )
+        .finally(() => setLoading(false)),
+    [],
+  );
 
   useEffect(() => {
     void load();
@@ -75,9 +78,6 @@ export function BoardPage() {
   useLiveEvent('ticket_updated', onTicket);
   useLiveEvent('ticket_deleted', ({ id }) => setTickets((current) => remove(current, id)));
   useLiveEvent('resync', () => void load());
-
-  const { learn } = teams;
-  useEffect(() => learn(tickets.map((ticket) => ticket.assigned_to)), [tickets, learn]);
 
   const columns = useMemo(() => arrange(tickets, filter), [tickets, filter]);
   const counts = useMemo(() => teamCounts(tickets, filter), [tickets, filter]);

@@ -1,6 +1,6 @@
 import { MANUAL_REVIEW, type Ticket } from '../api/types';
 import { ConfidenceMeter } from '../ui/Confidence';
-import { ago } from '../ui/format';
+import { ago, percent } from '../ui/format';
 import { Link } from '../ui/router';
 import { PriorityBadge } from '../ui/Badges';
 
@@ -25,6 +25,11 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
       <div className="card-foot">
         {ticket.status === 'pending' ? (
           <span className="subtle">Triaging…</span>
+        ) : ticket.assigned_to === MANUAL_REVIEW && ticket.best_guess ? (
+          // the score of a ticket no team was confident enough for is the score of the engine's best guess
+          <span className="best-guess" data-testid="best-guess">
+            best guess: {ticket.best_guess}, {percent(ticket.confidence)}
+          </span>
         ) : (
           <ConfidenceMeter confidence={ticket.confidence} compact />
         )}

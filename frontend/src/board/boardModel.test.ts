@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../api/types';
+import { aTicket } from '../test/fixtures';
 import { arrange, columnOf, merge, NO_FILTER, remove, teamCounts, teamTabs, upsert } from './boardModel';
 
 function ticket(id: number, changes: Partial<Ticket> = {}): Ticket {
-  return {
+  return aTicket({
     id,
     title: `Ticket ${id}`,
-    description: 'Monitor flickers when docked',
     created_at: '2026-11-24T10:00:00Z',
     updated_at: '2026-11-24T10:00:00Z',
-    priority: 'Medium',
-    level: 'Tier 1',
-    assigned_to: 'Hardware Team',
     confidence: 0.95,
-    status: 'routed',
     ...changes,
-  };
+  });
 }
 
 describe('columns', () => {

@@ -29,7 +29,7 @@ export interface BoardFilter {
 
 export const NO_FILTER: BoardFilter = { team: ALL_TEAMS, text: '', priority: '', level: '' };
 
-export function matches(ticket: Ticket, filter: BoardFilter): boolean {
+function matches(ticket: Ticket, filter: BoardFilter): boolean {
   if (filter.team && ticket.assigned_to !== filter.team) return false;
   if (filter.priority && ticket.priority !== filter.priority) return false;
   if (filter.level && ticket.level !== filter.level) return false;

@@ -3,41 +3,39 @@ import type { ChartConfiguration } from 'chart.js';
 import { api, ApiError } from '../api/client';
 import type { Insights } from '../api/types';
 import { hours, percent } from '../ui/format';
-import { Link } from '../ui/router';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/States';
 import { Chart } from './Chart';
 import { colourOf, dailySeries } from './insightsModel';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'unavailable' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; insights: Insights };
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; insights: Insights };
 
 const WINDOWS = [7, 30, 90];
 
 export function InsightsPage() {
   const [days, setDays] = useState(30);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // Each answer is kept with the request it answers: a newer choice of period shows as loading until its own arrives.
+  const request = `${days}:${attempt}`;
+  const [answer, setAnswer] = useState<{ request: string; load: Load } | null>(null);
   const fid = useId();
 
   useEffect(() => {
     let active = true;
-    setLoad({ state: 'loading' });
-    api
-      .insights(days)
-      .then((insights) => active && setLoad(insights ? { state: 'ready', insights } : { state: 'unavailable' }))
-      .catch(
-        (e: unknown) =>
-          active &&
-          setLoad({ state: 'failed', message: e instanceof ApiError ? e.message : 'Insights could not be loaded.' }),
-      );
+    api.insights(days).then(
+      (insights) => active && setAnswer({ request, load: { state: 'ready', insights } }),
+      (e: unknown) =>
+        active &&
+        setAnswer({
+          request,
+          load: { state: 'failed', message: e instanceof ApiError ? e.message : 'Insights could not be loaded.' },
+        }),
+    );
     return () => {
       active = false;
     };
-  }, [days, attempt]);
+  }, [days, request]);
+  const load: Load = answer?.request === request ? answer.load : { state: 'loading' };
 
   return (
     <div className="insights-page">
@@ -57,18 +55,6 @@ export function InsightsPage() {
       </div>
       {load.state === 'loading' && <Loading what="insights" />}
       {load.state === 'failed' && <ErrorState message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {load.state === 'unavailable' && (
-        <section className="state" data-testid="insights-unavailable">
-          <h2>Insights are not available on this server yet</h2>
-          <p>
-            This version of Ticket Triage does not compute routing statistics. Once it does, this page shows volume per
-            team, the share of tickets routed automatically, how often agents corrected the team, and the time to close.
-          </p>
-          <p>
-            <Link href="/">Back to the board</Link>
-          </p>
-        </section>
-      )}
       {load.state === 'ready' && <InsightsView insights={load.insights} />}
     </div>
   );
@@ -106,17 +92,17 @@ function InsightsView({ insights }: { insights: Insights }) {
         datasets: [
           {
             label: 'Auto-route rate',
-            data: insights.teams.map((t) => t.auto_route_rate ?? null),
+            data: insights.teams.map((t) => t.auto_route_rate),
             backgroundColor: '#1d4ed8',
           },
           {
             label: 'Precision of auto-routing',
-            data: insights.teams.map((t) => t.auto_route_precision ?? null),
+            data: insights.teams.map((t) => t.auto_route_precision),
             backgroundColor: '#047857',
           },
           {
             label: 'Correction rate',
-            data: insights.teams.map((t) => t.correction_rate ?? null),
+            data: insights.teams.map((t) => t.correction_rate),
             backgroundColor: '#b45309',
           },
         ],
@@ -140,7 +126,7 @@ function InsightsView({ insights }: { insights: Insights }) {
         datasets: [
           {
             label: 'Mean time to close (hours)',
-            data: insights.teams.map((t) => t.mean_time_to_close_hours ?? null),
+            data: insights.teams.map((t) => t.mean_time_to_close_hours),
             backgroundColor: insights.teams.map((t) => colourOf(t.team, teams)),
           },
         ],
@@ -165,15 +151,12 @@ function InsightsView({ insights }: { insights: Insights }) {
       </section>
     );
   }
-  const total = insights.tickets ?? insights.teams.reduce((sum, t) => sum + t.volume, 0);
-  const auto = insights.teams.reduce((sum, t) => sum + t.auto_routed, 0);
-  const autoRate = insights.auto_route_rate ?? (total ? auto / total : null);
   const corrections = insights.teams.reduce((sum, t) => sum + t.corrections, 0);
   return (
     <div className="insights" data-testid="insights">
       <div className="kpis">
-        <Kpi label="Tickets" value={String(total)} />
-        <Kpi label="Routed automatically" value={percent(autoRate)} />
+        <Kpi label="Tickets" value={String(insights.tickets)} />
+        <Kpi label="Routed automatically" value={percent(insights.auto_route_rate)} />
         <Kpi label="Precision of auto-routing" value={percent(insights.auto_route_precision)} />
         <Kpi label="Corrections by agents" value={String(corrections)} />
       </div>

@@ -5,8 +5,6 @@ import { navigate } from '../ui/router';
 import { SelectField, type SelectOption } from '../ui/SelectField';
 import { useTeams } from '../ui/teams';
 
-const OTHER = '\u0000other';
-
 interface Props {
   ticket: Ticket;
   onChanged: (ticket: Ticket) => void;
@@ -14,10 +12,8 @@ interface Props {
 
 /** An agent's corrections (team, priority, tier), which the engine learns from, and the lifecycle actions. */
 export function AgentActions({ ticket, onChanged }: Props) {
-  const { names, catalogue } = useTeams();
+  const { names } = useTeams();
   const [team, setTeam] = useState(ticket.assigned_to);
-  // Until the server lists its teams, an agent may type one it has not shown yet; the API checks the name.
-  const [otherTeam, setOtherTeam] = useState<string | null>(null);
   const [priority, setPriority] = useState(ticket.priority);
   const [level, setLevel] = useState(ticket.level);
   const [error, setError] = useState<string | null>(null);
@@ -26,13 +22,16 @@ export function AgentActions({ ticket, onChanged }: Props) {
   const [confirming, setConfirming] = useState(false);
   const id = useId();
 
-  // Follow changes made elsewhere (the engine, another agent) while keeping nothing stale.
-  useEffect(() => {
+  // Follow changes made elsewhere (the engine, another agent) while keeping nothing stale: adjusted during
+  // rendering, as React advises, rather than in an effect that would first paint the stale choices.
+  const shown = `${ticket.assigned_to}|${ticket.priority}|${ticket.level}`;
+  const [followed, setFollowed] = useState(shown);
+  if (followed !== shown) {
+    setFollowed(shown);
     setTeam(ticket.assigned_to);
-    setOtherTeam(null);
     setPriority(ticket.priority);
     setLevel(ticket.level);
-  }, [ticket.assigned_to, ticket.priority, ticket.level]);
+  }
 
   const teamOptions = [
     ...new Set([...names, ...(ticket.assigned_to && ticket.assigned_to !== MANUAL_REVIEW ? [ticket.assigned_to] : [])]),
@@ -41,11 +40,9 @@ export function AgentActions({ ticket, onChanged }: Props) {
     ...(ticket.assigned_to ? [] : [{ value: '', label: 'Not routed yet' }]),
     ...(ticket.assigned_to === MANUAL_REVIEW ? [{ value: MANUAL_REVIEW, label: 'Manual Review' }] : []),
     ...teamOptions,
-    ...(catalogue ? [] : [{ value: OTHER, label: 'Other team…' }]),
   ];
-  const chosenTeam = otherTeam === null ? team : otherTeam.trim();
   const change = {
-    ...(chosenTeam !== ticket.assigned_to && chosenTeam ? { assigned_to: chosenTeam } : {}),
+    ...(team !== ticket.assigned_to && team ? { assigned_to: team } : {}),
     ...(priority !== ticket.priority ? { priority } : {}),
     ...(level !== ticket.level ? { level } : {}),
   };
@@ -76,33 +73,7 @@ export function AgentActions({ ticket, onChanged }: Props) {
     <section className="panel actions" aria-labelledby={`${id}-heading`} data-testid="agent-actions">
       <h2 id={`${id}-heading`}>Actions</h2>
       <form onSubmit={save}>
-        <SelectField
-          id={`${id}-team`}
-          label="Team"
-          name="team"
-          value={otherTeam === null ? team : OTHER}
-          options={teamChoices}
-          onChange={(value) => {
-            if (value === OTHER) {
-              setOtherTeam('');
-            } else {
-              setOtherTeam(null);
-              setTeam(value);
-            }
-          }}
-        />
-        {otherTeam !== null && (
-          <div className="field">
-            <label htmlFor={`${id}-team-name`}>Team name</label>
-            <input
-              id={`${id}-team-name`}
-              name="other-team"
-              value={otherTeam}
-              autoFocus
-              onChange={(event) => setOtherTeam(event.target.value)}
-            />
-          </div>
-        )}
+        <SelectField id={`${id}-team`} label="Team" name="team" value={team} options={teamChoices} onChange={setTeam} />
         <SelectField
           id={`${id}-priority`}
           label="Priority"

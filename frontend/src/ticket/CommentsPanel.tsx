@@ -19,15 +19,17 @@ export function CommentsPanel({ ticketId }: { ticketId: number }) {
   const agent = isAgent(useCaller());
   const id = useId();
 
-  const load = useCallback(async () => {
-    try {
-      const loaded = await api.comments(ticketId);
-      setComments((current) => (current ?? []).reduce(add, loaded));
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e instanceof Error ? e.message : 'The comments could not be loaded.');
-    }
-  }, [ticketId]);
+  const load = useCallback(
+    () =>
+      api.comments(ticketId).then(
+        (loaded) => {
+          setComments((current) => (current ?? []).reduce(add, loaded));
+          setLoadError(null);
+        },
+        (e: unknown) => setLoadError(e instanceof Error ? e.message : 'The comments could not be loaded.'),
+      ),
+    [ticketId],
+  );
 
   useEffect(() => {
     void load();

@@ -1,52 +1,44 @@
-import type { Explanation } from '../api/types';
+import type { Explanation, NearestExample } from '../api/types';
 import { describe, humanize, percent } from '../ui/format';
 import { Link } from '../ui/router';
-import { llmStep, nearestExamples, otherFields, ruleHits, stageName, teamScores } from './explanationModel';
+import { llmStep, ruleHit, stageName, teamScores } from './explanationModel';
+
+/** Where a nearest example came from, in words. */
+const SOURCES: Record<string, string> = {
+  starter: 'starter set',
+  file: 'knowledge folder',
+  import: 'imported',
+  api: 'added through the API',
+  ticket: 'learnt from a ticket',
+};
 
 export function ExplanationPanel({ explanation }: { explanation: Explanation | null }) {
   if (!explanation) return <p className="subtle">The explanation of this decision is not available.</p>;
   const scores = teamScores(explanation);
-  const examples = nearestExamples(explanation);
-  const rules = ruleHits(explanation);
-  const others = otherFields(explanation);
+  const examples: NearestExample[] = explanation.nearest_examples;
+  const rules = explanation.rule_hits.map(ruleHit);
   const llm = llmStep(explanation);
   return (
     <div className="explanation" data-testid="explanation">
       <h3>The engine's decision</h3>
       {explanation.reason && <p>{explanation.reason}</p>}
       <dl className="facts compact">
-        {explanation.decided_by && (
-          <>
-            <dt>Decided by</dt>
-            <dd data-testid="decided-by">{stageName(explanation.decided_by)}</dd>
-          </>
-        )}
-        {explanation.model && (
-          <>
-            <dt>Model</dt>
-            <dd>
-              <code>{explanation.model}</code>
-            </dd>
-          </>
-        )}
+        <dt>Decided by</dt>
+        <dd data-testid="decided-by">{stageName(explanation.decided_by)}</dd>
+        <dt>Model</dt>
+        <dd>
+          <code>{explanation.model}</code>
+        </dd>
         {explanation.preferred_team && (
           <>
             <dt>Best-scoring team</dt>
             <dd>{explanation.preferred_team}</dd>
           </>
         )}
-        {typeof explanation.threshold === 'number' && (
-          <>
-            <dt>Threshold{explanation.preferred_team ? ` for ${explanation.preferred_team}` : ''}</dt>
-            <dd>{thresholdText(explanation.threshold)}</dd>
-          </>
-        )}
-        {typeof explanation.min_similarity === 'number' && (
-          <>
-            <dt>Minimum similarity</dt>
-            <dd>{percent(explanation.min_similarity)}</dd>
-          </>
-        )}
+        <dt>Threshold{explanation.preferred_team ? ` for ${explanation.preferred_team}` : ''}</dt>
+        <dd>{thresholdText(explanation.threshold)}</dd>
+        <dt>Minimum similarity</dt>
+        <dd>{percent(explanation.min_similarity)}</dd>
       </dl>
       {scores.length > 0 && (
         <>
@@ -108,33 +100,23 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
           <h4>Nearest past tickets</h4>
           <ol className="examples">
             {examples.map((example, index) => (
-              <li key={`${example.example_id ?? index}`}>
-                {typeof example.ticket_id === 'number' ? (
-                  <Link href={`/ticket/${example.ticket_id}`}>{example.title}</Link>
+              <li key={`${example.example_id}-${index}`}>
+                {example.ticket_id != null ? (
+                  <Link href={`/ticket/${example.ticket_id}`} data-testid="example-ticket">
+                    #{example.ticket_id} {example.title}
+                  </Link>
                 ) : (
                   <span>{example.title}</span>
                 )}
                 <span className="tag team">{example.team}</span>
-                <span className="subtle">similarity {describe(example.similarity)}</span>
+                <span className="subtle">
+                  similarity {percent(example.similarity)}
+                  {example.source && ` · ${SOURCES[example.source] ?? example.source}`}
+                </span>
               </li>
             ))}
           </ol>
         </>
-      )}
-      {others.length > 0 && (
-        <details className="more">
-          <summary>More details</summary>
-          <dl className="facts compact">
-            {others.map(([key, value]) => (
-              <div key={key} className="fact">
-                <dt>{humanize(key)}</dt>
-                <dd>
-                  <code>{describe(value)}</code>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </details>
       )}
     </div>
   );

@@ -6,8 +6,8 @@ import { Link } from '../ui/router';
 
 /** Possible duplicates and the incident group, shown when the server found any. */
 export function RelatedPanel({ ticket }: { ticket: Ticket }) {
-  const duplicates = Array.isArray(ticket.possible_duplicates) ? ticket.possible_duplicates : [];
-  const incidentId = typeof ticket.incident_id === 'number' ? ticket.incident_id : null;
+  const duplicates = ticket.possible_duplicates;
+  const incidentId = ticket.incident_id;
   if (duplicates.length === 0 && incidentId === null) return null;
   return (
     <section className="panel" aria-labelledby="related-heading" data-testid="related">
@@ -19,10 +19,7 @@ export function RelatedPanel({ ticket }: { ticket: Ticket }) {
           <ul className="duplicates">
             {duplicates.map((duplicate) => (
               <li key={duplicate.id}>
-                <Link href={`/ticket/${duplicate.id}`}>
-                  Ticket #{duplicate.id}
-                  {duplicate.title ? `: ${duplicate.title}` : ''}
-                </Link>{' '}
+                <Link href={`/ticket/${duplicate.id}`}>Ticket #{duplicate.id}</Link>{' '}
                 <span className="subtle">similarity {percent(duplicate.similarity)}</span>
               </li>
             ))}

@@ -7,10 +7,10 @@ import { ConfidenceMeter } from '../ui/Confidence';
 import { formatDate } from '../ui/format';
 import { Link } from '../ui/router';
 import { ErrorState, Loading } from '../ui/States';
-import { useTeams } from '../ui/teams';
 import { AgentActions } from './AgentActions';
 import { CommentsPanel } from './CommentsPanel';
 import { ExplanationPanel } from './ExplanationPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { RelatedPanel } from './RelatedPanel';
 
 type Load =
@@ -19,20 +19,37 @@ type Load =
   | { state: 'failed'; message: string }
   | { state: 'ready'; ticket: Ticket };
 
+async function loadTicket(id: number): Promise<Load> {
+  try {
+    return { state: 'ready', ticket: await api.getTicket(id) };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return { state: 'missing' };
+    return { state: 'failed', message: e instanceof Error ? e.message : 'The ticket could not be loaded.' };
+  }
+}
+
+/**
+ * What the requester stated, where the engine (or an agent) set something else: "priority Medium (now High)".
+ * Null when nothing was stated or nothing differs.
+ */
+function requestedText(ticket: Ticket): string | null {
+  const parts = [
+    ticket.requested_priority && ticket.requested_priority !== ticket.priority
+      ? `priority ${ticket.requested_priority} (now ${ticket.priority})`
+      : null,
+    ticket.requested_level && ticket.requested_level !== ticket.level
+      ? `tier ${ticket.requested_level} (now ${ticket.level})`
+      : null,
+  ].filter((part) => part !== null);
+  return parts.length ? parts.join(', ') : null;
+}
+
 export function TicketPage({ id }: { id: number }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [deleted, setDeleted] = useState(false);
   const [explanation, setExplanation] = useState<Explanation | null>(null);
-  const { learn } = useTeams();
 
-  const fetchTicket = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', ticket: await api.getTicket(id) });
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setLoad({ state: 'missing' });
-      else setLoad({ state: 'failed', message: e instanceof Error ? e.message : 'The ticket could not be loaded.' });
-    }
-  }, [id]);
+  const fetchTicket = useCallback(() => loadTicket(id).then(setLoad), [id]);
 
   useEffect(() => {
     void fetchTicket();
@@ -46,23 +63,14 @@ export function TicketPage({ id }: { id: number }) {
   useEffect(() => {
     if (!triaged) return;
     let active = true;
-    api
-      .explanation(id)
-      .then((found) => {
-        if (!active) return;
-        setExplanation(found);
-        if (found)
-          learn([...Object.keys(found.scores ?? {}), ...(found.nearest_examples ?? []).map((example) => example.team)]);
-      })
-      .catch(() => active && setExplanation(null));
+    api.explanation(id).then(
+      (found) => active && setExplanation(found),
+      () => active && setExplanation(null),
+    );
     return () => {
       active = false;
     };
-  }, [id, triaged, decisionKey, learn]);
-
-  useEffect(() => {
-    if (ticket?.assigned_to) learn([ticket.assigned_to]);
-  }, [ticket?.assigned_to, learn]);
+  }, [id, triaged, decisionKey]);
 
   const onTicket = (incoming: Ticket) => {
     if (incoming.id !== id) return;
@@ -101,6 +109,7 @@ export function TicketPage({ id }: { id: number }) {
   if (load.state === 'failed') return <ErrorState message={load.message} onRetry={() => void fetchTicket()} />;
 
   const t = load.ticket;
+  const requested = requestedText(t);
   // After an agent reassigns a ticket the stored confidence still describes the engine's own choice.
   const overruled =
     !!explanation?.preferred_team && t.assigned_to !== explanation.preferred_team && t.assigned_to !== MANUAL_REVIEW;
@@ -137,6 +146,11 @@ export function TicketPage({ id }: { id: number }) {
                 ) : (
                   <ConfidenceMeter confidence={t.confidence} />
                 )}
+                {t.assigned_to === MANUAL_REVIEW && t.best_guess && (
+                  <span className="subtle confidence-note" data-testid="best-guess">
+                    for the best guess, {t.best_guess}
+                  </span>
+                )}
                 {overruled && (
                   <span className="subtle confidence-note">
                     The engine's, for {explanation?.preferred_team}, before an agent's change
@@ -149,6 +163,12 @@ export function TicketPage({ id }: { id: number }) {
                   <dd>{t.triage_reason}</dd>
                 </>
               )}
+              {requested && (
+                <>
+                  <dt>Requested</dt>
+                  <dd data-testid="requested">{requested}</dd>
+                </>
+              )}
             </dl>
             {triaged && <ExplanationPanel explanation={explanation} />}
           </section>
@@ -157,11 +177,18 @@ export function TicketPage({ id }: { id: number }) {
         </div>
         <aside className="ticket-side">
           <AgentActions ticket={t} onChanged={onTicket} />
+          <HistoryPanel ticket={t} />
           <section className="panel" aria-labelledby="dates-heading">
             <h2 id="dates-heading">Dates</h2>
             <dl className="facts">
               <dt>Created</dt>
               <dd>{formatDate(t.created_at)}</dd>
+              {t.created_by && (
+                <>
+                  <dt>Created by</dt>
+                  <dd data-testid="created-by">{t.created_by}</dd>
+                </>
+              )}
               <dt>Updated</dt>
               <dd>{formatDate(t.updated_at)}</dd>
               {t.closed_at && (

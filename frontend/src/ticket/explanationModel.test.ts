@@ -1,51 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { llmStep, nearestExamples, otherFields, ruleHits, stageName, teamScores } from './explanationModel';
+import { anExplanation } from '../test/fixtures';
+import { llmStep, ruleHit, stageName, teamScores } from './explanationModel';
 
 describe('explanation', () => {
-  it("orders team scores and shows the threshold of the preferred team, or each team's when given", () => {
+  it('orders team scores and shows the threshold of the preferred team', () => {
     expect(
-      teamScores({
-        scores: { 'Network Team': 0.2, 'Hardware Team': 0.8 },
-        threshold: 0.7,
-        preferred_team: 'Hardware Team',
-      }),
+      teamScores(
+        anExplanation({ scores: { 'Network Team': 0.2, 'Hardware Team': 0.8 }, preferred_team: 'Hardware Team' }),
+      ),
     ).toEqual([
       { team: 'Hardware Team', score: 0.8, threshold: 0.7 },
       { team: 'Network Team', score: 0.2, threshold: null },
     ]);
-    expect(
-      teamScores({ scores: { 'Network Team': 0.2 }, threshold: 0.7, thresholds: { 'Network Team': 0.55 } }),
-    ).toEqual([{ team: 'Network Team', score: 0.2, threshold: 0.55 }]);
   });
 
-  it('reads rule hits given as strings or as objects', () => {
-    expect(ruleHits({ rule_hits: ['outage for many users'] })).toEqual(['outage for many users']);
+  it('says what a rule matched and the floor it set', () => {
     expect(
-      ruleHits({ rule_hits: [{ rule: 'security-incident', matched: 'phishing', min_priority: 'Urgent' }] }),
-    ).toEqual(['security-incident · matched: phishing · min priority: Urgent']);
-    expect(ruleHits({})).toEqual([]);
-  });
-
-  it('tolerates missing or malformed lists and lists fields it does not know', () => {
+      ruleHit({
+        rule: 'security-incident',
+        matched: 'phishing',
+        min_priority: 'Urgent',
+        min_level: 'Tier 2',
+        max_priority: null,
+      }),
+    ).toBe('security-incident: “phishing” → at least Urgent, Tier 2');
     expect(
-      nearestExamples({ nearest_examples: [null, { title: 'A', team: 'T', similarity: 0.5 }] as never }),
-    ).toHaveLength(1);
-    expect(teamScores({ scores: 'none' as never })).toEqual([]);
-    expect(otherFields({ reason: 'x', stage: 'llm', calibrated: true, nothing: null })).toEqual([
-      ['stage', 'llm'],
-      ['calibrated', true],
-    ]);
+      ruleHit({
+        rule: 'not-clicked',
+        matched: 'did not click',
+        min_priority: 'Low',
+        min_level: 'Tier 1',
+        max_priority: 'Medium',
+      }),
+    ).toBe('not-clicked: “did not click” → at most Medium');
   });
 
   it('names the deciding stage and lists what the language model answered', () => {
     expect(stageName('local')).toBe('Local engine');
     expect(stageName('llm')).toBe('Language model stage');
     expect(stageName('rules')).toBe('rules');
-    expect(llmStep({ llm: { outcome: 'answered', team: 'Network Team', priority: null } })).toEqual([
+    expect(
+      llmStep(
+        anExplanation({
+          llm: {
+            mode: 'assist',
+            model: 'gpt-4o-mini',
+            outcome: 'answered',
+            team: 'Network Team',
+            priority: null,
+            level: null,
+            reason: 'VPN',
+            requests: 1,
+            local_decision: 'Manual Review',
+            local_reason: 'no team confident',
+          },
+        }),
+      ),
+    ).toEqual([
+      ['mode', 'assist'],
+      ['model', 'gpt-4o-mini'],
       ['outcome', 'answered'],
       ['team', 'Network Team'],
+      ['reason', 'VPN'],
+      ['requests', 1],
+      ['local_decision', 'Manual Review'],
+      ['local_reason', 'no team confident'],
     ]);
-    expect(llmStep({})).toEqual([]);
-    expect(otherFields({ llm: { outcome: 'skipped' } })).toEqual([]);
+    expect(llmStep(anExplanation())).toEqual([]);
   });
 });

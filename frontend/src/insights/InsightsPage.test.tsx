@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Insights } from '../api/types';
+import { AGENT, fakeServer, openDashboard } from '../test/harness';
+
+vi.mock('socket.io-client', () => import('../test/fakeSocket'));
+// Canvas drawing is the browser test's business; here the chart is its label.
+vi.mock('./Chart', () => ({ Chart: ({ label }: { label: string }) => <p>{label}</p> }));
+
+function insights(days: number, tickets: number): Insights {
+  return {
+    window_days: days,
+    since: '2026-02-01T00:00:00Z',
+    tickets,
+    auto_routed: 8,
+    auto_route_rate: 0.8,
+    auto_route_precision: 0.9,
+    teams: [
+      {
+        team: 'Hardware Team',
+        volume: tickets,
+        auto_routed: 8,
+        engine_routed: 8,
+        auto_route_rate: 0.8,
+        auto_route_precision: 0.9,
+        corrections: 1,
+        correction_rate: 0.1,
+        mean_time_to_close_hours: 5.2,
+      },
+    ],
+    daily: [{ date: '2026-03-01', team: 'Hardware Team', count: tickets }],
+  };
+}
+
+describe('the insights page', () => {
+  it('shows the figures of the chosen period', async () => {
+    const server = fakeServer({
+      'GET /auth/me': AGENT,
+      'GET /teams': [],
+      'GET /insights?days=30': insights(30, 10),
+      'GET /insights?days=7': insights(7, 4),
+    });
+    openDashboard('/analytics');
+
+    expect(await screen.findByRole('row', { name: /Hardware Team 10 8 80% 90% 1 \(10%\) 5\.2 h/ })).toBeTruthy();
+
+    await userEvent.setup().selectOptions(screen.getByRole('combobox'), '7');
+    expect(await screen.findByRole('row', { name: /Hardware Team 4 8/ })).toBeTruthy();
+    expect(server.seen.map((request) => request.path)).toContain('/insights?days=7');
+  });
+});
