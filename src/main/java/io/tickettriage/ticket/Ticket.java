@@ -5,12 +5,16 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.databind.annotation.JsonSerialize;
+
 /**
  * A support ticket as clients see it. The first ten fields are the original design's contract and are
  * never renamed or removed.
  *
  * @param assignedTo    a team, {@link #MANUAL_REVIEW}, or {@code ""} while pending
- * @param confidence    calibrated probability that {@code assignedTo} is right; null until triaged
+ * @param confidence    calibrated probability that {@code assignedTo} is right; 0.0 while pending and when no
+ *                      calibrated probability exists (triage failed, or the LLM decided), because clients of
+ *                      the original design format it as a number. JSON carries it rounded to 4 decimals.
  * @param triageReason  why the engine decided as it did, in words (always set for Manual Review)
  * @param possibleDuplicates open tickets that read almost the same, found at triage
  * @param incidentId    the incident this ticket was grouped under, when many similar tickets arrived together
@@ -27,7 +31,7 @@ public record Ticket(
         Priority priority,
         Level level,
         String assignedTo,
-        @Nullable Double confidence,
+        @JsonSerialize(using = RoundedConfidence.class) double confidence,
         TicketStatus status,
         @Nullable String triageReason,
         @Nullable Instant closedAt,

@@ -18,7 +18,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -164,11 +162,16 @@ class TicketController {
         return tickets.corrections(id);
     }
 
+    /** The original design's answer to a delete, which its clients may parse, plus the id. */
+    record Deleted(String detail, long id) {
+    }
+
     @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a ticket and its comments")
-    void delete(@PathVariable long id) {
+    @Operation(summary = "Delete a ticket and its comments",
+            description = "Answers 200 {\"detail\": \"Deleted\", \"id\": N}, as the original API did.")
+    Deleted delete(@PathVariable long id) {
         tickets.delete(id);
+        return new Deleted("Deleted", id);
     }
 
     private static TicketStatus targetStatus(String value) {

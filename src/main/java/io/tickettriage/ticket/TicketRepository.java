@@ -247,8 +247,6 @@ class TicketRepository {
     }
 
     private Ticket map(ResultSet rs, int row) throws SQLException {
-        double confidence = rs.getDouble("confidence");
-        Double nullableConfidence = rs.wasNull() ? null : confidence;
         long closedAt = rs.getLong("closed_at");
         Instant nullableClosedAt = rs.wasNull() ? null : Instant.ofEpochMilli(closedAt);
         return new Ticket(
@@ -260,7 +258,7 @@ class TicketRepository {
                 Priority.of(rs.getString("priority")),
                 Level.of(rs.getString("level")),
                 rs.getString("assigned_to"),
-                nullableConfidence,
+                rs.getDouble("confidence"), // a stored null (not scored) reads as 0.0, see Ticket
                 TicketStatus.parse(rs.getString("status")).orElseThrow(),
                 rs.getString("triage_reason"),
                 nullableClosedAt,

@@ -138,7 +138,10 @@ class TicketApiIT {
         long id = create("Old ticket to delete");
         assertThat(api.post("/tickets/" + id + "/comments", "{\"text\": \"first\"}").status()).isEqualTo(201);
 
-        assertThat(api.delete("/tickets/" + id).status()).isEqualTo(204);
+        Reply deleted = api.delete("/tickets/" + id);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("detail").asString()).isEqualTo("Deleted");
+        assertThat(deleted.json().get("id").asLong()).isEqualTo(id);
 
         assertThat(api.get("/tickets/" + id).status()).isEqualTo(404);
         assertThat(api.get("/tickets/" + id + "/comments").status()).isEqualTo(404);

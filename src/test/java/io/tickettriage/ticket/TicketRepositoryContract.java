@@ -36,7 +36,7 @@ abstract class TicketRepositoryContract {
         assertThat(ticket.createdAt()).isEqualTo(now);
         assertThat(ticket.status()).isEqualTo(TicketStatus.PENDING);
         assertThat(ticket.assignedTo()).isEmpty();
-        assertThat(ticket.confidence()).isNull();
+        assertThat(ticket.confidence()).as("not scored yet reads as 0.0").isZero();
         assertThat(ticket.closedAt()).isNull();
     }
 

@@ -67,7 +67,7 @@ class LlmAssistIT {
         assertThat(ticket.assignedTo()).isEqualTo("Network Team");
         assertThat(ticket.priority()).isEqualTo(Priority.HIGH);
         assertThat(ticket.level()).isEqualTo(Level.TIER_2);
-        assertThat(ticket.confidence()).as("a model's say-so is not a calibrated probability").isNull();
+        assertThat(ticket.confidence()).as("a model's say-so is not a calibrated probability").isZero();
         assertThat(ticket.triageReason())
                 .isEqualTo("Decided by the LLM (fake-model): Reads like a network device name.");
         JsonNode explanation = JSON.readTree(tickets.explanation(ticket.id()));
@@ -92,7 +92,7 @@ class LlmAssistIT {
         Ticket ticket = awaitTriaged(tickets.create(new NewTicket(title, "", null, null)).id());
 
         assertThat(ticket.assignedTo()).isEqualTo("Hardware Team");
-        assertThat(ticket.confidence()).isNotNull();
+        assertThat(ticket.confidence()).isPositive();
         assertThat(callAbout(title)).isEmpty();
         assertThat(JSON.readTree(tickets.explanation(ticket.id())).path("decided_by").asString()).isEqualTo("local");
     }

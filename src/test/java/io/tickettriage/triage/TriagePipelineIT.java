@@ -98,7 +98,7 @@ class TriagePipelineIT {
 
         assertThat(ticket.assignedTo()).isEqualTo(Ticket.MANUAL_REVIEW);
         assertThat(ticket.triageReason()).contains("Automatic triage failed").contains("model crashed on this input");
-        assertThat(ticket.confidence()).isNull();
+        assertThat(ticket.confidence()).isZero();
         assertThat(poisonAttempts.get()).isEqualTo(3);
         // The job row is removed just after the ticket's decision commits.
         await().atMost(Duration.ofSeconds(10)).until(

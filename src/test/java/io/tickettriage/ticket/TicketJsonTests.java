@@ -1,0 +1,37 @@
+package io.tickettriage.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+class TicketJsonTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+    @Test
+    void writesConfidenceRoundedToFourDecimals() {
+        assertThat(json(0.93118472035).get("confidence").asString()).isEqualTo("0.9312");
+        assertThat(json(0.99995).get("confidence").asString()).isEqualTo("1.0");
+    }
+
+    @Test
+    void writesZeroConfidenceAsANumberForATicketNotScored() {
+        JsonNode confidence = json(0.0).get("confidence");
+        assertThat(confidence.isNumber()).isTrue();
+        assertThat(confidence.doubleValue()).isZero();
+    }
+
+    private static JsonNode json(double confidence) {
+        Ticket ticket = new Ticket(1, "Printer jams", "", Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1,
+                "", confidence, TicketStatus.PENDING, null, null, List.of(), null, null, null);
+        return JSON.readTree(JSON.writeValueAsString(ticket));
+    }
+}
