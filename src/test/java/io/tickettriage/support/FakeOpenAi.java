@@ -161,6 +161,12 @@ public final class FakeOpenAi implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         mostInFlight.accumulateAndGet(now, Math::max);
         try (exchange) {
+            if (exchange.getRequestURI().getPath().startsWith("/actuator/")) {
+                // Not a model call: an application under test elsewhere on this machine, polling for its health a
+                // port it had chosen and this server then took. Answered and left out of the calls a test counts.
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
             Call call = record(exchange);
             Reply scripted = script.poll();
             Reply reply = scripted != null ? scripted : otherwise.apply(call);
