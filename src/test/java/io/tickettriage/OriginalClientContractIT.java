@@ -144,6 +144,27 @@ class OriginalClientContractIT {
         assertThat(api.get("/tickets/" + waiting).json().get("confidence").isNumber()).isTrue();
     }
 
+    @Test
+    void listsEveryTicketWithoutALimitAsTheOriginalDid() {
+        for (int i = 0; i < 120; i++) {
+            assertThat(api.post("/tickets", Api.json(Map.of("title", "Printer on floor " + i + " jams",
+                    "priority", "Normal", "level", "Level 1 Support"))).status()).isEqualTo(201);
+        }
+        long stored = jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single();
+
+        HttpResponse<String> response = api.raw(api.request("/tickets").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Link")).as("no more to fetch").isEmpty();
+        JsonNode list = JSON.readTree(response.body());
+        assertThat(list.isArray()).isTrue();
+        assertThat(stored).isGreaterThanOrEqualTo(120);
+        assertThat(list.size()).as("every ticket, not a first page").isEqualTo((int) stored);
+        assertThat(list.valueStream().map(ticket -> ticket.get("id").asLong()).toList())
+                .as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        list.valueStream().forEach(OriginalClientContractIT::assertOriginalTicket);
+    }
+
     private static void assertOriginalTicket(JsonNode ticket) {
         ORIGINAL_TICKET.forEach((field, type) -> {
             JsonNode value = ticket.get(field);

@@ -3,9 +3,14 @@ package io.tickettriage.ticket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
 import io.tickettriage.system.InvalidFieldException;
@@ -37,8 +42,9 @@ class TicketController {
 
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 20_000;
-    private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
+    /** Tickets a list without a limit returns at most, then a next link, as for a page. */
+    static final int FULL_LIST_BOUND = 10_000;
 
     /** How long a client refused for a full backlog should wait: long enough for workers to drain a share of it. */
     private static final Duration BACKLOG_RETRY_AFTER = Duration.ofSeconds(5);
@@ -101,30 +107,45 @@ class TicketController {
 
     @GetMapping
     @Operation(summary = "List tickets, newest first",
-            description = "The X-Next-Cursor header (and a Link rel=next) gives the cursor of the next page.")
-    ResponseEntity<List<Ticket>> list(
+            description = "Without limit, every ticket up to " + FULL_LIST_BOUND + ", as the original API returned "
+                    + "them; with limit, a page of at most " + MAX_LIMIT + ". When more follow, the X-Next-Cursor "
+                    + "header and a Link rel=next give the rest, the same way.")
+    @ApiResponse(responseCode = "200", description = "the tickets", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = Ticket.class))))
+    ResponseEntity<Stream<Ticket>> list(
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Parameter(description = "team name, or Manual Review") @Nullable String team,
             @RequestParam(required = false) @Parameter(description = "text to find in title or description") @Nullable String q,
-            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Parameter(description = "page size, 1 to " + MAX_LIMIT
+                    + "; without it, every ticket up to " + FULL_LIST_BOUND) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new InvalidFieldException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         TicketStatus wanted = status == null || status.isBlank() ? null : TicketStatus.parse(status)
                 .orElseThrow(() -> new InvalidFieldException("status",
                         "Unknown status '" + status + "'; use pending, routed or closed"));
         Caller caller = Caller.required();
-        List<Ticket> page = tickets.list(new TicketQuery(wanted, blankToNull(team), blankToNull(q),
-                cursor(cursor), size, caller.isAgent() ? null : caller.name()));
+        TicketQuery query = new TicketQuery(wanted, blankToNull(team), blankToNull(q), cursor(cursor),
+                limit == null ? FULL_LIST_BOUND : limit, caller.isAgent() ? null : caller.name());
+        String next;
+        Stream<Ticket> body;
+        if (limit == null) {
+            // written while read (see TicketPages), on the request's own thread
+            Long last = tickets.cursorAfter(query, FULL_LIST_BOUND).orElse(null);
+            next = last == null ? null : String.valueOf(last);
+            body = TicketPages.stream(tickets, query, last);
+        } else {
+            List<Ticket> page = tickets.list(query);
+            next = page.size() == limit ? String.valueOf(page.getLast().id()) : null;
+            body = page.stream();
+        }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (page.size() == size) {
-            String next = String.valueOf(page.getLast().id());
-            response.header("X-Next-Cursor", next).header("Link", "<" + nextLink(status, team, q, size, next)
+        if (next != null) {
+            response.header("X-Next-Cursor", next).header("Link", "<" + nextLink(status, team, q, limit, next)
                     + ">; rel=\"next\"");
         }
-        return response.body(page);
+        return response.body(body);
     }
 
     @GetMapping("/{id}")
@@ -197,13 +218,13 @@ class TicketController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String nextLink(@Nullable String status, @Nullable String team, @Nullable String q, int limit,
-            String cursor) {
+    private static String nextLink(@Nullable String status, @Nullable String team, @Nullable String q,
+            @Nullable Integer limit, String cursor) {
         var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/tickets")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(blankToNull(status)))
                 .queryParamIfPresent("team", java.util.Optional.ofNullable(blankToNull(team)))
                 .queryParamIfPresent("q", java.util.Optional.ofNullable(blankToNull(q)))
-                .queryParam("limit", limit)
+                .queryParamIfPresent("limit", java.util.Optional.ofNullable(limit))
                 .queryParam("cursor", cursor);
         return uri.encode().build().toUriString();
     }

@@ -115,6 +115,15 @@ public class TicketManagement {
         return tickets.find(query);
     }
 
+    /**
+     * Where a list of the first {@code count} tickets matching the query (its limit aside) stops when more follow:
+     * the id of the last of them, the cursor of the rest. Empty when no more than {@code count} match.
+     */
+    public Optional<Long> cursorAfter(TicketQuery query, int count) {
+        List<Long> ids = tickets.idsAt(query, count - 1);
+        return ids.size() == 2 ? Optional.of(ids.getFirst()) : Optional.empty();
+    }
+
     /** The stored explanation of the engine's decision, as a JSON document. */
     public String explanation(long id) {
         get(id);

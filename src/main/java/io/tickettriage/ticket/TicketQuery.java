@@ -16,4 +16,9 @@ public record TicketQuery(@Nullable TicketStatus status, @Nullable String team, 
             @Nullable Long beforeId, int limit) {
         this(status, team, text, beforeId, limit, null);
     }
+
+    /** The same filters for the page of at most {@code limit} tickets older than {@code beforeId}. */
+    TicketQuery page(@Nullable Long beforeId, int limit) {
+        return new TicketQuery(status, team, text, beforeId, limit, createdBy);
+    }
 }

@@ -107,8 +107,22 @@ class TicketRepository {
     }
 
     List<Ticket> find(TicketQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tickets WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM tickets" + where(query, params) + " ORDER BY id DESC LIMIT ?";
+        params.add(query.limit());
+        return jdbc.sql(sql).params(params).query(this::map).list();
+    }
+
+    /** The ids of the tickets matching the query at {@code offset} and the one after it, newest first. */
+    List<Long> idsAt(TicketQuery query, int offset) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT id FROM tickets" + where(query, params) + " ORDER BY id DESC LIMIT 2 OFFSET ?";
+        params.add(offset);
+        return jdbc.sql(sql).params(params).query(Long.class).list();
+    }
+
+    private static String where(TicketQuery query, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (query.status() != null) {
             sql.append(" AND status = ?");
             params.add(query.status().value());
@@ -131,9 +145,7 @@ class TicketRepository {
             sql.append(" AND id < ?");
             params.add(query.beforeId());
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(query.limit());
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        return sql.toString();
     }
 
     /** Uses the partial index of pending tickets by creator: cheap however many tickets the creator has. */

@@ -97,6 +97,40 @@ class TicketApiIT {
     }
 
     @Test
+    void listsUpToTenThousandTicketsWithoutALimitThenGivesTheNextLink() {
+        String marker = "bulk-" + System.nanoTime();
+        // 10,001 stored tickets, as many years of history would leave them (written directly: creating them through
+        // the API would triage each)
+        jdbc.sql("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
+                INSERT INTO tickets (title, description, created_at, updated_at, priority, level, assigned_to, status,
+                                     priority_source, level_source, team_source)
+                SELECT ? || ' ' || i, '', 0, 0, 'Medium', 'Tier 1', 'Hardware Team', 'routed', 'engine', 'engine',
+                       'engine' FROM n""").param(marker).update();
+
+        var first = api.raw(api.request("/tickets?q=" + marker).GET());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode tickets = new Reply(200, "", first.body()).json();
+        assertThat(tickets.size()).isEqualTo(10_000);
+        assertThat(tickets.get(0).get("title").asString()).isEqualTo(marker + " 10001");
+        String cursor = first.headers().firstValue("X-Next-Cursor").orElseThrow();
+        assertThat(cursor).isEqualTo(tickets.get(9_999).get("id").asString());
+        assertThat(first.headers().firstValue("Link")).hasValue(
+                "</tickets?q=" + marker + "&cursor=" + cursor + ">; rel=\"next\"");
+
+        var rest = api.raw(api.request("/tickets?q=" + marker + "&cursor=" + cursor).GET());
+        assertThat(new Reply(200, "", rest.body()).json().valueStream().map(t -> t.get("title").asString()))
+                .containsExactly(marker + " 1");
+        assertThat(rest.headers().firstValue("Link")).isEmpty();
+
+        Reply none = api.get("/tickets?q=" + marker + "-none");
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.json().isArray()).isTrue();
+        assertThat(none.json().size()).isZero();
+    }
+
+    @Test
     void closesAndReopensWithQueryParameterOrJsonBody() {
         long id = create("Printer on floor 2 jams");
         awaitRouted(id);
@@ -259,6 +293,17 @@ class TicketApiIT {
         assertThat(api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
         assertThat(api.get("/actuator/prometheus").body()).contains("triage_tickets_received_total")
                 .contains("triage_jobs_queue_depth").contains("triage_routing_latency_seconds_bucket");
+    }
+
+    @Test
+    void documentsTheListAsAnArrayOfTicketsAndTheDeleteAnswer() {
+        JsonNode tickets = api.get("/openapi.json").json().get("paths").get("/tickets");
+        JsonNode list = tickets.at("/get/responses/200/content/application~1json/schema");
+        assertThat(list.get("type").asString()).isEqualTo("array");
+        assertThat(list.at("/items/$ref").asString()).endsWith("/Ticket");
+        JsonNode deleted = api.get("/openapi.json").json().get("paths").get("/tickets/{id}")
+                .at("/delete/responses/200/content/application~1json/schema/$ref");
+        assertThat(deleted.asString()).endsWith("/Deleted");
     }
 
     private void expectProblem(Reply reply, int status, String detailPart) {
