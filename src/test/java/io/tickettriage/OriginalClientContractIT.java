@@ -53,6 +53,7 @@ class OriginalClientContractIT {
             "status", JsonType.STRING);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ORIGINAL_DASHBOARD = "http://localhost:3000";
 
     private enum JsonType { NUMBER, STRING }
 
@@ -163,6 +164,32 @@ class OriginalClientContractIT {
         assertThat(list.valueStream().map(ticket -> ticket.get("id").asLong()).toList())
                 .as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
         list.valueStream().forEach(OriginalClientContractIT::assertOriginalTicket);
+    }
+
+    @Test
+    void theOriginalDashboardOnLocalhost3000MayCallTheApiAndOpenLiveEvents() {
+        for (String[] call : new String[][] {{"POST", "/tickets"}, {"PATCH", "/tickets/1/status"},
+                {"DELETE", "/tickets/1"}, {"GET", "/socket.io/?EIO=4&transport=polling"}, {"GET", "/events"}}) {
+            HttpResponse<String> preflight = api.raw(api.request(call[1]).header("Origin", ORIGINAL_DASHBOARD)
+                    .header("Access-Control-Request-Method", call[0])
+                    .header("Access-Control-Request-Headers", "content-type")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(preflight.statusCode()).as("%s %s", call[0], call[1]).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGINAL_DASHBOARD);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
+                    methods -> assertThat(methods).contains(call[0]));
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        }
+
+        HttpResponse<String> list = api.raw(api.request("/tickets?limit=1").header("Origin", ORIGINAL_DASHBOARD).GET());
+        assertThat(list.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGINAL_DASHBOARD);
+        assertThat(list.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers).contains("X-Next-Cursor").contains("Link"));
+        HttpResponse<String> polling = api.raw(api.request("/socket.io/?EIO=4&transport=polling")
+                .header("Origin", ORIGINAL_DASHBOARD).GET());
+        assertThat(polling.statusCode()).isEqualTo(200);
+        assertThat(polling.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGINAL_DASHBOARD);
     }
 
     private static void assertOriginalTicket(JsonNode ticket) {

@@ -1,9 +1,6 @@
 package io.tickettriage.realtime;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
+import io.tickettriage.system.AllowedOrigins;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
@@ -13,17 +10,16 @@ import org.springframework.web.util.WebUtils;
  * Which pages may open a WebSocket that carries the user's cookies. Browsers send cookies with a WebSocket
  * handshake from any site and apply no CORS to it, so a page of another origin could read the live events of a
  * logged-in user. A handshake with cookies is therefore accepted only from this server's own origin or from an
- * origin listed by name; {@code *} in the list does not count here. Without cookies the handshake carries no
+ * origin listed in {@code TRIAGE_CORS_ORIGINS}; {@code *} in the list does not count here. Without cookies the handshake carries no
  * ambient authority (the client authenticates with a token it holds), and without an Origin it does not come
  * from a browser page.
  */
 final class CookieOrigins {
 
-    private final Set<String> listed;
+    private final AllowedOrigins allowed;
 
-    CookieOrigins(List<String> allowedOrigins) {
-        this.listed = allowedOrigins.stream().map(String::strip).filter(origin -> !origin.equals("*"))
-                .map(origin -> origin.replaceAll("/+$", "").toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    CookieOrigins(AllowedOrigins allowed) {
+        this.allowed = allowed;
     }
 
     boolean accepts(ServerHttpRequest request) {
@@ -32,6 +28,6 @@ final class CookieOrigins {
         if (origin == null || !headers.containsHeader(HttpHeaders.COOKIE)) {
             return true;
         }
-        return listed.contains(origin.toLowerCase(Locale.ROOT)) || WebUtils.isSameOrigin(request);
+        return allowed.allowsCredentialsFrom(origin) || WebUtils.isSameOrigin(request);
     }
 }

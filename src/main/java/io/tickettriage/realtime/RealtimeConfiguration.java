@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
 import io.tickettriage.access.CallerResolution;
+import io.tickettriage.system.AllowedOrigins;
 import io.tickettriage.system.RedisConnections;
 import io.tickettriage.system.TriageRole;
 
@@ -16,8 +17,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
@@ -39,7 +38,8 @@ class RealtimeConfiguration {
                 .setPingInterval(properties.pingInterval().toMillis())
                 .setPingTimeout(properties.pingTimeout().toMillis())
                 .setMaxTimeoutThreadPoolSize(4)
-                // Spring answers CORS, preflight requests included, from the same settings as the handshake
+                // the system module answers CORS for every path, preflight requests included, from the same origins
+                // as the handshake
                 .setCorsHandlingDisabled(true);
         return new EngineIoServer(options);
     }
@@ -86,38 +86,21 @@ class RealtimeConfiguration {
      */
     @Bean
     WebSocketHandlerMapping socketIoWebSocket(EngineIoServer engineIo, RealtimeProperties properties,
-            LiveConnections live, BadPackets badPackets) {
+            LiveConnections live, BadPackets badPackets, AllowedOrigins allowedOrigins) {
         // a live client answers every heartbeat: silence for a heartbeat and its timeout, and then some, is a client
         // gone without closing, or one that ignores the closing handshake
         Duration readIdle = properties.pingInterval().plus(properties.pingTimeout()).plusSeconds(10);
         EngineIoWebSocketHandler handler = new EngineIoWebSocketHandler(engineIo, properties.clientBacklog(), live,
-                readIdle, badPackets, new CookieOrigins(properties.allowedOrigins()));
+                readIdle, badPackets, new CookieOrigins(allowedOrigins));
         WebSocketHttpRequestHandler handshake = new WebSocketHttpRequestHandler(handler);
         OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
-        origins.setAllowedOriginPatterns(properties.allowedOrigins());
+        origins.setAllowedOriginPatterns(allowedOrigins.origins());
         handshake.setHandshakeInterceptors(List.of(origins, handler));
         WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
         mapping.setUrlMap(Map.of(SOCKET_IO_PATH, handshake));
         mapping.setWebSocketUpgradeMatch(true);
         mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return mapping;
-    }
-
-    @Bean
-    WebMvcConfigurer socketIoCors(RealtimeProperties properties) {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addCorsMappings(CorsRegistry registry) {
-                registry.addMapping(SOCKET_IO_PATH)
-                        .allowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
-                        .allowedMethods("GET", "POST")
-                        // cookies only from origins named one by one: with "*" any site could poll as the user
-                        .allowCredentials(!properties.anyOrigin());
-                registry.addMapping("/events")
-                        .allowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
-                        .allowedMethods("GET");
-            }
-        };
     }
 
     /**

@@ -1,16 +1,14 @@
 package io.tickettriage.realtime;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of live updates ({@code TRIAGE_REALTIME_*}).
+ * Settings of live updates ({@code TRIAGE_REALTIME_*}). The origins allowed to connect from other sites are the
+ * API's, {@code TRIAGE_CORS_ORIGINS} (see {@link io.tickettriage.system.AllowedOrigins}).
  *
- * @param allowedOrigins  browser origins allowed to connect from other sites (Socket.IO CORS and WebSocket
- *                        handshake); {@code *} allows any, as the original service did
  * @param replayEvents    recent events kept for SSE clients that resume with {@code Last-Event-ID}
  * @param keepAlive       interval of SSE comment lines that keep proxies from closing an idle stream
  * @param clientBacklog   events queued for one slow client before it is disconnected (it then reconnects
@@ -30,7 +28,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("triage.realtime")
 record RealtimeProperties(
-        @DefaultValue("*") List<String> allowedOrigins,
         @DefaultValue("1000") int replayEvents,
         @DefaultValue("15s") Duration keepAlive,
         @DefaultValue("1000") int clientBacklog,
@@ -41,8 +38,4 @@ record RealtimeProperties(
         @DefaultValue("10") int maxConnectionsPerCaller,
         @DefaultValue("5s") Duration joinTimeout,
         @DefaultValue("5s") Duration accessCheck) {
-
-    boolean anyOrigin() {
-        return allowedOrigins.contains("*");
-    }
 }

@@ -90,7 +90,41 @@ class EdgeProtectionIT {
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
 
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://helpdesk.example.com");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void appliesTheOneListOfOriginsToLiveEventsToo() {
+        Api api = new Api(port);
+        for (String path : new String[] {"/socket.io/?EIO=4&transport=polling", "/events"}) {
+            HttpResponse<String> allowed = api.raw(api.request(path).header("Origin", "https://helpdesk.example.com")
+                    .header("Access-Control-Request-Method", "GET")
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+            HttpResponse<String> refused = api.raw(api.request(path).header("Origin", "https://evil.example.net")
+                    .header("Access-Control-Request-Method", "GET")
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).as(path)
+                    .contains("https://helpdesk.example.com");
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+        }
+        // the original's default, http://localhost:3000, is replaced by the list given, not added to it
+        HttpResponse<String> original = api.raw(api.request("/socket.io/?EIO=4&transport=polling")
+                .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(original.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void servesACallFromAnOriginNotListedWithoutCorsHeadersSoItsPageCannotReadTheAnswer() {
+        Api api = new Api(port);
+        HttpResponse<String> response = api.raw(api.request("/tickets").header("Origin", "https://evil.example.net")
+                .GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
     }
 }
