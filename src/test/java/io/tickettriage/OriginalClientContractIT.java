@@ -192,6 +192,53 @@ class OriginalClientContractIT {
         assertThat(polling.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGINAL_DASHBOARD);
     }
 
+    @Test
+    void theEngineReplacesThePlaceholdersTheOriginalDashboardSendsAndKeepsThemAsRequested() {
+        long id = api.post("/tickets", Api.json(Map.of("title", "Internet is down for the whole office",
+                "description", "Nobody can connect since 9am", "priority", "Normal", "level", "Level 1 Support")))
+                .json().get("id").asLong();
+
+        JsonNode routed = awaitRouted(id);
+
+        assertThat(routed.get("priority").asString()).as("an office-wide outage").isEqualTo("Urgent");
+        assertThat(routed.get("level").asString()).isEqualTo("Tier 2");
+        assertThat(routed.get("requested_priority").asString()).isEqualTo("Medium");
+        assertThat(routed.get("requested_level").asString()).isEqualTo("Tier 1");
+        assertThat(routed.get("triage_reason").asString())
+                .contains("priority Urgent, not the stated Medium: the rule 'outage affecting many users'")
+                .contains("level Tier 2, not the stated Tier 1: the rule 'outage affecting many users'");
+        JsonNode explanation = api.get("/tickets/" + id + "/explanation").json();
+        assertThat(explanation.get("priority_reason").asString()).contains("outage affecting many users");
+    }
+
+    @Test
+    void anAgentsChangeMadeBeforeTheEngineRoutesStands() {
+        // a ticket created with placeholders that no worker has taken yet
+        long id = jdbc.sql("""
+                INSERT INTO tickets (title, description, created_at, updated_at, priority, level, assigned_to, status,
+                                     priority_source, level_source, team_source, requested_priority, requested_level)
+                VALUES ('Internet is down for the whole office', 'Nobody can connect', 0, 0, 'Medium', 'Tier 1', '',
+                        'pending', 'requester', 'requester', 'default', 'Medium', 'Tier 1')
+                RETURNING id""").query(Long.class).single();
+        assertThat(api.patch("/tickets/" + id, "{\"priority\": \"Low\"}").status()).isEqualTo(200);
+
+        // now a worker takes it
+        jdbc.sql("INSERT INTO jobs (type, subject_id, state, attempts, run_at, created_at) "
+                + "VALUES ('classify', ?, 'queued', 0, 0, 0)").param(id).update();
+        JsonNode routed = awaitRouted(id);
+
+        assertThat(routed.get("priority").asString()).as("the agent's").isEqualTo("Low");
+        assertThat(routed.get("level").asString()).as("the engine's").isEqualTo("Tier 2");
+        assertThat(routed.get("requested_priority").asString()).isEqualTo("Medium");
+        assertThat(routed.get("triage_reason").asString()).doesNotContain("priority Urgent")
+                .contains("level Tier 2, not the stated Tier 1");
+    }
+
+    private JsonNode awaitRouted(long id) {
+        return await().atMost(WAIT).until(() -> api.get("/tickets/" + id).json(),
+                ticket -> "routed".equals(ticket.get("status").asString()));
+    }
+
     private static void assertOriginalTicket(JsonNode ticket) {
         ORIGINAL_TICKET.forEach((field, type) -> {
             JsonNode value = ticket.get(field);

@@ -21,6 +21,9 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param createdBy     the name of the caller who created it; requesters see only their own tickets
  * @param bestGuess     for a ticket in Manual Review that the engine scored: the team it would have chosen, whose
  *                      calibrated probability {@code confidence} is; null for every other ticket
+ * @param requestedPriority the priority the requester stated at creation, if any; the engine decides
+ *                      {@code priority} when it routes, and an agent may change it
+ * @param requestedLevel the tier the requester stated at creation, if any, likewise
  */
 public record Ticket(
         long id,
@@ -38,7 +41,9 @@ public record Ticket(
         List<PossibleDuplicate> possibleDuplicates,
         @Nullable Long incidentId,
         @Nullable String createdBy,
-        @Nullable String bestGuess) {
+        @Nullable String bestGuess,
+        @Nullable Priority requestedPriority,
+        @Nullable Level requestedLevel) {
 
     public static final String MANUAL_REVIEW = "Manual Review";
 }

@@ -62,8 +62,10 @@ class TicketController {
             @Size(max = MAX_TITLE, message = "must be at most " + MAX_TITLE + " characters") String title,
             @Size(max = MAX_DESCRIPTION, message = "must be at most " + MAX_DESCRIPTION + " characters")
             @Nullable String description,
-            @Parameter(description = "Low, Medium, High or Urgent (Normal is read as Medium)") @Nullable String priority,
-            @Parameter(description = "Tier 1, Tier 2 or Tier 3 (Level N Support is read as Tier N)") @Nullable String level) {
+            @Parameter(description = "Low, Medium, High or Urgent (Normal is read as Medium): the requester's view, "
+                    + "kept as requested_priority; the engine decides priority when it routes") @Nullable String priority,
+            @Parameter(description = "Tier 1, Tier 2 or Tier 3 (Level N Support is read as Tier N): kept as "
+                    + "requested_level; the engine decides level when it routes") @Nullable String level) {
     }
 
     record ChangeTicketRequest(@Nullable String assignedTo, @Nullable String team, @Nullable String priority,

@@ -50,7 +50,10 @@ public class TicketManagement {
         this.created = Counter.builder("triage.tickets.received").description("Tickets created through the API").register(meters);
     }
 
-    /** A ticket as a requester submits it; priority and level are optional and kept when given. */
+    /**
+     * A ticket as a requester submits it. Priority and level are optional: when given they are the ticket's until
+     * the engine routes it, and stay as its requested_priority and requested_level.
+     */
     public record NewTicket(String title, String description, @Nullable String priority, @Nullable String level,
             @Nullable String createdBy) {
 

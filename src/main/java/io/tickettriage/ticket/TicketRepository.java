@@ -22,6 +22,7 @@ class TicketRepository {
 
     private static final String COLUMNS = "id, title, description, created_at, updated_at, priority, level, "
             + "assigned_to, confidence, status, triage_reason, closed_at, possible_duplicates, incident_id, created_by, "
+            + "requested_priority, requested_level, "
             // only Manual Review tickets need their explanation read, for the team their confidence belongs to
             + "CASE WHEN assigned_to = '" + Ticket.MANUAL_REVIEW + "' THEN explanation END AS review_explanation";
     private static final TypeReference<List<PossibleDuplicate>> DUPLICATES = new TypeReference<>() {
@@ -42,9 +43,10 @@ class TicketRepository {
             FieldSource levelSource, @Nullable String createdBy, Instant now) {
         return jdbc.sql("""
                 INSERT INTO tickets (title, description, created_at, updated_at, priority, level, assigned_to,
-                                     status, priority_source, level_source, team_source, created_by)
+                                     status, priority_source, level_source, team_source, created_by,
+                                     requested_priority, requested_level)
                 VALUES (:title, :description, :now, :now, :priority, :level, '', 'pending',
-                        :prioritySource, :levelSource, 'default', :createdBy)
+                        :prioritySource, :levelSource, 'default', :createdBy, :requestedPriority, :requestedLevel)
                 RETURNING id""")
                 .param("title", title)
                 .param("description", description)
@@ -54,6 +56,10 @@ class TicketRepository {
                 .param("prioritySource", prioritySource.column())
                 .param("levelSource", levelSource.column())
                 .param("createdBy", createdBy, java.sql.Types.VARCHAR)
+                .param("requestedPriority", prioritySource == FieldSource.REQUESTER ? priority.label() : null,
+                        java.sql.Types.VARCHAR)
+                .param("requestedLevel", levelSource == FieldSource.REQUESTER ? level.label() : null,
+                        java.sql.Types.VARCHAR)
                 .query(Long.class)
                 .single();
     }
@@ -155,21 +161,31 @@ class TicketRepository {
     }
 
     /**
-     * Stores the engine's decision if the ticket still waits for it. Fields an agent or requester chose
-     * keep their values. Returns false when there was nothing to do, which makes a repeated job harmless.
+     * Stores the engine's decision if the ticket still waits for it. Fields an agent chose keep their values; the
+     * requester's stated priority and level are replaced (they stay as requested_*), and the reason then says so
+     * and why. Returns false when there was nothing to do, which makes a repeated job harmless.
      */
     boolean applyTriage(long id, TriageOutcome outcome, Instant now) {
+        // Every right-hand side reads the row as it was before this statement, on SQLite and PostgreSQL alike.
         return jdbc.sql("""
                 UPDATE tickets SET
                     assigned_to = CASE WHEN team_source = 'agent' THEN assigned_to ELSE :team END,
                     team_source = CASE WHEN team_source = 'agent' THEN team_source ELSE 'engine' END,
-                    priority = CASE WHEN priority_source = 'default' THEN :priority ELSE priority END,
-                    priority_source = CASE WHEN priority_source = 'default' THEN 'engine' ELSE priority_source END,
-                    level = CASE WHEN level_source = 'default' THEN :level ELSE level END,
-                    level_source = CASE WHEN level_source = 'default' THEN 'engine' ELSE level_source END,
+                    priority = CASE WHEN priority_source = 'agent' THEN priority ELSE :priority END,
+                    priority_source = CASE WHEN priority_source = 'agent' THEN priority_source ELSE 'engine' END,
+                    level = CASE WHEN level_source = 'agent' THEN level ELSE :level END,
+                    level_source = CASE WHEN level_source = 'agent' THEN level_source ELSE 'engine' END,
                     confidence = :confidence,
                     engine_team = :team,
-                    triage_reason = :reason,
+                    triage_reason = CAST(:reason AS TEXT)
+                        || CASE WHEN priority_source <> 'agent' AND requested_priority <> CAST(:priority AS TEXT)
+                                THEN '; priority ' || CAST(:priority AS TEXT) || ', not the stated '
+                                     || requested_priority || ': ' || CAST(:priorityReason AS TEXT)
+                                ELSE '' END
+                        || CASE WHEN level_source <> 'agent' AND requested_level <> CAST(:level AS TEXT)
+                                THEN '; level ' || CAST(:level AS TEXT) || ', not the stated '
+                                     || requested_level || ': ' || CAST(:levelReason AS TEXT)
+                                ELSE '' END,
                     explanation = :explanation,
                     possible_duplicates = :duplicates,
                     status = 'routed',
@@ -181,6 +197,9 @@ class TicketRepository {
                 .param("level", outcome.level().label())
                 .param("confidence", outcome.confidence())
                 .param("reason", outcome.reason())
+                .param("priorityReason", outcome.priorityReason() == null ? "the engine's judgement"
+                        : outcome.priorityReason())
+                .param("levelReason", outcome.levelReason() == null ? "the engine's judgement" : outcome.levelReason())
                 .param("explanation", outcome.explanation())
                 .param("duplicates", outcome.possibleDuplicates().isEmpty() ? null
                         : json.writeValueAsString(outcome.possibleDuplicates()))
@@ -254,6 +273,10 @@ class TicketRepository {
         return rs.wasNull() ? null : value;
     }
 
+    private static <T> @Nullable T nullable(@Nullable String stored, java.util.function.Function<String, T> parse) {
+        return stored == null ? null : parse.apply(stored);
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -277,7 +300,9 @@ class TicketRepository {
                 duplicates(rs.getString("possible_duplicates")),
                 nullableLong(rs, "incident_id"),
                 rs.getString("created_by"),
-                bestGuess(rs.getString("review_explanation")));
+                bestGuess(rs.getString("review_explanation")),
+                nullable(rs.getString("requested_priority"), Priority::of),
+                nullable(rs.getString("requested_level"), Level::of));
     }
 
     /** The engine's preferred team, from a stored explanation (its {@code preferred_team}). */

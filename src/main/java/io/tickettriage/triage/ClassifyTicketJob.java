@@ -87,18 +87,28 @@ class ClassifyTicketJob implements JobHandler {
 
     @Override
     public void giveUp(long ticketId, String reason) {
-        store(ticketId, engine.failed("Automatic triage failed: " + reason), new Assessment(List.of(), null));
+        String unchanged = "kept, as automatic triage failed";
+        tickets.find(ticketId).ifPresent(ticket -> store(ticketId,
+                engine.failed("Automatic triage failed: " + reason, ticket.priority(), ticket.level()),
+                new Assessment(List.of(), null), unchanged, unchanged));
     }
 
     private void store(long ticketId, TriageDecision decision, Assessment assessment) {
+        store(ticketId, decision, assessment, PriorityReasons.priority(decision), PriorityReasons.level(decision));
+    }
+
+    private void store(long ticketId, TriageDecision decision, Assessment assessment, String priorityReason,
+            String levelReason) {
         ObjectNode explanation = json.valueToTree(decision.explanation());
         explanation.set("possible_duplicates", json.valueToTree(assessment.duplicates()));
         if (assessment.incidentId() != null) {
             explanation.put("incident_id", assessment.incidentId());
         }
+        explanation.put("priority_reason", priorityReason);
+        explanation.put("level_reason", levelReason);
         TriageOutcome outcome = new TriageOutcome(decision.assignedTo(), decision.priority(), decision.level(),
                 decision.confidence(), decision.reason(), json.writeValueAsString(explanation),
-                assessment.duplicates());
+                assessment.duplicates(), priorityReason, levelReason);
         tickets.applyTriage(ticketId, outcome).ifPresent(routed -> {
             latency.record(Duration.between(routed.createdAt(), clock.instant()));
             Counter.builder("triage.tickets.routed")

@@ -67,11 +67,14 @@ public class TriageEngine {
         return llmReview.review(title, description, vector, local);
     }
 
-    /** A decision for when triage could not run at all. */
-    TriageDecision failed(String reason) {
+    /**
+     * A decision for when triage could not run at all: Manual Review, with the priority and tier the ticket already
+     * has (stated or default), since the engine has no judgement of its own to replace them with.
+     */
+    TriageDecision failed(String reason, Priority priority, Level level) {
         Explanation explanation = new Explanation(DECIDED_BY_LOCAL, "none", Map.of(), List.of(),
                 properties.confidenceThreshold(), properties.minSimilarity(), null, reason, List.of());
-        return new TriageDecision(Ticket.MANUAL_REVIEW, Priority.MEDIUM, Level.TIER_1, null, reason, explanation);
+        return new TriageDecision(Ticket.MANUAL_REVIEW, priority, level, null, reason, explanation);
     }
 
     private String refusal(Classification result) {

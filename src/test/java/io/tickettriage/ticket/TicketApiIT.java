@@ -61,14 +61,20 @@ class TicketApiIT {
     }
 
     @Test
-    void keepsPriorityAndLevelGivenAtCreationAndMapsLegacyValues() {
+    void keepsPriorityAndLevelGivenAtCreationAsRequestedAndMapsLegacyValues() {
         JsonNode ticket = api.post("/tickets", Api.json(Map.of("title", "Keyboard missing keys",
                 "priority", "Normal", "level", "Level 2 Support"))).json();
         assertThat(ticket.get("priority").asString()).isEqualTo("Medium");
         assertThat(ticket.get("level").asString()).isEqualTo("Tier 2");
+        assertThat(ticket.get("requested_priority").asString()).isEqualTo("Medium");
+        assertThat(ticket.get("requested_level").asString()).isEqualTo("Tier 2");
         JsonNode routed = awaitRouted(ticket.get("id").asLong());
-        assertThat(routed.get("priority").asString()).isEqualTo("Medium");
-        assertThat(routed.get("level").asString()).isEqualTo("Tier 2");
+        assertThat(routed.get("requested_priority").asString()).isEqualTo("Medium");
+        assertThat(routed.get("requested_level").asString()).isEqualTo("Tier 2");
+
+        JsonNode unstated = api.post("/tickets", "{\"title\": \"Mouse double-clicks\"}").json();
+        assertThat(unstated.get("requested_priority").isNull()).isTrue();
+        assertThat(unstated.get("requested_level").isNull()).isTrue();
     }
 
     @Test

@@ -31,7 +31,7 @@ class TicketJsonTests {
 
     private static JsonNode json(double confidence) {
         Ticket ticket = new Ticket(1, "Printer jams", "", Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1,
-                "", confidence, TicketStatus.PENDING, null, null, List.of(), null, null, null);
+                "", confidence, TicketStatus.PENDING, null, null, List.of(), null, null, null, null, null);
         return JSON.readTree(JSON.writeValueAsString(ticket));
     }
 }

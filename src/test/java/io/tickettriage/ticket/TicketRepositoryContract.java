@@ -3,6 +3,7 @@ package io.tickettriage.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -97,17 +98,39 @@ abstract class TicketRepositoryContract {
     }
 
     @Test
-    void triageKeepsFieldsAnAgentOrRequesterChose() {
+    void triageReplacesStatedValuesKeepingThemAsRequestedButNeverAnAgentsChoice() {
         long id = tickets.insert("Laptop dead", "", Priority.LOW, FieldSource.REQUESTER, Level.TIER_1,
-                FieldSource.DEFAULT, null, now);
+                FieldSource.REQUESTER, null, now);
         tickets.applyAgentChange(id, null, null, Level.TIER_3, now);
 
-        tickets.applyTriage(id, outcome("Hardware Team"), now);
+        tickets.applyTriage(id, new TriageOutcome("Hardware Team", Priority.HIGH, Level.TIER_2, 0.93,
+                "Hardware Team with confidence 0.93", null, List.of(), "the rule 'data loss'", "learned"), now);
 
         Ticket ticket = tickets.findById(id).orElseThrow();
-        assertThat(ticket.priority()).isEqualTo(Priority.LOW);
-        assertThat(ticket.level()).isEqualTo(Level.TIER_3);
+        assertThat(ticket.priority()).as("the engine's, not the stated Low").isEqualTo(Priority.HIGH);
+        assertThat(ticket.requestedPriority()).isEqualTo(Priority.LOW);
+        assertThat(ticket.level()).as("the agent's").isEqualTo(Level.TIER_3);
+        assertThat(ticket.requestedLevel()).isEqualTo(Level.TIER_1);
         assertThat(ticket.assignedTo()).isEqualTo("Hardware Team");
+        assertThat(ticket.triageReason()).isEqualTo("Hardware Team with confidence 0.93; priority High, not the "
+                + "stated Low: the rule 'data loss'");
+    }
+
+    @Test
+    void leavesRequestedValuesEmptyWhenNoneWereStatedAndSaysNothingWhenTheEngineAgrees() {
+        long unstated = insert("Odd noise", "");
+        long agreed = tickets.insert("Laptop dead", "", Priority.HIGH, FieldSource.REQUESTER, Level.TIER_2,
+                FieldSource.REQUESTER, null, now);
+
+        tickets.applyTriage(unstated, outcome("Hardware Team"), now);
+        tickets.applyTriage(agreed, new TriageOutcome("Hardware Team", Priority.HIGH, Level.TIER_2, 0.93,
+                "Hardware Team with confidence 0.93", null, List.of(), "learned", "learned"), now);
+
+        Ticket plain = tickets.findById(unstated).orElseThrow();
+        assertThat(plain.requestedPriority()).isNull();
+        assertThat(plain.requestedLevel()).isNull();
+        assertThat(plain.triageReason()).doesNotContain("stated");
+        assertThat(tickets.findById(agreed).orElseThrow().triageReason()).isEqualTo("Hardware Team with confidence 0.93");
     }
 
     @Test
