@@ -7,14 +7,7 @@ import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
-/**
- * `requested_priority` / `requested_level` (what the requester stated, kept when the engine decides otherwise,
- * issue 15) are being added to the API; optional here until /openapi.json lists them.
- */
-export type Ticket = Schemas['Ticket'] & {
-  requested_priority?: Schemas['Ticket']['priority'] | null;
-  requested_level?: Schemas['Ticket']['level'] | null;
-};
+export type Ticket = Schemas['Ticket'];
 export type TicketStatus = Schemas['Ticket']['status'];
 export type Priority = Schemas['Ticket']['priority'];
 export type Level = Schemas['Ticket']['level'];

@@ -19,6 +19,8 @@ export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
     incident_id: null,
     created_by: 'alice',
     best_guess: null,
+    requested_priority: null,
+    requested_level: null,
     ...overrides,
   };
 }

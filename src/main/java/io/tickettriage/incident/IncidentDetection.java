@@ -12,6 +12,7 @@ import java.util.Map;
 import io.tickettriage.incident.IncidentStore.RecentTicket;
 import io.tickettriage.knowledge.Vectors;
 import io.tickettriage.system.NotFoundException;
+import io.tickettriage.incident.IncidentStore.TicketState;
 import io.tickettriage.ticket.PossibleDuplicate;
 import io.tickettriage.ticket.TicketManagement;
 
@@ -151,18 +152,19 @@ public class IncidentDetection {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Map<Long, Boolean> closed = new HashMap<>();
+        Map<Long, TicketState> states = new HashMap<>();
         store.states(candidates.stream().map(m -> m.entry().ticketId).toList())
-                .forEach(state -> closed.put(state.ticketId(), state.closed()));
+                .forEach(state -> states.put(state.ticketId(), state));
         for (Match candidate : candidates) {
-            if (!closed.containsKey(candidate.entry().ticketId)) {
+            if (!states.containsKey(candidate.entry().ticketId)) {
                 forget(candidate.entry());
             }
         }
         return candidates.stream()
-                .filter(m -> Boolean.FALSE.equals(closed.get(m.entry().ticketId)))
+                .filter(m -> states.containsKey(m.entry().ticketId) && !states.get(m.entry().ticketId).closed())
                 .limit(MAX_DUPLICATES)
-                .map(m -> new PossibleDuplicate(m.entry().ticketId, Math.round(m.similarity() * 1000) / 1000d))
+                .map(m -> new PossibleDuplicate(m.entry().ticketId, Math.round(m.similarity() * 1000) / 1000d,
+                        states.get(m.entry().ticketId).createdBy()))
                 .toList();
     }
 

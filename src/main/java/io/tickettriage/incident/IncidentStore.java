@@ -19,7 +19,7 @@ class IncidentStore {
     }
 
     /** A ticket's state as the duplicate check needs it. */
-    record TicketState(long ticketId, boolean closed) {
+    record TicketState(long ticketId, boolean closed, @Nullable String createdBy) {
     }
 
     private final JdbcClient jdbc;
@@ -86,9 +86,10 @@ class IncidentStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id, status FROM tickets WHERE id IN (:ids)")
+        return jdbc.sql("SELECT id, status, created_by FROM tickets WHERE id IN (:ids)")
                 .param("ids", ids)
-                .query((rs, row) -> new TicketState(rs.getLong("id"), "closed".equals(rs.getString("status"))))
+                .query((rs, row) -> new TicketState(rs.getLong("id"), "closed".equals(rs.getString("status")),
+                        rs.getString("created_by")))
                 .list();
     }
 

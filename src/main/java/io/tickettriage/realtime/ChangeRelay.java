@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.tickettriage.comment.CommentAdded;
 import io.tickettriage.incident.IncidentDetected;
+import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketEvents.TicketCreated;
 import io.tickettriage.ticket.TicketEvents.TicketDeleted;
 import io.tickettriage.ticket.TicketEvents.TicketRouted;
@@ -38,19 +39,19 @@ class ChangeRelay {
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketCreated event) {
-        send(LiveEvent.TICKET_CREATED, event.ticket(), event.ticket().createdBy(), false);
+        send(LiveEvent.TICKET_CREATED, event.ticket());
     }
 
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketRouted event) {
-        send(LiveEvent.TICKET_ROUTED, event.ticket(), event.ticket().createdBy(), false);
+        send(LiveEvent.TICKET_ROUTED, event.ticket());
     }
 
     @TransactionalEventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketUpdated event) {
-        send(LiveEvent.TICKET_UPDATED, event.ticket(), event.ticket().createdBy(), false);
+        send(LiveEvent.TICKET_UPDATED, event.ticket());
     }
 
     @TransactionalEventListener
@@ -69,6 +70,13 @@ class ChangeRelay {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(CommentAdded event) {
         send(LiveEvent.NEW_COMMENT, event.comment(), event.ticketOwner(), event.comment().internal());
+    }
+
+    /** A ticket's event: its requester hears of it too, without other people's tickets among its duplicates. */
+    private void send(String name, Ticket ticket) {
+        Ticket owners = ticket.asSeenByItsRequester();
+        broadcaster.broadcast(new LiveEvent(name, json.writeValueAsString(ticket), ticket.createdBy(), false,
+                owners == ticket ? null : json.writeValueAsString(owners)));
     }
 
     private void send(String name, Object payload, @Nullable String owner, boolean agentsOnly) {

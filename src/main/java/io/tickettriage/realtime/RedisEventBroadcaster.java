@@ -91,23 +91,27 @@ final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
     }
 
     /**
-     * Three lines: the name; who may hear it ({@code A} for agents only, else {@code E}, then the ticket owner's
-     * name URL-encoded so that it holds no line break, empty when there is none); then the payload, which is one
-     * line of JSON. The audience must cross Redis too: without it a requester's connection on another API process
-     * would hear of nothing, or of everything.
+     * Three lines, or four: the name; who may hear it ({@code A} for agents only, else {@code E}, then the ticket
+     * owner's name URL-encoded so that it holds no line break, empty when there is none); then the payload, which
+     * is one line of JSON; then, when the owner hears less than agents, the owner's payload. The audience must
+     * cross Redis too: without it a requester's connection on another API process would hear of nothing, or of
+     * everything.
      */
     static String encode(LiveEvent event) {
         String owner = event.owner() == null ? "" : URLEncoder.encode(event.owner(), StandardCharsets.UTF_8);
-        return event.name() + "\n" + (event.agentsOnly() ? "A" : "E") + owner + "\n" + event.data();
+        return event.name() + "\n" + (event.agentsOnly() ? "A" : "E") + owner + "\n" + event.data()
+                + (event.ownerData() == null ? "" : "\n" + event.ownerData());
     }
 
     static LiveEvent decode(String message) {
         int first = message.indexOf('\n');
         int second = message.indexOf('\n', first + 1);
+        int third = message.indexOf('\n', second + 1);
         String audience = message.substring(first + 1, second);
         String owner = audience.length() > 1 ? URLDecoder.decode(audience.substring(1), StandardCharsets.UTF_8) : null;
-        return new LiveEvent(message.substring(0, first), message.substring(second + 1), owner,
-                audience.startsWith("A"));
+        String data = third < 0 ? message.substring(second + 1) : message.substring(second + 1, third);
+        String ownerData = third < 0 ? null : message.substring(third + 1);
+        return new LiveEvent(message.substring(0, first), data, owner, audience.startsWith("A"), ownerData);
     }
 
     @Override

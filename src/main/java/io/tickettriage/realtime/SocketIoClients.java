@@ -185,7 +185,8 @@ final class SocketIoClients implements LocalClients {
         RawJson payload = new RawJson(event.data());
         namespace.broadcast(AGENTS, event.name(), payload);
         if (!event.agentsOnly() && event.owner() != null) {
-            namespace.broadcast(OWNER + event.owner(), event.name(), payload);
+            namespace.broadcast(OWNER + event.owner(), event.name(),
+                    event.ownerData() == null ? payload : new RawJson(event.ownerData()));
         }
     }
 

@@ -76,7 +76,7 @@ class SseStreams implements LocalClients, DisposableBean {
         }
         for (Stream stream : streams) {
             if (LiveAudience.sees(stream.caller(), event)) {
-                stream.outbox().offer(frame(numbered));
+                stream.outbox().offer(frame(numbered, stream.caller()));
             }
         }
     }
@@ -135,7 +135,7 @@ class SseStreams implements LocalClients, DisposableBean {
         }
         for (Numbered numbered : recent) {
             if (numbered.id() > after && LiveAudience.sees(caller, numbered.event())) {
-                stream.offer(frame(numbered));
+                stream.offer(frame(numbered, caller));
             }
         }
     }
@@ -148,9 +148,9 @@ class SseStreams implements LocalClients, DisposableBean {
         }
     }
 
-    private static SseEventBuilder frame(Numbered numbered) {
+    private static SseEventBuilder frame(Numbered numbered, Caller caller) {
         return SseEmitter.event().id(Long.toString(numbered.id())).name(numbered.event().name())
-                .data(numbered.event().data());
+                .data(numbered.event().dataFor(caller));
     }
 
     private void keepAlive() {

@@ -1,5 +1,12 @@
 package io.tickettriage.ticket;
 
-/** An open ticket that reads almost the same as another, found when the latter was triaged. */
-public record PossibleDuplicate(long id, double similarity) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An open ticket that reads almost the same as another, found when the latter was triaged.
+ *
+ * @param createdBy who created the duplicate, so that a requester is shown only duplicates among their own
+ *                  tickets; null for duplicates recorded before it was kept, which requesters are never shown
+ */
+public record PossibleDuplicate(long id, double similarity, @Nullable String createdBy) {
 }

@@ -3,6 +3,8 @@ package io.tickettriage.ticket;
 import java.time.Instant;
 import java.util.List;
 
+import io.tickettriage.access.Caller;
+
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -16,7 +18,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  *                      calibrated probability exists (triage failed, or the LLM decided), because clients of
  *                      the original design format it as a number. JSON carries it rounded to 4 decimals.
  * @param triageReason  why the engine decided as it did, in words (always set for Manual Review)
- * @param possibleDuplicates open tickets that read almost the same, found at triage
+ * @param possibleDuplicates open tickets that read almost the same, found at triage; a requester sees only those
+ *                      among their own tickets ({@link #asSeenByItsRequester()})
  * @param incidentId    the incident this ticket was grouped under, when many similar tickets arrived together
  * @param createdBy     the name of the caller who created it; requesters see only their own tickets
  * @param bestGuess     for a ticket in Manual Review that the engine scored: the team it would have chosen, whose
@@ -46,4 +49,25 @@ public record Ticket(
         @Nullable Level requestedLevel) {
 
     public static final String MANUAL_REVIEW = "Manual Review";
+
+    /**
+     * The ticket as its requester may see it: duplicates among the requester's own tickets only, since the ids of
+     * other people's tickets that read the same would tell what those people asked.
+     */
+    public Ticket asSeenByItsRequester() {
+        List<PossibleDuplicate> own = possibleDuplicates.stream()
+                .filter(duplicate -> createdBy != null && createdBy.equals(duplicate.createdBy()))
+                .toList();
+        if (own.size() == possibleDuplicates.size()) {
+            return this;
+        }
+        return new Ticket(id, title, description, createdAt, updatedAt, priority, level, assignedTo, confidence,
+                status, triageReason, closedAt, own, incidentId, createdBy, bestGuess, requestedPriority,
+                requestedLevel);
+    }
+
+    /** The ticket as {@code caller} may see it: whole for agents, {@link #asSeenByItsRequester()} for requesters. */
+    public Ticket asSeenBy(Caller caller) {
+        return caller.isAgent() ? this : asSeenByItsRequester();
+    }
 }

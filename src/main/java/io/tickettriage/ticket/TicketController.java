@@ -136,11 +136,11 @@ class TicketController {
             // written while read (see TicketPages), on the request's own thread
             Long last = tickets.cursorAfter(query, FULL_LIST_BOUND).orElse(null);
             next = last == null ? null : String.valueOf(last);
-            body = TicketPages.stream(tickets, query, last);
+            body = TicketPages.stream(tickets, query, last).map(ticket -> ticket.asSeenBy(caller));
         } else {
             List<Ticket> page = tickets.list(query);
             next = page.size() == limit ? String.valueOf(page.getLast().id()) : null;
-            body = page.stream();
+            body = page.stream().map(ticket -> ticket.asSeenBy(caller));
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (next != null) {

@@ -102,7 +102,7 @@ public class TicketManagement {
         if (!caller.mayRead(ticket.createdBy())) {
             throw notFound(id);
         }
-        return ticket;
+        return ticket.asSeenBy(caller);
     }
 
     public Optional<Ticket> find(long id) {

@@ -162,11 +162,67 @@ class LiveEventAccessIT {
                 .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse()
                         .statusCode()).isEqualTo(403));
 
-        // a page of the server's own origin is fine
-        java.net.http.WebSocket sameOrigin = http.newWebSocketBuilder().header("Cookie", session)
-                .header("Origin", "http://127.0.0.1:" + port)
-                .buildAsync(uri, new java.net.http.WebSocket.Listener() { }).join();
-        sameOrigin.abort();
+        // a page of the server's own origin is fine, and so is one of TRIAGE_CORS_ORIGINS (by default the
+        // original design's dashboard)
+        for (String origin : java.util.List.of("http://127.0.0.1:" + port, "http://localhost:3000")) {
+            java.net.http.WebSocket allowed = http.newWebSocketBuilder().header("Cookie", session)
+                    .header("Origin", origin)
+                    .buildAsync(uri, new java.net.http.WebSocket.Listener() { }).join();
+            allowed.abort();
+        }
+    }
+
+    @Test
+    void requestersSeeDuplicatesAmongTheirOwnTicketsOnly() {
+        String carolToken = tokens.createApiToken("carol", Role.REQUESTER).secret();
+        String daveToken = tokens.createApiToken("dave", Role.REQUESTER).secret();
+        String agentToken = tokens.createApiToken("agent-3", Role.AGENT).secret();
+        Api carol = new Api(port).withToken(carolToken);
+        Api dave = new Api(port).withToken(daveToken);
+        Api agent = new Api(port).withToken(agentToken);
+        String text = "{\"title\": \"Payroll export to the bank fails with error 4711\", "
+                + "\"description\": \"The monthly payroll file for the bank is rejected with code 4711.\"}";
+
+        long carols = carol.post("/tickets", text).json().path("id").asLong();
+        awaitRouted(agent, carols);
+        try (Stream daveSse = sse("", daveToken);
+                Stream agentSse = sse("", agentToken);
+                LiveSocket daveSocket = LiveSocket.connectingWithToken(port, daveToken, "websocket")) {
+            daveSocket.awaitConnected();
+            long daves = dave.post("/tickets", text).json().path("id").asLong();
+            awaitRouted(agent, daves);
+            daveSse.await(LiveEvent.TICKET_ROUTED, daves);
+            agentSse.await(LiveEvent.TICKET_ROUTED, daves);
+            daveSocket.awaitEvent(LiveEvent.TICKET_ROUTED, daves);
+
+            // agents see that dave's ticket reads like carol's: the field works, so its absence below means something
+            assertThat(agent.get("/tickets/" + daves).json().path("possible_duplicates").toString())
+                    .contains("\"id\":" + carols);
+            assertThat(agentSse.events()).anyMatch(event -> event.name().equals(LiveEvent.TICKET_ROUTED)
+                    && event.json().path("id").asLong() == daves
+                    && event.json().path("possible_duplicates").toString().contains("\"id\":" + carols));
+
+            assertThat(dave.get("/tickets/" + daves).json().path("possible_duplicates").isEmpty()).isTrue();
+            assertThat(dave.get("/tickets").json().valueStream()
+                    .filter(ticket -> ticket.path("id").asLong() == daves).findFirst().orElseThrow()
+                    .path("possible_duplicates").isEmpty()).isTrue();
+            assertThat(dave.get("/tickets?limit=10").body()).doesNotContain("\"id\":" + carols);
+            assertThat(daveSse.events()).noneMatch(event -> event.data().contains("\"id\":" + carols));
+            assertThat(daveSocket.received()).noneMatch(event -> event.payload().toString()
+                    .contains("\"id\":" + carols));
+
+            // among dave's own tickets a duplicate is shown to him
+            long davesAgain = dave.post("/tickets", text).json().path("id").asLong();
+            awaitRouted(agent, davesAgain);
+            assertThat(dave.get("/tickets/" + davesAgain).json().path("possible_duplicates").toString())
+                    .contains("\"id\":" + daves).doesNotContain("\"id\":" + carols);
+            assertThat(dave.get("/tickets/" + davesAgain + "/explanation").status()).isEqualTo(403);
+        }
+    }
+
+    private static void awaitRouted(Api agent, long id) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !agent.get("/tickets/" + id).json().path("status")
+                .asString().equals("pending"));
     }
 
     /** Opens a dashboard session the way the login page does; the Cookie header value. */

@@ -23,4 +23,12 @@ class RedisEventBroadcasterTests {
             assertThat(RedisEventBroadcaster.decode(RedisEventBroadcaster.encode(event))).isEqualTo(event);
         }
     }
+
+    @Test
+    void whatTheOwnerHearsInsteadCrossesRedisToo() {
+        LiveEvent event = new LiveEvent(LiveEvent.TICKET_ROUTED, "{\"id\":8,\"possible_duplicates\":[{\"id\":3}]}",
+                "alice", false, "{\"id\":8,\"possible_duplicates\":[]}");
+        assertThat(RedisEventBroadcaster.encode(event).lines()).hasSize(4);
+        assertThat(RedisEventBroadcaster.decode(RedisEventBroadcaster.encode(event))).isEqualTo(event);
+    }
 }

@@ -29,6 +29,24 @@ class TicketJsonTests {
         assertThat(confidence.doubleValue()).isZero();
     }
 
+    @Test
+    void aRequesterSeesDuplicatesAmongTheirOwnTicketsOnly() {
+        List<PossibleDuplicate> duplicates = List.of(new PossibleDuplicate(2, 0.99, "alice"),
+                new PossibleDuplicate(3, 0.98, "bob"), new PossibleDuplicate(4, 0.97, null));
+        Ticket alices = ticket("alice", duplicates);
+
+        assertThat(alices.asSeenByItsRequester().possibleDuplicates()).extracting(PossibleDuplicate::id)
+                .containsExactly(2L);
+        assertThat(ticket(null, duplicates).asSeenByItsRequester().possibleDuplicates()).isEmpty();
+        Ticket ownOnly = ticket("alice", duplicates.subList(0, 1));
+        assertThat(ownOnly.asSeenByItsRequester()).isSameAs(ownOnly);
+    }
+
+    private static Ticket ticket(String createdBy, List<PossibleDuplicate> duplicates) {
+        return new Ticket(1, "Printer jams", "", Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1,
+                "IT", 0.9, TicketStatus.ROUTED, null, null, duplicates, null, createdBy, null, null, null);
+    }
+
     private static JsonNode json(double confidence) {
         Ticket ticket = new Ticket(1, "Printer jams", "", Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1,
                 "", confidence, TicketStatus.PENDING, null, null, List.of(), null, null, null, null, null);
