@@ -118,9 +118,10 @@ public class IncidentDetection {
         if (incidentId != null) {
             // A storm under way: this ticket, and similar ones not yet grouped, join its incident.
             attach(incidentId, similar, ticketId, seq);
-        } else if (similar.size() + 1 >= properties.minTickets()) {
-            incidentId = store.insertIncident(title, createdAt);
-            // Phrasings drift within a storm: tickets similar to a member belong too, though not to this one.
+        } else if (!similar.isEmpty()) {
+            // Phrasings drift within a storm: tickets similar to one similar to this one belong too, though not to
+            // this one. They count towards the storm, or whether one is found would depend on the order in which
+            // its tickets happen to be assessed.
             List<Entry> members = new ArrayList<>(similar);
             for (Entry candidate : inWindow) {
                 if (!members.contains(candidate) && candidate.incidentId == null && similar.stream()
@@ -128,8 +129,11 @@ public class IncidentDetection {
                     members.add(candidate);
                 }
             }
-            attach(incidentId, members, ticketId, seq);
-            detected = true;
+            if (members.size() + 1 >= properties.minTickets()) {
+                incidentId = store.insertIncident(title, createdAt);
+                attach(incidentId, members, ticketId, seq);
+                detected = true;
+            }
         }
         store.saveVector(ticketId, vector, createdAt, seq, incidentId);
         Entry entry = new Entry(ticketId, vector, createdAt, incidentId);
