@@ -45,7 +45,9 @@ const SERVER_EVENTS: LiveEvent[] = [
 
 /**
  * One Socket.IO connection to the page's own origin, shared by every screen. Screens subscribe to the
- * events they show; after a reconnect they get a `resync` so they can reload what they may have missed.
+ * events they show; whenever the connection is (re)established they get a `resync` so they can reload what
+ * they may have missed: a screen reads its data while the socket connects, and a change made in between (a
+ * ticket routed a moment after the page read it as pending) is heard by nobody.
  */
 export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<ConnectionState>('connecting');
@@ -61,11 +63,9 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       tryAllTransports: true,
       reconnectionDelayMax: 10_000,
     });
-    let connectedBefore = false;
     socket.on('connect', () => {
       setState('live');
-      if (connectedBefore) emit('resync', undefined);
-      connectedBefore = true;
+      emit('resync', undefined);
     });
     socket.on('disconnect', () => setState('offline'));
     socket.io.on('reconnect_attempt', () => setState('connecting'));
