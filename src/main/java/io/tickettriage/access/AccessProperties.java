@@ -2,7 +2,8 @@ package io.tickettriage.access;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
+import io.tickettriage.system.ServiceProperties;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,14 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code none}: demo mode, everyone is an admin ({@code TRIAGE_AUTH})
  * @param loginLinkValidity how long a one-time login link works ({@code TRIAGE_LOGIN_LINK_VALIDITY})
  * @param sessionValidity   how long a dashboard login lasts ({@code TRIAGE_SESSION_VALIDITY})
- * @param publicUrl         the address users reach this service at, for the login link in the log
- *                          ({@code TRIAGE_PUBLIC_URL}; default {@code http://localhost:<port>})
  */
-@ConfigurationProperties("triage")
+@ConfigurationProperties("triage.access")
 public record AccessProperties(@DefaultValue("token") AuthMode auth,
         @DefaultValue("24h") Duration loginLinkValidity,
-        @DefaultValue("12h") Duration sessionValidity,
-        @Nullable String publicUrl) {
+        @DefaultValue("12h") Duration sessionValidity) {
 
     public enum AuthMode {
         TOKEN, NONE
@@ -31,10 +29,7 @@ public record AccessProperties(@DefaultValue("token") AuthMode auth,
     }
 
     /** The one-time login link for {@code code}, at the public address or else at localhost:{@code port}. */
-    public String loginLink(String port, String code) {
-        String base = publicUrl == null || publicUrl.isBlank()
-                ? "http://localhost:" + port
-                : publicUrl.replaceAll("/+$", "");
-        return base + "/login?code=" + code;
+    public static String loginLink(ServiceProperties service, String port, String code) {
+        return service.publicAddress(port) + "/login?code=" + code;
     }
 }

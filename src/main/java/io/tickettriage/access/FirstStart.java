@@ -2,6 +2,7 @@ package io.tickettriage.access;
 
 import java.time.Duration;
 
+import io.tickettriage.system.ServiceProperties;
 import io.tickettriage.system.StartupNote;
 
 import org.slf4j.Logger;
@@ -24,8 +25,10 @@ class FirstStart {
     private final AccessProperties properties;
     private final AccessTokens tokens;
     private final Environment environment;
+    private final ServiceProperties service;
 
-    FirstStart(AccessProperties properties, AccessTokens tokens, Environment environment) {
+    FirstStart(AccessProperties properties, ServiceProperties service, AccessTokens tokens, Environment environment) {
+        this.service = service;
         this.properties = properties;
         this.tokens = tokens;
         this.environment = environment;
@@ -69,7 +72,7 @@ class FirstStart {
                         {}
 
                     Create API tokens with: java -jar ticket-triage.jar token create --role agent --name <name>""",
-                    readable(properties.loginLinkValidity()), loginLink(properties, port, code));
+                    readable(properties.loginLinkValidity()), AccessProperties.loginLink(service, port, code));
         }
     }
 
@@ -84,7 +87,4 @@ class FirstStart {
         return duration.toSeconds() + " seconds";
     }
 
-    static String loginLink(AccessProperties properties, String port, String code) {
-        return properties.loginLink(port, code);
-    }
 }

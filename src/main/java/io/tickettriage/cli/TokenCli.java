@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import io.tickettriage.access.AccessProperties;
 import io.tickettriage.access.AccessTokens;
 import io.tickettriage.access.Role;
+import io.tickettriage.system.ServiceProperties;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,7 +88,7 @@ final class TokenCli {
             String code = context.getBean(AccessTokens.class).issueLoginCode(name == null ? role.value() : name,
                     role);
             String port = context.getEnvironment().getProperty("server.port", "8000");
-            out.println(context.getBean(AccessProperties.class).loginLink(port, code));
+            out.println(AccessProperties.loginLink(context.getBean(ServiceProperties.class), port, code));
         }
         return 0;
     }

@@ -21,7 +21,7 @@ final class ToolContext {
 
     ConfigurableApplicationContext start(boolean starterSet, String... arguments) {
         List<String> properties = new ArrayList<>(List.of("triage.jobs.workers=0", "triage.knowledge.poll-interval=0",
-                "triage.train-models=false"));
+                "triage.routing.train-models=false"));
         if (!starterSet) {
             properties.add("triage.knowledge.starter-set=false");
         }

@@ -26,7 +26,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final ProblemWriter problems;
 
-    BodySizeLimitFilter(ApiProperties properties, ProblemWriter problems) {
+    BodySizeLimitFilter(ServiceProperties properties, ProblemWriter problems) {
         this.limit = properties.maxBodyBytes();
         this.problems = problems;
     }

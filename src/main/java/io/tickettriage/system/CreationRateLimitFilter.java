@@ -62,7 +62,7 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    CreationRateLimitFilter(ClientProperties properties, Clock clock, ProblemWriter problems) {
+    CreationRateLimitFilter(ServiceProperties properties, Clock clock, ProblemWriter problems) {
         this.perMinute = properties.rateLimitPerMinute();
         this.clock = clock;
         this.problems = problems;

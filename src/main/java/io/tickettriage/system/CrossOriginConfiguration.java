@@ -26,11 +26,11 @@ class CrossOriginConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CrossOriginConfiguration.class);
 
     @Bean
-    AllowedOrigins allowedOrigins(ClientProperties properties, Environment environment) {
+    AllowedOrigins allowedOrigins(ServiceProperties properties, Environment environment) {
         List<String> origins = new ArrayList<>(configured(properties, environment));
         // Behind a TLS-terminating proxy the dashboard's own calls look cross-origin here (https outside, http
         // inside): the address users reach the service at is its own origin, allowed like a listed one.
-        String publicUrl = environment.getProperty("triage.public-url");
+        String publicUrl = properties.publicUrl();
         if (publicUrl != null && !publicUrl.isBlank()) {
             origins.add(UriComponentsBuilder.fromUriString(publicUrl.strip()).replacePath(null).replaceQuery(null)
                     .fragment(null).build().toUriString());
@@ -38,12 +38,12 @@ class CrossOriginConfiguration {
         return new AllowedOrigins(origins);
     }
 
-    private static List<String> configured(ClientProperties properties, Environment environment) {
+    private static List<String> configured(ServiceProperties properties, Environment environment) {
         String old = environment.getProperty(DEPRECATED);
         if (old == null) {
             return properties.corsOrigins();
         }
-        if (environment.containsProperty("triage.cors-origins")) {
+        if (environment.containsProperty("triage.service.cors-origins")) {
             log.warn("TRIAGE_REALTIME_ALLOWED_ORIGINS is ignored: TRIAGE_CORS_ORIGINS, which is set, lists the "
                     + "allowed origins for the API and live events alike. Remove TRIAGE_REALTIME_ALLOWED_ORIGINS.");
             return properties.corsOrigins();

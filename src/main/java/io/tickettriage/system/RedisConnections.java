@@ -19,7 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
 public final class RedisConnections implements DisposableBean {
 
     /** A condition for beans of the scale-out mode: {@code REDIS_URL} is set. */
-    public static final String CONFIGURED = "!'${triage.redis.url:}'.isBlank()";
+    public static final String CONFIGURED = "!'${triage.service.redis-url:}'.isBlank()";
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 

@@ -12,18 +12,18 @@ import org.springframework.core.Ordered;
 class ScaleOutConfiguration {
 
     @Bean
-    TriageRole triageRole(@Value("${triage.role:all}") String role) {
+    TriageRole triageRole(@Value("${triage.service.role:all}") String role) {
         return TriageRole.parse(role);
     }
 
     @Bean
     @ConditionalOnExpression(RedisConnections.CONFIGURED)
-    RedisConnections redisConnections(@Value("${triage.redis.url}") String url) {
+    RedisConnections redisConnections(@Value("${triage.service.redis-url:}") String url) {
         return new RedisConnections(url.strip());
     }
 
     @Bean
-    @ConditionalOnExpression("'${triage.role:all}'.trim().equalsIgnoreCase('worker')")
+    @ConditionalOnExpression("'${triage.service.role:all}'.trim().equalsIgnoreCase('worker')")
     FilterRegistrationBean<WorkerRoleFilter> workerRoleFilter(ProblemWriter problems) {
         FilterRegistrationBean<WorkerRoleFilter> registration = new FilterRegistrationBean<>(
                 new WorkerRoleFilter(problems));

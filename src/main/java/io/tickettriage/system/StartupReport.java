@@ -30,8 +30,8 @@ class StartupReport {
         }
         log.info("Database: {}", DatabaseUrl.redact(environment.getProperty("spring.datasource.url", "?")));
         log.info("Routing engine: local (in-process embedding model, calibrated linear model and nearest examples; no network)");
-        String redis = environment.getProperty("triage.redis.url", "");
-        log.info("Role: {}; jobs and live events: {}", environment.getProperty("triage.role", "all"),
+        String redis = environment.getProperty("triage.service.redis-url", "");
+        log.info("Role: {}; jobs and live events: {}", environment.getProperty("triage.service.role", "all"),
                 redis.isBlank() ? "in-process" : "Redis at " + redis.replaceFirst("//[^@/]*@", "//"));
         notes.orderedStream().forEach(note -> log.info(note.text()));
         log.info("Ticket Triage is ready: API docs at http://localhost:{}/docs", port);

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrainInterval     how often the model is retrained when the knowledge base has changed
  * @param trainModels         whether this process trains the linear models (off for the import command)
  */
-@ConfigurationProperties("triage")
+@ConfigurationProperties("triage.routing")
 public record TriageProperties(
         @DefaultValue("0.6") double confidenceThreshold,
         @DefaultValue("0.30") double minSimilarity,

@@ -27,8 +27,13 @@ class ConfigurationMetadataTests {
         }
         List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
         assertThat(properties).extracting(property -> property.get("name"))
-                .contains("triage.knowledge.dir", "triage.jobs.workers", "triage.llm.mode", "triage.auth",
-                        "triage.target-precision", "triage.role", "triage.redis.url");
+                .contains("triage.knowledge.dir", "triage.jobs.workers", "triage.llm.mode", "triage.access.auth",
+                        "triage.routing.target-precision", "triage.service.role", "triage.service.redis-url",
+                        "triage.auth", "triage.target-precision", "triage.role", "triage.redis.url");
+        // every short name stands for a setting that exists, and is itself described
+        assertThat(properties).extracting(property -> property.get("name"))
+                .containsAll(ShortSettingNames.NAMES.values())
+                .containsAll(ShortSettingNames.NAMES.keySet().stream().filter(name -> name.startsWith("triage.")).toList());
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name")).isNotBlank());
         assertThat(properties).filteredOn(property -> property.get("name").equals("triage.knowledge.dir"))

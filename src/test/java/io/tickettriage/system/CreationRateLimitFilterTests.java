@@ -40,7 +40,7 @@ class CreationRateLimitFilterTests {
             AuthorityUtils.createAuthorityList("ROLE_REQUESTER"));
 
     private final CreationRateLimitFilter filter =
-            new CreationRateLimitFilter(new ClientProperties(60, List.of()), clock, null);
+            new CreationRateLimitFilter(new ServiceProperties("all", "", null, 60, List.of(), 1_048_576), clock, null);
 
     @Test
     void acceptsABurstUpToTheLimitThenAsksToWait() {

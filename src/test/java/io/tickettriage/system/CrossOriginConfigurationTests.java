@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class CrossOriginConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(ClientProperties.class)
+    @EnableConfigurationProperties(ServiceProperties.class)
     static class Settings {
     }
 
@@ -37,7 +37,7 @@ class CrossOriginConfigurationTests {
 
     @Test
     void ignoresTheOldSettingWithAWarningWhenTheNewOneIsSet(CapturedOutput output) {
-        context.withPropertyValues("triage.realtime.allowed-origins=*", "triage.cors-origins=https://a.example.com")
+        context.withPropertyValues("triage.realtime.allowed-origins=*", "triage.service.cors-origins=https://a.example.com")
                 .run(app -> assertThat(app.getBean(AllowedOrigins.class).origins())
                         .containsExactly("https://a.example.com"));
         assertThat(output).contains("TRIAGE_REALTIME_ALLOWED_ORIGINS is ignored");
@@ -45,7 +45,7 @@ class CrossOriginConfigurationTests {
 
     @Test
     void allowsTheAddressUsersReachTheServiceAtBehindAProxy() {
-        context.withPropertyValues("triage.cors-origins=", "triage.public-url=https://triage.example.com/app/")
+        context.withPropertyValues("triage.service.cors-origins=", "triage.service.public-url=https://triage.example.com/app/")
                 .run(app -> assertThat(app.getBean(AllowedOrigins.class).allowsCredentialsFrom(
                         "https://triage.example.com")).isTrue());
     }

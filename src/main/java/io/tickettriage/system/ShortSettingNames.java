@@ -1,0 +1,72 @@
+package io.tickettriage.system;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Every module keeps its settings under one prefix of its own ({@code triage.access.*}, {@code triage.service.*},
+ * {@code triage.routing.*}, {@code triage.jobs.*}...), while the settings users set most keep the short names the
+ * README documents and the original design used ({@code TRIAGE_AUTH}, {@code REDIS_URL}, {@code TRIAGE_ROLE}...).
+ * This maps each short name onto its module's setting: given as an environment variable, a system property, a
+ * command-line argument or in a configuration file, under either name; where both are given, the one given in the
+ * more specific place wins, as for any setting, and in the same place the long name.
+ */
+class ShortSettingNames implements EnvironmentPostProcessor, Ordered {
+
+    static final Map<String, String> NAMES = names();
+
+    private static Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("triage.auth", "triage.access.auth");
+        names.put("triage.login-link-validity", "triage.access.login-link-validity");
+        names.put("triage.session-validity", "triage.access.session-validity");
+        names.put("triage.role", "triage.service.role");
+        // the first name found wins: an explicit triage.redis.url (a command's "none") over REDIS_URL
+        names.put("triage.redis.url", "triage.service.redis-url");
+        names.put("REDIS_URL", "triage.service.redis-url");
+        names.put("triage.public-url", "triage.service.public-url");
+        names.put("triage.rate-limit-per-minute", "triage.service.rate-limit-per-minute");
+        names.put("triage.cors-origins", "triage.service.cors-origins");
+        names.put("triage.api.max-body-bytes", "triage.service.max-body-bytes");
+        for (String routing : new String[] {"confidence-threshold", "min-similarity", "neighbours",
+            "min-team-examples", "target-precision", "retrain-interval", "train-models"}) {
+            names.put("triage." + routing, "triage.routing." + routing);
+        }
+        return Collections.unmodifiableMap(names);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Each value is placed just before the source that holds its short name, so it ranks as that source
+        // does: an environment variable's short name beats a configuration file's long name, and a long name
+        // given on the command line beats an environment variable's short name.
+        Map<String, Map<String, Object>> bySource = new LinkedHashMap<>();
+        NAMES.forEach((shortName, name) -> {
+            for (PropertySource<?> source : environment.getPropertySources()) {
+                if (source.containsProperty(shortName) || source.containsProperty(name)) {
+                    Object value = source.getProperty(shortName);
+                    if (value != null && !source.containsProperty(name)) {
+                        bySource.computeIfAbsent(source.getName(), any -> new LinkedHashMap<>())
+                                .putIfAbsent(name, environment.resolvePlaceholders(value.toString()));
+                    }
+                    return;
+                }
+            }
+        });
+        bySource.forEach((sourceName, mapped) -> environment.getPropertySources()
+                .addBefore(sourceName, new MapPropertySource("short setting names of " + sourceName, mapped)));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 1;
+    }
+}

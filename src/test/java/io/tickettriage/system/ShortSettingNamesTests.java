@@ -1,0 +1,59 @@
+package io.tickettriage.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+class ShortSettingNamesTests {
+
+    private final ShortSettingNames names = new ShortSettingNames();
+
+    @Test
+    void anEnvironmentVariableWithTheShortNameSetsTheModulesSetting() {
+        StandardEnvironment environment = environment(Map.of("TRIAGE_AUTH", "none", "REDIS_URL", "redis://r:6379"),
+                Map.of());
+        names.postProcessEnvironment(environment, null);
+
+        assertThat(environment.getProperty("triage.access.auth")).isEqualTo("none");
+        assertThat(environment.getProperty("triage.service.redis-url")).isEqualTo("redis://r:6379");
+        assertThat(environment.getProperty("triage.routing.target-precision")).isNull();
+    }
+
+    @Test
+    void theMoreSpecificPlaceWinsAndInOnePlaceTheLongName() {
+        StandardEnvironment environment = environment(Map.of("TRIAGE_TARGET_PRECISION", "0.8",
+                "TRIAGE_ROUTING_NEIGHBOURS", "9", "TRIAGE_NEIGHBOURS", "3"),
+                Map.of("triage.routing.target-precision", "0.95", "triage.neighbours", "5"));
+        names.postProcessEnvironment(environment, null);
+
+        // the environment variable beats the configuration file, whichever name either uses
+        assertThat(environment.getProperty("triage.routing.target-precision")).isEqualTo("0.8");
+        // within the environment, the long name beats the short one
+        assertThat(environment.getProperty("triage.routing.neighbours")).isEqualTo("9");
+    }
+
+    @Test
+    void anExplicitRedisSettingBeatsRedisUrl() {
+        StandardEnvironment environment = environment(Map.of("REDIS_URL", "redis://r:6379"), Map.of());
+        environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs",
+                Map.of("triage.redis.url", "")));
+        names.postProcessEnvironment(environment, null);
+
+        assertThat(environment.getProperty("triage.service.redis-url")).isEmpty();
+    }
+
+    private static StandardEnvironment environment(Map<String, Object> variables, Map<String, Object> file) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().addLast(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        environment.getPropertySources().addLast(new MapPropertySource("application.yml", file));
+        return environment;
+    }
+}
