@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.tickettriage.system.Backoff;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,7 +125,7 @@ final class ChatCompletions implements AutoCloseable {
             return new Failed(why + " (the account's quota is used up)", true);
         }
         if (status == 429 || status == 408 || status >= 500) {
-            return new Retryable(why, Backoff.retryAfter(response.headers(), clock));
+            return new Retryable(why, Backoff.retryAfter(response.headers(), clock.instant()));
         }
         return switch (status) {
             case 400, 422 -> new Unacceptable(status, why, body);

@@ -18,6 +18,7 @@ import io.tickettriage.llm.ChatCompletions.Replied;
 import io.tickettriage.llm.ChatCompletions.Retryable;
 import io.tickettriage.llm.ChatCompletions.Unacceptable;
 import io.tickettriage.llm.LlmAnswer.Status;
+import io.tickettriage.system.Backoff;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ final class OpenAiCompatibleStage implements LlmStage, AutoCloseable {
     private final JsonMapper json;
     private final Semaphore slots;
     private final CircuitBreaker breaker;
+    /** The longest wait between requests that the provider did not ask for itself. */
+    private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
+
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
@@ -64,7 +68,7 @@ final class OpenAiCompatibleStage implements LlmStage, AutoCloseable {
         this.json = json;
         this.slots = new Semaphore(properties.maxConcurrency(), true);
         this.breaker = new CircuitBreaker(properties.breakerFailures(), properties.breakerCooldown(), nanoTime);
-        this.backoff = new Backoff(properties.retryBackoff(), random);
+        this.backoff = new Backoff(properties.retryBackoff(), MAX_RETRY_WAIT, random::nextDouble);
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
         this.random = random;
@@ -186,7 +190,8 @@ final class OpenAiCompatibleStage implements LlmStage, AutoCloseable {
                         return failed(why + " (after " + failures + " attempts)", requests, Health.DOWN);
                     }
                     int failed = failures;
-                    Duration wait = retryable.retryAfter().orElseGet(() -> backoff.delay(failed));
+                    // exactly what the provider asked for, even beyond the usual cap: waiting less would only be refused again
+                    Duration wait = retryable.retryAfter().orElseGet(() -> backoff.after(failed, null));
                     if (wait.toNanos() >= deadline - nanoTime.getAsLong()) {
                         return failed(why + "; a retry after " + LlmStages.human(wait) + " would pass the "
                                 + LlmStages.human(properties.timeout()) + " limit", requests, Health.DOWN);

@@ -2,9 +2,8 @@ package io.tickettriage.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+
+import io.tickettriage.system.Backoff;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,26 +37,8 @@ record Attempt(Result result, @Nullable Integer status, String error, @Nullable 
         }
         String error = "HTTP " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : "");
         if (status == 408 || status == 429 || status >= 500) {
-            return new Attempt(Result.RETRY, status, error, parseRetryAfter(retryAfter, now));
+            return new Attempt(Result.RETRY, status, error, Backoff.retryAfter(retryAfter, now));
         }
         return new Attempt(Result.FAIL, status, error, null);
-    }
-
-    /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
-    static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(value.strip());
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
     }
 }

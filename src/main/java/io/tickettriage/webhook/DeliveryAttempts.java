@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.tickettriage.system.Backoff;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

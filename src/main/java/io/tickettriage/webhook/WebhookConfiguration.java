@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.tickettriage.system.Backoff;
 import io.tickettriage.system.DatabaseUrl;
 import io.tickettriage.system.TriageRole;
 
