@@ -3,9 +3,6 @@ package io.tickettriage.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Closed and corrected tickets teach the engine at once, and are kept in the team knowledge files. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -201,22 +197,6 @@ class LearningLoopIT {
     }
 
     private List<Long> fileTicketIds() throws Exception {
-        List<Long> ids = new ArrayList<>();
-        if (!Files.isDirectory(properties.dir())) {
-            return ids;
-        }
-        JsonMapper json = JsonMapper.builder().build();
-        try (var files = Files.newDirectoryStream(properties.dir(), "*.json")) {
-            for (Path file : files) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (JsonNode entry : json.readTree(in)) {
-                        if (entry.has("ticket_id")) {
-                            ids.add(entry.get("ticket_id").asLong());
-                        }
-                    }
-                }
-            }
-        }
-        return ids;
+        return KnowledgeFileEntries.ticketIds(properties.dir());
     }
 }

@@ -3,11 +3,7 @@ package io.tickettriage.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deleting a ticket forgets what the engine learnt from it: the example, the index entry, the knowledge file entry,
@@ -118,22 +113,6 @@ class TicketDeletionIT {
     }
 
     private List<Long> fileTicketIds() throws Exception {
-        List<Long> ids = new ArrayList<>();
-        if (!Files.isDirectory(properties.dir())) {
-            return ids;
-        }
-        JsonMapper json = JsonMapper.builder().build();
-        try (var files = Files.newDirectoryStream(properties.dir(), "*.json")) {
-            for (Path file : files) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (JsonNode entry : json.readTree(in)) {
-                        if (entry.has("ticket_id")) {
-                            ids.add(entry.get("ticket_id").asLong());
-                        }
-                    }
-                }
-            }
-        }
-        return ids;
+        return KnowledgeFileEntries.ticketIds(properties.dir());
     }
 }
