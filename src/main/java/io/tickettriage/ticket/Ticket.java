@@ -27,6 +27,10 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param requestedPriority the priority the requester stated at creation, if any; the engine decides
  *                      {@code priority} when it routes, and an agent may change it
  * @param requestedLevel the tier the requester stated at creation, if any, likewise
+ * @param channel       where the ticket came from: {@link #CHANNEL_API} (the REST API and the dashboard) or
+ *                      {@link #CHANNEL_EMAIL} (the support mailbox)
+ * @param requesterEmail the address a ticket that came by e-mail was sent from, which replies and
+ *                      notifications are matched against; null for other channels
  */
 public record Ticket(
         long id,
@@ -46,9 +50,13 @@ public record Ticket(
         @Nullable String createdBy,
         @Nullable String bestGuess,
         @Nullable Priority requestedPriority,
-        @Nullable Level requestedLevel) {
+        @Nullable Level requestedLevel,
+        String channel,
+        @Nullable String requesterEmail) {
 
     public static final String MANUAL_REVIEW = "Manual Review";
+    public static final String CHANNEL_API = "api";
+    public static final String CHANNEL_EMAIL = "email";
 
     /**
      * The ticket as its requester may see it: duplicates among the requester's own tickets only, since the ids of
@@ -63,7 +71,7 @@ public record Ticket(
         }
         return new Ticket(id, title, description, createdAt, updatedAt, priority, level, assignedTo, confidence,
                 status, triageReason, closedAt, own, incidentId, createdBy, bestGuess, requestedPriority,
-                requestedLevel);
+                requestedLevel, channel, requesterEmail);
     }
 
     /** The ticket as {@code caller} may see it: whole for agents, {@link #asSeenByItsRequester()} for requesters. */

@@ -55,10 +55,20 @@ public class TicketManagement {
      * the engine routes it, and stay as its requested_priority and requested_level.
      */
     public record NewTicket(String title, String description, @Nullable String priority, @Nullable String level,
-            @Nullable String createdBy) {
+            @Nullable String createdBy, String channel, @Nullable String requesterEmail) {
 
         public NewTicket(String title, String description, @Nullable String priority, @Nullable String level) {
             this(title, description, priority, level, null);
+        }
+
+        public NewTicket(String title, String description, @Nullable String priority, @Nullable String level,
+                @Nullable String createdBy) {
+            this(title, description, priority, level, createdBy, Ticket.CHANNEL_API, null);
+        }
+
+        /** A ticket taken in from the support mailbox, on behalf of the address that sent it. */
+        public static NewTicket byEmail(String title, String description, String senderAddress) {
+            return new NewTicket(title, description, null, null, senderAddress, Ticket.CHANNEL_EMAIL, senderAddress);
         }
     }
 
@@ -82,7 +92,7 @@ public class TicketManagement {
         long id = tickets.insert(request.title().strip(), request.description() == null ? "" : request.description(),
                 priority, request.priority() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER,
                 level, request.level() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER, request.createdBy(),
-                clock.instant());
+                request.channel(), request.requesterEmail(), clock.instant());
         Ticket ticket = get(id);
         events.publishEvent(new TicketCreated(ticket));
         created.increment();

@@ -22,7 +22,7 @@ class TicketRepository {
 
     private static final String COLUMNS = "id, title, description, created_at, updated_at, priority, level, "
             + "assigned_to, confidence, status, triage_reason, closed_at, possible_duplicates, incident_id, created_by, "
-            + "requested_priority, requested_level, "
+            + "requested_priority, requested_level, channel, requester_email, "
             // only Manual Review tickets need their explanation read, for the team their confidence belongs to
             + "CASE WHEN assigned_to = '" + Ticket.MANUAL_REVIEW + "' THEN explanation END AS review_explanation";
     private static final TypeReference<List<PossibleDuplicate>> DUPLICATES = new TypeReference<>() {
@@ -41,12 +41,20 @@ class TicketRepository {
 
     long insert(String title, String description, Priority priority, FieldSource prioritySource, Level level,
             FieldSource levelSource, @Nullable String createdBy, Instant now) {
+        return insert(title, description, priority, prioritySource, level, levelSource, createdBy, Ticket.CHANNEL_API,
+                null, now);
+    }
+
+    long insert(String title, String description, Priority priority, FieldSource prioritySource, Level level,
+            FieldSource levelSource, @Nullable String createdBy, String channel, @Nullable String requesterEmail,
+            Instant now) {
         return jdbc.sql("""
                 INSERT INTO tickets (title, description, created_at, updated_at, priority, level, assigned_to,
                                      status, priority_source, level_source, team_source, created_by,
-                                     requested_priority, requested_level)
+                                     requested_priority, requested_level, channel, requester_email)
                 VALUES (:title, :description, :now, :now, :priority, :level, '', 'pending',
-                        :prioritySource, :levelSource, 'default', :createdBy, :requestedPriority, :requestedLevel)
+                        :prioritySource, :levelSource, 'default', :createdBy, :requestedPriority, :requestedLevel,
+                        :channel, :requesterEmail)
                 RETURNING id""")
                 .param("title", title)
                 .param("description", description)
@@ -56,6 +64,8 @@ class TicketRepository {
                 .param("prioritySource", prioritySource.column())
                 .param("levelSource", levelSource.column())
                 .param("createdBy", createdBy, java.sql.Types.VARCHAR)
+                .param("channel", channel)
+                .param("requesterEmail", requesterEmail, java.sql.Types.VARCHAR)
                 .param("requestedPriority", prioritySource == FieldSource.REQUESTER ? priority.label() : null,
                         java.sql.Types.VARCHAR)
                 .param("requestedLevel", levelSource == FieldSource.REQUESTER ? level.label() : null,
@@ -302,7 +312,9 @@ class TicketRepository {
                 rs.getString("created_by"),
                 bestGuess(rs.getString("review_explanation")),
                 nullable(rs.getString("requested_priority"), Priority::of),
-                nullable(rs.getString("requested_level"), Level::of));
+                nullable(rs.getString("requested_level"), Level::of),
+                rs.getString("channel"),
+                rs.getString("requester_email"));
     }
 
     /** The engine's preferred team, from a stored explanation (its {@code preferred_team}). */

@@ -44,12 +44,12 @@ class TicketJsonTests {
 
     private static Ticket ticket(String createdBy, List<PossibleDuplicate> duplicates) {
         return new Ticket(1, "Printer jams", "", Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1,
-                "IT", 0.9, TicketStatus.ROUTED, null, null, duplicates, null, createdBy, null, null, null);
+                "IT", 0.9, TicketStatus.ROUTED, null, null, duplicates, null, createdBy, null, null, null, "api", null);
     }
 
     private static JsonNode json(double confidence) {
         Ticket ticket = new Ticket(1, "Printer jams", "", Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1,
-                "", confidence, TicketStatus.PENDING, null, null, List.of(), null, null, null, null, null);
+                "", confidence, TicketStatus.PENDING, null, null, List.of(), null, null, null, null, null, "api", null);
         return JSON.readTree(JSON.writeValueAsString(ticket));
     }
 }

@@ -1,0 +1,64 @@
+package io.tickettriage.mail;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the e-mail channel ({@code TRIAGE_MAIL_*}).
+ *
+ * @param imapUrl        the support mailbox, {@code imap://user:password@host:143/INBOX} or {@code imaps://...};
+ *                       unset, the channel is off. User and password are URL-encoded ({@code %40} for an {@code @})
+ * @param smtpUrl        where notifications are sent, {@code smtp://user:password@host:25} or {@code smtps://...};
+ *                       STARTTLS is used when the server offers it. Unset, no mail is sent
+ * @param from           the address notifications come from, and the mailbox's own address: mail from it is never
+ *                       taken in. Required to send
+ * @param pollInterval   how often the mailbox is looked at for new messages
+ * @param retryMaxWait   longest wait between two attempts to reach a mailbox that failed; waits start at one second
+ *                       and double
+ * @param timeout        connection and read time-out of the IMAP and SMTP servers
+ * @param maxMessageSize a larger message is not taken in (it stays in the mailbox, flagged, and the log says so)
+ * @param maxTicketsPerSenderPerHour new tickets one address may open in an hour; further mail from it is set aside
+ *                       until the hour has passed, so that one runaway sender cannot flood the queue
+ * @param batchSize      messages taken in per pass before the lease is renewed and the mailbox looked at again
+ */
+@ConfigurationProperties("triage.mail")
+record MailProperties(
+        @Nullable String imapUrl,
+        @Nullable String smtpUrl,
+        @Nullable String from,
+        @DefaultValue("30s") Duration pollInterval,
+        @DefaultValue("5m") Duration retryMaxWait,
+        @DefaultValue("30s") Duration timeout,
+        @DefaultValue("10MB") DataSize maxMessageSize,
+        @DefaultValue("20") int maxTicketsPerSenderPerHour,
+        @DefaultValue("200") int batchSize) {
+
+    boolean intakeEnabled() {
+        return imapUrl != null && !imapUrl.isBlank();
+    }
+
+    boolean sendingEnabled() {
+        return smtpUrl != null && !smtpUrl.isBlank() && from != null && !from.isBlank();
+    }
+
+    /** The bare address of {@link #from()} ({@code support@example.com} of {@code Support <support@example.com>}). */
+    @Nullable String fromAddress() {
+        if (from == null || from.isBlank()) {
+            return null;
+        }
+        try {
+            return new jakarta.mail.internet.InternetAddress(from.strip()).getAddress().toLowerCase(java.util.Locale.ROOT);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("TRIAGE_MAIL_FROM is not an e-mail address: " + from);
+        }
+    }
+
+    /** How long a poller owns the mailbox once it took it; another process may take it over past that. */
+    Duration lease() {
+        return timeout.multipliedBy(4).plus(pollInterval);
+    }
+}

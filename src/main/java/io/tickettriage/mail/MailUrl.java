@@ -1,0 +1,95 @@
+package io.tickettriage.mail;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A mail server's address as the settings give it ({@code imap://user:password@host:143/INBOX}), with the Jakarta
+ * Mail session properties that reach it. The password is never part of {@link #toString()}, which logs use.
+ */
+record MailUrl(String protocol, String host, int port, @Nullable String user, @Nullable String password,
+        @Nullable String folder) {
+
+    private static final Set<String> PROTOCOLS = Set.of("imap", "imaps", "smtp", "smtps");
+
+    static MailUrl parse(String value, String setting) {
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(setting + " is not a valid URL: " + e.getReason());
+        }
+        String protocol = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!PROTOCOLS.contains(protocol)) {
+            throw new IllegalArgumentException(setting + " must start with imap://, imaps://, smtp:// or smtps://");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(setting + " names no host");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String info = uri.getRawUserInfo();
+            int colon = info.indexOf(':');
+            user = decode(colon < 0 ? info : info.substring(0, colon));
+            password = colon < 0 ? null : decode(info.substring(colon + 1));
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : switch (protocol) {
+            case "imap" -> 143;
+            case "imaps" -> 993;
+            case "smtps" -> 465;
+            default -> 25;
+        };
+        String path = uri.getRawPath() == null ? "" : decode(uri.getRawPath());
+        String folder = path.isBlank() || path.equals("/") ? null : path.substring(1);
+        return new MailUrl(protocol, uri.getHost(), port, user, password, folder);
+    }
+
+    boolean isImap() {
+        return protocol.startsWith("imap");
+    }
+
+    String folderOrInbox() {
+        return folder == null ? "INBOX" : folder;
+    }
+
+    /** Session properties for this server: time-outs, TLS as the URL says, STARTTLS when offered. */
+    Properties sessionProperties(long timeoutMillis) {
+        Properties properties = new Properties();
+        String prefix = "mail." + protocol + ".";
+        properties.put(prefix + "host", host);
+        properties.put(prefix + "port", String.valueOf(port));
+        properties.put(prefix + "connectiontimeout", String.valueOf(timeoutMillis));
+        properties.put(prefix + "timeout", String.valueOf(timeoutMillis));
+        properties.put(prefix + "writetimeout", String.valueOf(timeoutMillis));
+        if (protocol.endsWith("s")) {
+            properties.put(prefix + "ssl.checkserveridentity", "true");
+        } else {
+            properties.put(prefix + "starttls.enable", "true");
+        }
+        if (isImap()) {
+            // Reading a message must not mark it seen: it is flagged only once its ticket is committed.
+            properties.put(prefix + "peek", "true");
+        } else if (user != null) {
+            properties.put(prefix + "auth", "true");
+        }
+        return properties;
+    }
+
+    @Override
+    public String toString() {
+        return protocol + "://" + (user == null ? "" : user + "@") + host + ":" + port
+                + (folder == null ? "" : "/" + folder);
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

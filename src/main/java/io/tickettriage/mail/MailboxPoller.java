@@ -1,0 +1,240 @@
+package io.tickettriage.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Polls the support mailbox and takes in each unseen message, oldest first: decoded, turned into a ticket or a comment
+ * and committed ({@link MailIntake}), and only then flagged seen. A crash between the commit and the flag leaves the
+ * message unseen; the next pass finds its Message-ID taken and only flags it.
+ *
+ * <p>Only one process polls a mailbox: the holder of the lease row, renewed on every pass; another worker takes it
+ * over when the lease runs out. A mailbox that cannot be reached or refuses the password is retried with waits that
+ * double up to {@code TRIAGE_MAIL_RETRY_MAX_WAIT}, each failure in one log line, and the health shows it.
+ */
+final class MailboxPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    /** A message whose intake fails this often for a reason other than the database is set aside. */
+    private static final int MAX_INTAKE_FAILURES = 3;
+
+    private final MailUrl mailbox;
+    private final MailProperties properties;
+    private final MailIntake intake;
+    private final MailStore store;
+    private final MailHealth health;
+    private final MailMetrics metrics;
+    private final Clock clock;
+    private final Session session;
+    private final String holder = UUID.randomUUID().toString();
+    private final Semaphore wake = new Semaphore(0);
+    private final Map<String, Integer> intakeFailures = new HashMap<>();
+    /** False in an API process: only processes that run workers poll. */
+    private final boolean pollsInThisProcess;
+    private volatile boolean running;
+    private @Nullable Thread loop;
+
+    MailboxPoller(MailUrl mailbox, MailProperties properties, MailIntake intake, MailStore store, MailHealth health,
+            MailMetrics metrics, Clock clock, boolean pollsInThisProcess) {
+        this.pollsInThisProcess = pollsInThisProcess;
+        this.mailbox = mailbox;
+        this.properties = properties;
+        this.intake = intake;
+        this.store = store;
+        this.health = health;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.session = Session.getInstance(mailbox.sessionProperties(properties.timeout().toMillis()));
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return pollsInThisProcess;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        loop = Thread.ofPlatform().name("mailbox-poller").daemon().start(this::run);
+        log.info("Polling the mailbox {} every {}", mailbox, properties.pollInterval());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = loop;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(properties.timeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            store.releaseLease(holder);
+        } catch (DataAccessException e) {
+            // the lease runs out by itself
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Look at the mailbox now rather than at the next poll. */
+    void pollNow() {
+        wake.release();
+    }
+
+    private void run() {
+        Duration retry = FIRST_RETRY;
+        while (running) {
+            Duration wait = properties.pollInterval();
+            boolean wasDown = health.isDown();
+            try {
+                if (!store.lease(holder, clock.instant(), clock.instant().plus(properties.lease()))) {
+                    health.standby();
+                } else if (pass()) {
+                    wait = Duration.ZERO;
+                }
+                if (wasDown && !health.isDown()) {
+                    log.info("The mailbox {} is reachable again", mailbox);
+                }
+                retry = FIRST_RETRY;
+            } catch (AuthenticationFailedException e) {
+                failed("The mailbox " + mailbox + " refused the login (" + e.getMessage() + "): check the user and "
+                        + "password in TRIAGE_MAIL_IMAP_URL", retry);
+                wait = retry;
+                retry = longer(retry);
+            } catch (MessagingException | DataAccessException | IllegalStateException e) {
+                failed("Cannot read the mailbox " + mailbox + ": " + e.getClass().getSimpleName() + ": "
+                        + e.getMessage(), retry);
+                wait = retry;
+                retry = longer(retry);
+            } catch (RuntimeException e) {
+                log.error("Unexpected failure polling the mailbox {}", mailbox, e);
+                failed("Unexpected failure: " + e, retry);
+                wait = retry;
+                retry = longer(retry);
+            }
+            try {
+                if (!wait.isZero()) {
+                    wake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void failed(String message, Duration retry) {
+        metrics.failure("mailbox");
+        health.down(message);
+        log.warn("{}; retrying in {} s", message, retry.toSeconds());
+    }
+
+    private Duration longer(Duration retry) {
+        Duration doubled = retry.multipliedBy(2);
+        return doubled.compareTo(properties.retryMaxWait()) > 0 ? properties.retryMaxWait() : doubled;
+    }
+
+    /** One look at the mailbox; true when a full batch was taken and more may be waiting. */
+    private boolean pass() throws MessagingException {
+        try (Store imap = session.getStore(mailbox.protocol())) {
+            imap.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
+            Folder folder = imap.getFolder(mailbox.folderOrInbox());
+            folder.open(Folder.READ_WRITE);
+            try {
+                Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                Message[] batch = Arrays.copyOf(unseen, Math.min(unseen.length, properties.batchSize()));
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.ENVELOPE);
+                profile.add(FetchProfile.Item.FLAGS);
+                profile.add(FetchProfile.Item.SIZE);
+                profile.add(UIDFolder.FetchProfileItem.UID);
+                folder.fetch(batch, profile);
+                for (Message message : batch) {
+                    if (!running) {
+                        break;
+                    }
+                    takeIn(message);
+                }
+                health.up();
+                return unseen.length > batch.length;
+            } finally {
+                if (folder.isOpen()) {
+                    folder.close(false);
+                }
+            }
+        }
+    }
+
+    private void takeIn(Message message) throws MessagingException {
+        if (message.isExpunged() || message.isSet(Flags.Flag.SEEN)) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!store.lease(holder, now, now.plus(properties.lease()))) {
+            throw new IllegalStateException("the mailbox's lease was lost to another process");
+        }
+        String messageId = MailParser.messageId(message);
+        int size = message.getSize();
+        if (size > properties.maxMessageSize().toBytes()) {
+            intake.setAside(messageId, sender(message), "too-large", "the message has " + size
+                    + " bytes, more than TRIAGE_MAIL_MAX_MESSAGE_SIZE (" + properties.maxMessageSize() + ")");
+        } else {
+            try {
+                intake.take(MailParser.parse(message, properties.fromAddress()));
+            } catch (DataAccessException e) {
+                throw e; // the database, not the message: the whole pass is retried
+            } catch (RuntimeException e) {
+                int failures = intakeFailures.merge(messageId, 1, Integer::sum);
+                if (failures < MAX_INTAKE_FAILURES) {
+                    throw new IllegalStateException("mail " + messageId + " could not be taken in: " + e, e);
+                }
+                intakeFailures.remove(messageId);
+                intake.setAside(messageId, sender(message), "unreadable", "it failed " + failures
+                        + " times: " + e);
+            }
+        }
+        // Only now, with the ticket or comment committed, is the message marked as done in the mailbox.
+        message.setFlag(Flags.Flag.SEEN, true);
+    }
+
+    private static @Nullable String sender(Message message) {
+        try {
+            return message.getFrom() == null || message.getFrom().length == 0 ? null
+                    : String.valueOf(message.getFrom()[0]);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+}
