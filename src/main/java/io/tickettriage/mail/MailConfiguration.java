@@ -42,7 +42,7 @@ class MailConfiguration {
 
     @Bean
     @ConditionalOnExpression(INTAKE_ENABLED)
-    MailHealth mailHealth(MailProperties properties, Clock clock) {
+    MailHealth mailHealthIndicator(MailProperties properties, Clock clock) {
         return new MailHealth(mailbox(properties).toString(), clock);
     }
 
