@@ -21,6 +21,8 @@ export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
     best_guess: null,
     requested_priority: null,
     requested_level: null,
+    channel: 'api',
+    requester_email: null,
     ...overrides,
   };
 }

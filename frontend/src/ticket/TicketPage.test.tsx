@@ -64,6 +64,29 @@ describe('the ticket page', () => {
     expect(learnt.getAttribute('href')).toBe('/ticket/12');
   });
 
+  it('shows that a ticket came by e-mail and from which address', async () => {
+    fakeServer({
+      'GET /auth/me': AGENT,
+      'GET /teams': [],
+      'GET /tickets/1': aTicket({
+        channel: 'email',
+        requester_email: 'alice@example.com',
+        created_by: 'alice@example.com',
+      }),
+      'GET /tickets/1/explanation': anExplanation(),
+      'GET /tickets/1/comments': [],
+      'GET /tickets/1/corrections': [],
+    });
+    openDashboard('/ticket/1');
+
+    expect((await screen.findByTestId('channel')).textContent).toBe('E-mail');
+    const requester = await screen.findByTestId('requester-email');
+    expect(within(requester).getByRole('link', { name: 'alice@example.com' }).getAttribute('href')).toBe(
+      'mailto:alice@example.com',
+    );
+    expect(screen.queryByTestId('created-by')).toBeNull();
+  });
+
   it('shows what the requester asked for where the engine decided otherwise', async () => {
     fakeServer({
       'GET /auth/me': AGENT,

@@ -183,10 +183,20 @@ export function TicketPage({ id }: { id: number }) {
             <dl className="facts">
               <dt>Created</dt>
               <dd>{formatDate(t.created_at)}</dd>
-              {t.created_by && (
+              {t.created_by && t.created_by !== t.requester_email && (
                 <>
                   <dt>Created by</dt>
                   <dd data-testid="created-by">{t.created_by}</dd>
+                </>
+              )}
+              <dt>Channel</dt>
+              <dd data-testid="channel">{t.channel === 'email' ? 'E-mail' : 'API / dashboard'}</dd>
+              {t.requester_email && (
+                <>
+                  <dt>Requester</dt>
+                  <dd data-testid="requester-email">
+                    <a href={`mailto:${t.requester_email}`}>{t.requester_email}</a>
+                  </dd>
                 </>
               )}
               <dt>Updated</dt>
