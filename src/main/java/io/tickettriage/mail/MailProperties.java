@@ -21,9 +21,10 @@ import org.springframework.util.unit.DataSize;
  *                       and double
  * @param timeout        connection and read time-out of the IMAP and SMTP servers
  * @param maxMessageSize a larger message is not taken in (it stays in the mailbox, flagged, and the log says so)
- * @param maxTicketsPerSenderPerHour new tickets one address may open in an hour; further mail from it is set aside
- *                       until the hour has passed, so that one runaway sender cannot flood the queue
- * @param batchSize      messages taken in per pass before the lease is renewed and the mailbox looked at again
+ * @param maxTicketsPerSenderPerHour new tickets one address may open in an hour; further new mail from it is
+ *                       recorded as throttled and not taken in (replies to its tickets still are), so that one
+ *                       runaway sender cannot flood the queue
+ * @param batchSize      messages taken in per look at the mailbox before it is looked at again
  */
 @ConfigurationProperties("triage.mail")
 record MailProperties(
