@@ -227,6 +227,27 @@ class MailChannelIT {
         await().atMost(WAIT).until(() -> health.health().getStatus().equals(Status.UP));
     }
 
+    @Test
+    void anSmtpOutageDelaysANotificationWithoutLosingIt() {
+        String henry = unique("henry");
+        MAIL.deliver(mail(henry, "<" + UUID.randomUUID() + "@example.com>", "Docking station dead", "No power."));
+        long id = awaitTicketFrom(henry).get("id").asLong();
+        awaitMailTo(henry, 1);
+        MAIL.stop();
+        try {
+            assertThat(api.post("/tickets/" + id + "/comments", Api.json(Map.of("text",
+                    "Please bring it to the service desk."))).status()).isEqualTo(201);
+            await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM jobs WHERE type = 'mail-send' "
+                    + "AND attempts >= 2 AND last_error IS NOT NULL").query(Long.class).single() > 0);
+        } finally {
+            MAIL.start();
+        }
+        MimeMessage delayed = awaitMailTo(henry, 1).getFirst();
+        assertThat(body(delayed)).contains("Please bring it to the service desk.");
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE ticket_id = ? "
+                + "AND sent_at IS NULL").param(id).query(Long.class).single() == 0);
+    }
+
     static String mail(String from, String messageId, String subject, String body) {
         return "From: " + from + "\nTo: support@example.com\nSubject: " + subject + "\nMessage-ID: " + messageId
                 + "\nContent-Type: text/plain; charset=UTF-8\n\n" + body + "\n";
