@@ -1,0 +1,137 @@
+package io.tickettriage.mail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import io.tickettriage.support.AppProcess;
+
+/**
+ * Measures the e-mail channel (bench/mail.sh runs it): a GreenMail IMAP mailbox on loopback holding {@code N}
+ * messages (default 10,000) is connected to a fresh server process, and the rate at which messages are taken in is
+ * read from the server's own timestamps ({@code mail_messages.received_at}). Then, with the backlog routed, single
+ * messages arrive one at a time and the time from their delivery into the mailbox to their ticket being routed is
+ * measured by watching the database every 5 ms. Not a test: run by hand, it takes minutes.
+ */
+public final class MailIntakeBench {
+
+    private static final String[] TEXTS = {
+        "Laptop screen flickers when docked|The external monitor goes black every few minutes.",
+        "VPN drops every 5 minutes|Since this morning the VPN disconnects from home.",
+        "Outlook keeps asking for my password|It prompts again right after I enter it.",
+        "Printer on floor 3 jams|Every second page jams in tray 2.",
+        "I clicked a phishing link|An e-mail asked me to log in and I did.",
+        "New starter needs an account|Please create accounts for our new colleague.",
+        "Wi-Fi is slow in meeting room B|Video calls freeze all the time.",
+        "Excel crashes when opening a large file|The file is 40 MB and Excel closes.",
+    };
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int arrivals = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        String pollInterval = args.length > 2 ? args[2] : "1s";
+        Path dir = Files.createTempDirectory("mail-bench");
+        Mailboxes mail = new Mailboxes().start();
+        Random random = new Random(42);
+        long filling = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            mail.deliver(message(random, i));
+        }
+        System.out.printf(Locale.ROOT, "mailbox filled with %d messages in %.1f s%n", messages,
+                (System.nanoTime() - filling) / 1e9);
+        Map<String, String> env = Map.of("TRIAGE_AUTH", "none", "TRIAGE_RATE_LIMIT_PER_MINUTE", "0",
+                "DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
+                "TRIAGE_KNOWLEDGE_DIR", dir.resolve("knowledge").toString(), "TRIAGE_JOBS_MAX_PENDING", "0",
+                "TRIAGE_MAIL_IMAP_URL", mail.imapUrl(), "TRIAGE_MAIL_SMTP_URL", mail.smtpUrl(),
+                "TRIAGE_MAIL_FROM", Mailboxes.SUPPORT, "TRIAGE_MAIL_POLL_INTERVAL", pollInterval,
+                "TRIAGE_MAIL_MAX_TICKETS_PER_SENDER_PER_HOUR", "1000000");
+        try (AppProcess app = AppProcess.start(dir, env, List.of("-Xmx192m", "-XX:+UseSerialGC"));
+                Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tickets.db")
+                        + "?busy_timeout=10000")) {
+            long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
+            while (count(db, "SELECT COUNT(*) FROM mail_messages") < messages) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not all messages taken in after 30 minutes");
+                }
+                Thread.sleep(500);
+            }
+            long first = count(db, "SELECT MIN(received_at) FROM mail_messages");
+            long last = count(db, "SELECT MAX(received_at) FROM mail_messages");
+            long tickets = count(db, "SELECT COUNT(*) FROM tickets WHERE channel = 'email'");
+            double seconds = (last - first) / 1000.0;
+            System.out.printf(Locale.ROOT, "taken in: %d messages, %d tickets, in %.1f s: %.1f messages/s%n",
+                    messages, tickets, seconds, (messages - 1) / seconds);
+            while (count(db, "SELECT COUNT(*) FROM tickets WHERE status = 'pending'") > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("tickets still pending after 30 minutes");
+                }
+                Thread.sleep(500);
+            }
+            long routedLast = count(db, "SELECT MAX(updated_at) FROM tickets");
+            System.out.printf(Locale.ROOT, "all %d tickets routed %.1f s after the first message was taken in%n",
+                    tickets, (routedLast - first) / 1000.0);
+
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < arrivals; i++) {
+                String messageId = "<arrival-" + i + "-" + UUID.randomUUID() + "@example.org>";
+                String raw = MailChannelIT.mail(
+                        "arrival" + i + "@example.org", messageId, "Keyboard missing keys " + i, "F and J.");
+                long delivered = System.nanoTime();
+                mail.deliver(raw);
+                while (!routed(db, messageId)) {
+                    if (System.nanoTime() - delivered > 120L * 1_000_000_000) {
+                        throw new IllegalStateException("message " + i + " not routed after 120 s");
+                    }
+                    Thread.sleep(5);
+                }
+                latencies.add((System.nanoTime() - delivered) / 1e6);
+                Thread.sleep(random.nextInt(500, 1500)); // arrivals at random points of the poll cycle
+            }
+            Collections.sort(latencies);
+            System.out.printf(Locale.ROOT, "arrival to routed (poll interval %s), %d messages: p50 %.0f ms, "
+                    + "p90 %.0f ms, max %.0f ms%n", pollInterval, arrivals, percentile(latencies, 0.5),
+                    percentile(latencies, 0.9), latencies.getLast());
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static String message(Random random, int i) {
+        String[] text = TEXTS[random.nextInt(TEXTS.length)].split("\\|");
+        return MailChannelIT.mail("user" + (i % 500) + "@example.org", "<bench-" + i + "@example.org>",
+                (random.nextBoolean() ? "Re: " : "") + text[0] + " REF-" + i, text[1]
+                        + "\n\nOn Monday IT wrote:\n> earlier message\n-- \nA. User");
+    }
+
+    private static boolean routed(Connection db, String messageId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT t.status FROM mail_messages m JOIN tickets t "
+                + "ON t.id = m.ticket_id WHERE m.message_id = ?")) {
+            query.setString(1, messageId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() && rs.getString(1).equals("routed");
+            }
+        }
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+}
