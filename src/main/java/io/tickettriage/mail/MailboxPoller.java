@@ -21,6 +21,8 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,6 +183,11 @@ final class MailboxPoller implements SmartLifecycle {
                 profile.add(FetchProfile.Item.SIZE);
                 profile.add(UIDFolder.FetchProfileItem.UID);
                 folder.fetch(batch, profile);
+                // Whole messages within the size bound in one command rather than several round trips for each
+                Message[] fitting = Arrays.stream(batch).filter(this::withinSizeBound).toArray(Message[]::new);
+                FetchProfile whole = new FetchProfile();
+                whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                folder.fetch(fitting, whole);
                 for (Message message : batch) {
                     if (!running) {
                         break;
@@ -227,6 +234,14 @@ final class MailboxPoller implements SmartLifecycle {
         }
         // Only now, with the ticket or comment committed, is the message marked as done in the mailbox.
         message.setFlag(Flags.Flag.SEEN, true);
+    }
+
+    private boolean withinSizeBound(Message message) {
+        try {
+            return message.getSize() <= properties.maxMessageSize().toBytes();
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     private static @Nullable String sender(Message message) {
