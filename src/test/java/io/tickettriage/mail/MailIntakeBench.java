@@ -37,7 +37,19 @@ public final class MailIntakeBench {
         "Excel crashes when opening a large file|The file is 40 MB and Excel closes.",
     };
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+        // GreenMail's server threads would keep the JVM alive after a failure
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int arrivals = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String pollInterval = args.length > 2 ? args[2] : "1s";
