@@ -3,9 +3,12 @@ package io.tickettriage.realtime;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -36,6 +39,8 @@ final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
             Thread.ofPlatform().name("realtime-redis-subscriber").daemon(true).factory());
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
     private volatile boolean publishFailing;
+    /** How long a change waits for Redis to take its event before it is given up as lost for live clients. */
+    static final Duration PUBLISH_WAIT = Duration.ofSeconds(2);
 
     /**
      * @param subscribe whether this process has clients to serve (not a worker)
@@ -48,16 +53,25 @@ final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
         }
     }
 
+    /**
+     * Publishes, and waits until Redis has taken the event (at most {@link #PUBLISH_WAIT}). A worker marks a job
+     * done right after its change was committed and announced; were the event still queued in this process, a
+     * worker killed at that moment would lose it for good, since a job already done is not run again to announce
+     * its change. On loopback the wait is a fraction of a millisecond.
+     */
     @Override
     public void broadcast(LiveEvent event) {
         try {
-            redis.shared().async().publish(CHANNEL, encode(event)).whenComplete((receivers, failure) -> {
-                if (failure != null) {
-                    publishFailed(event, failure);
-                } else {
-                    publishFailing = false;
-                }
-            });
+            redis.shared().async().publish(CHANNEL, encode(event)).toCompletableFuture()
+                    .get(PUBLISH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            publishFailing = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            publishFailed(event, e);
+        } catch (ExecutionException e) {
+            publishFailed(event, e.getCause() == null ? e : e.getCause());
+        } catch (TimeoutException e) {
+            publishFailed(event, new TimeoutException("no answer within " + PUBLISH_WAIT.toMillis() + " ms"));
         } catch (RedisException e) {
             publishFailed(event, e);
         }
