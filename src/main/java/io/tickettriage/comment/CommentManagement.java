@@ -29,10 +29,10 @@ public class CommentManagement {
         this.clock = clock;
     }
 
-    /** Adds a public comment on behalf of the system or an agent. */
+    /** Adds a public comment on behalf of the system or a requester (a reply by e-mail): not an agent's answer. */
     @Transactional
     public Comment add(long ticketId, String text) {
-        return insert(tickets.get(ticketId), text, false);
+        return insert(tickets.get(ticketId), text, false, false);
     }
 
     /** Adds a comment for a caller who may read the ticket; only agents may make it internal. */
@@ -42,12 +42,12 @@ public class CommentManagement {
         if (internal && !caller.isAgent()) {
             throw new ForbiddenException("Only agents may write internal comments");
         }
-        return insert(ticket, text, internal);
+        return insert(ticket, text, internal, caller.isAgent());
     }
 
-    private Comment insert(Ticket ticket, String text, boolean internal) {
+    private Comment insert(Ticket ticket, String text, boolean internal, boolean byAgent) {
         Comment comment = comments.insert(ticket.id(), text.strip(), internal, clock.instant());
-        events.publishEvent(new CommentAdded(comment, ticket.createdBy()));
+        events.publishEvent(new CommentAdded(comment, ticket.createdBy(), byAgent));
         return comment;
     }
 

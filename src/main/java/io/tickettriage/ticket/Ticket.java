@@ -31,6 +31,16 @@ import tools.jackson.databind.annotation.JsonSerialize;
  *                      {@link #CHANNEL_EMAIL} (the support mailbox)
  * @param requesterEmail the address a ticket that came by e-mail was sent from, which replies and
  *                      notifications are matched against; null for other channels
+ * @param assignee      the agent working on the ticket, or null while it waits in its team's queue (or its team
+ *                      assigns nobody)
+ * @param assignmentReason why {@code assignee} was chosen, in words: the team's policy and, for expertise, the
+ *                      similar past tickets the agent closed; or who assigned the ticket by hand
+ * @param firstResponseDue when the first public answer of an agent is due, from the service-level targets for the
+ *                      ticket's priority; null for tickets created before targets existed
+ * @param resolutionDue when the ticket should be closed, likewise
+ * @param firstResponseAt when an agent first answered with a public comment; null until then
+ * @param slaBreached   whether a target was missed: the first response or the resolution came (or is still
+ *                      missing) after its due time
  */
 public record Ticket(
         long id,
@@ -52,7 +62,13 @@ public record Ticket(
         @Nullable Priority requestedPriority,
         @Nullable Level requestedLevel,
         String channel,
-        @Nullable String requesterEmail) {
+        @Nullable String requesterEmail,
+        @Nullable String assignee,
+        @Nullable String assignmentReason,
+        @Nullable Instant firstResponseDue,
+        @Nullable Instant resolutionDue,
+        @Nullable Instant firstResponseAt,
+        boolean slaBreached) {
 
     public static final String MANUAL_REVIEW = "Manual Review";
     public static final String CHANNEL_API = "api";
@@ -71,7 +87,8 @@ public record Ticket(
         }
         return new Ticket(id, title, description, createdAt, updatedAt, priority, level, assignedTo, confidence,
                 status, triageReason, closedAt, own, incidentId, createdBy, bestGuess, requestedPriority,
-                requestedLevel, channel, requesterEmail);
+                requestedLevel, channel, requesterEmail, assignee, assignmentReason, firstResponseDue, resolutionDue,
+                firstResponseAt, slaBreached);
     }
 
     /** The ticket as {@code caller} may see it: whole for agents, {@link #asSeenByItsRequester()} for requesters. */

@@ -70,6 +70,9 @@ class TicketController {
 
     record ChangeTicketRequest(@Nullable String assignedTo, @Nullable String team, @Nullable String priority,
             @Nullable String level,
+            @Parameter(description = "the agent who should work on the ticket, chosen by hand: the team's "
+                    + "assignment policy never replaces it; \"\" returns the ticket to its team's queue")
+            @Nullable String assignee,
             @Parameter(description = "who made the change, recorded with the correction; ignored when the caller "
                     + "is logged in, whose name is recorded instead") @Nullable String changedBy) {
     }
@@ -118,6 +121,8 @@ class TicketController {
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Parameter(description = "team name, or Manual Review") @Nullable String team,
             @RequestParam(required = false) @Parameter(description = "text to find in title or description") @Nullable String q,
+            @RequestParam(required = false) @Parameter(description = "only the tickets assigned to this agent; "
+                    + "me for the caller's own") @Nullable String assignee,
             @RequestParam(required = false) @Parameter(description = "page size, 1 to " + MAX_LIMIT
                     + "; without it, every ticket up to " + FULL_LIST_BOUND) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
@@ -128,8 +133,10 @@ class TicketController {
                 .orElseThrow(() -> new InvalidFieldException("status",
                         "Unknown status '" + status + "'; use pending, routed or closed"));
         Caller caller = Caller.required();
+        String assignedTo = blankToNull(assignee);
         TicketQuery query = new TicketQuery(wanted, blankToNull(team), blankToNull(q), cursor(cursor),
-                limit == null ? FULL_LIST_BOUND : limit, caller.isAgent() ? null : caller.name());
+                limit == null ? FULL_LIST_BOUND : limit, caller.isAgent() ? null : caller.name(),
+                "me".equals(assignedTo) ? caller.name() : assignedTo);
         String next;
         Stream<Ticket> body;
         if (limit == null) {
@@ -144,7 +151,7 @@ class TicketController {
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (next != null) {
-            response.header("X-Next-Cursor", next).header("Link", "<" + nextLink(status, team, q, limit, next)
+            response.header("X-Next-Cursor", next).header("Link", "<" + nextLink(status, team, q, assignee, limit, next)
                     + ">; rel=\"next\"");
         }
         return response.body(body);
@@ -176,7 +183,8 @@ class TicketController {
         // a logged-in agent's name is what the audit trail records; the body's changed_by only counts in demo mode
         Caller caller = Caller.required();
         String changedBy = Caller.DEMO.equals(caller) ? request.changedBy() : caller.name();
-        return tickets.change(id, new AgentChange(team, request.priority(), request.level(), changedBy));
+        return tickets.change(id, new AgentChange(team, request.priority(), request.level(), request.assignee(),
+                changedBy));
     }
 
     @GetMapping("/{id}/corrections")
@@ -221,11 +229,12 @@ class TicketController {
     }
 
     private static String nextLink(@Nullable String status, @Nullable String team, @Nullable String q,
-            @Nullable Integer limit, String cursor) {
+            @Nullable String assignee, @Nullable Integer limit, String cursor) {
         var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/tickets")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(blankToNull(status)))
                 .queryParamIfPresent("team", java.util.Optional.ofNullable(blankToNull(team)))
                 .queryParamIfPresent("q", java.util.Optional.ofNullable(blankToNull(q)))
+                .queryParamIfPresent("assignee", java.util.Optional.ofNullable(blankToNull(assignee)))
                 .queryParamIfPresent("limit", java.util.Optional.ofNullable(limit))
                 .queryParam("cursor", cursor);
         return uri.encode().build().toUriString();

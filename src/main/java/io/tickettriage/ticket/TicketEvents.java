@@ -34,6 +34,26 @@ public final class TicketEvents {
     public record TicketCorrected(Ticket ticket, List<Correction> corrections) {
     }
 
+    /**
+     * A ticket was given to an agent, by its team's assignment policy or by hand ({@code ticket_assigned}).
+     *
+     * @param previous who had it before, or null
+     * @param byHand   whether a person chose the assignee (the engine never overwrites that choice)
+     */
+    public record TicketAssigned(Ticket ticket, @Nullable String previous, boolean byHand) {
+    }
+
+    /**
+     * 80% of the time to a service-level target has passed and the target is not met yet ({@code sla_warning}).
+     * Announced once per ticket and measure, by whichever process first records it.
+     */
+    public record ServiceLevelWarning(Ticket ticket, ServiceLevelMeasure measure) {
+    }
+
+    /** A service-level target was missed ({@code sla_breached}); announced once per ticket and measure. */
+    public record ServiceLevelBreached(Ticket ticket, ServiceLevelMeasure measure) {
+    }
+
     /** A ticket and its comments were deleted. */
     public record TicketDeleted(long id, @Nullable String createdBy) {
     }

@@ -3,7 +3,10 @@ package io.tickettriage.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +15,9 @@ import io.tickettriage.access.Caller;
 import io.tickettriage.system.ConflictException;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
+import io.tickettriage.ticket.TicketEvents.ServiceLevelBreached;
+import io.tickettriage.ticket.TicketEvents.ServiceLevelWarning;
+import io.tickettriage.ticket.TicketEvents.TicketAssigned;
 import io.tickettriage.ticket.TicketEvents.TicketClosed;
 import io.tickettriage.ticket.TicketEvents.TicketCorrected;
 import io.tickettriage.ticket.TicketEvents.TicketCreated;
@@ -21,6 +27,7 @@ import io.tickettriage.ticket.TicketEvents.TicketRouted;
 import io.tickettriage.ticket.TicketEvents.TicketUpdated;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +41,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketManagement {
 
     private final TicketRepository tickets;
+    private final TicketQueues queues;
     private final CorrectionRepository corrections;
     private final TeamCatalog teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter created;
+    private final ObjectProvider<ServiceLevelTargets> targets;
+    private final ObjectProvider<AssigneeCheck> assignees;
 
-    TicketManagement(TicketRepository tickets, CorrectionRepository corrections, TeamCatalog teams, ApplicationEventPublisher events, Clock clock,
-            MeterRegistry meters) {
+    TicketManagement(TicketRepository tickets, TicketQueues queues, CorrectionRepository corrections, TeamCatalog teams,
+            ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
+            ObjectProvider<ServiceLevelTargets> targets, ObjectProvider<AssigneeCheck> assignees) {
         this.tickets = tickets;
+        this.queues = queues;
+        this.targets = targets;
+        this.assignees = assignees;
         this.corrections = corrections;
         this.teams = teams;
         this.events = events;
@@ -73,15 +87,22 @@ public class TicketManagement {
     }
 
     /**
-     * An agent's change of team, priority or tier; null fields are left as they are.
+     * An agent's change of team, priority, tier or assignee; null fields are left as they are.
      *
+     * @param assignee  the agent who should work on the ticket, chosen by hand and never replaced by the engine;
+     *                  {@code ""} returns the ticket to its team's queue
      * @param changedBy who made the change, recorded with each correction
      */
     public record AgentChange(@Nullable String team, @Nullable String priority, @Nullable String level,
-            @Nullable String changedBy) {
+            @Nullable String assignee, @Nullable String changedBy) {
 
         public AgentChange(@Nullable String team, @Nullable String priority, @Nullable String level) {
-            this(team, priority, level, null);
+            this(team, priority, level, null, null);
+        }
+
+        public AgentChange(@Nullable String team, @Nullable String priority, @Nullable String level,
+                @Nullable String changedBy) {
+            this(team, priority, level, null, changedBy);
         }
     }
 
@@ -92,7 +113,7 @@ public class TicketManagement {
         long id = tickets.insert(request.title().strip(), request.description() == null ? "" : request.description(),
                 priority, request.priority() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER,
                 level, request.level() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER, request.createdBy(),
-                request.channel(), request.requesterEmail(), clock.instant());
+                request.channel(), request.requesterEmail(), clock.instant(), target(priority));
         Ticket ticket = get(id);
         events.publishEvent(new TicketCreated(ticket));
         created.increment();
@@ -176,8 +197,10 @@ public class TicketManagement {
         String team = change.team() == null ? null : team(change.team());
         Priority priority = change.priority() == null ? null : priority(change.priority());
         Level level = change.level() == null ? null : level(change.level());
-        if (team == null && priority == null && level == null) {
-            throw new InvalidFieldException("assigned_to", "Give at least one of assigned_to, priority or level");
+        String assignee = change.assignee() == null ? null : assignee(change.assignee());
+        if (team == null && priority == null && level == null && assignee == null) {
+            throw new InvalidFieldException("assigned_to",
+                    "Give at least one of assigned_to, priority, level or assignee");
         }
         Instant now = clock.instant();
         String by = change.changedBy() == null || change.changedBy().isBlank() ? "agent" : change.changedBy().strip();
@@ -191,9 +214,16 @@ public class TicketManagement {
         if (level != null && level != before.level()) {
             changed.add(new Correction(id, "level", before.level().label(), level.label(), by, now));
         }
-        tickets.applyAgentChange(id, team, priority, level, now);
+        tickets.applyAgentChange(id, team, priority, level, assignee,
+                assignee == null || assignee.isEmpty() ? null : "Assigned by " + by, now);
         changed.forEach(corrections::insert);
+        if (priority != null && priority != before.priority()) {
+            recomputeDueTimes(before, priority);
+        }
         Ticket after = updated(id);
+        if (!Objects.equals(before.assignee(), after.assignee()) && after.assignee() != null) {
+            events.publishEvent(new TicketAssigned(after, before.assignee(), true));
+        }
         if (!changed.isEmpty()) {
             events.publishEvent(new TicketCorrected(after, List.copyOf(changed)));
         }
@@ -242,6 +272,9 @@ public class TicketManagement {
             return Optional.empty();
         }
         Ticket ticket = get(id);
+        if (recomputeDueTimes(ticket, ticket.priority())) {
+            ticket = get(id);
+        }
         events.publishEvent(new TicketRouted(ticket));
         return Optional.of(ticket);
     }
@@ -256,6 +289,116 @@ public class TicketManagement {
         if (ticket.status() == TicketStatus.ROUTED) {
             events.publishEvent(new TicketRouted(ticket));
         }
+    }
+
+    /**
+     * Gives a ticket waiting in {@code team}'s queue to {@code agent}, announcing it ({@code ticket_assigned}).
+     * Empty when the ticket no longer waits there: another process assigned it, a person chose an assignee, it
+     * moved to another team or was closed. Never replaces an assignee.
+     */
+    @Transactional
+    public Optional<Ticket> assign(long id, String team, String agent, String reason) {
+        if (!queues.assign(id, team, agent, reason, clock.instant())) {
+            return Optional.empty();
+        }
+        Ticket ticket = updated(id);
+        events.publishEvent(new TicketAssigned(ticket, null, false));
+        return Optional.of(ticket);
+    }
+
+    /** How many open tickets each of these agents has; agents with none are missing. */
+    public Map<String, Long> openTicketCounts(Collection<String> agents) {
+        return queues.openCounts(agents);
+    }
+
+    /** The ids of the oldest tickets waiting for an agent in a team's queue. */
+    public List<Long> waitingTickets(String team, int limit) {
+        return queues.waiting(team, limit);
+    }
+
+    /** The teams whose queues hold tickets waiting for an agent. */
+    public List<String> teamsWithWaitingTickets() {
+        return queues.teamsWithWaitingTickets();
+    }
+
+    /** Who had each of these tickets when it was closed, for the closed ones that had an assignee. */
+    public Map<Long, String> closedBy(Collection<Long> ids) {
+        return queues.closedBy(ids);
+    }
+
+    /** Records the first public answer of an agent on a ticket; later answers change nothing. */
+    @Transactional
+    public void recordFirstResponse(long id) {
+        if (queues.recordFirstResponse(id, clock.instant())) {
+            updated(id);
+        }
+    }
+
+    /** Open tickets due a warning: 80% of the time to {@code measure}'s target has passed. */
+    public List<Long> serviceLevelWarningsDue(ServiceLevelMeasure measure, int limit) {
+        return queues.warningsDue(measure, clock.instant(), limit);
+    }
+
+    /** Open tickets past {@code measure}'s due time and not announced yet. */
+    public List<Long> serviceLevelBreachesDue(ServiceLevelMeasure measure, int limit) {
+        return queues.breachesDue(measure, clock.instant(), limit);
+    }
+
+    /**
+     * Records and announces a warning ({@code sla_warning}) unless it was already, or no longer applies; of several
+     * processes that try at once, one does.
+     */
+    @Transactional
+    public boolean warnOfServiceLevel(long id, ServiceLevelMeasure measure) {
+        if (!queues.markWarned(id, measure, clock.instant())) {
+            return false;
+        }
+        events.publishEvent(new ServiceLevelWarning(get(id), measure));
+        return true;
+    }
+
+    /** Records and announces a breach ({@code sla_breached}), once, like {@link #warnOfServiceLevel}. */
+    @Transactional
+    public boolean recordServiceLevelBreach(long id, ServiceLevelMeasure measure) {
+        if (!queues.markBreached(id, measure, clock.instant())) {
+            return false;
+        }
+        events.publishEvent(new ServiceLevelBreached(get(id), measure));
+        return true;
+    }
+
+    /** Sets the due times {@code priority}'s targets give the ticket; false when they were set already. */
+    private boolean recomputeDueTimes(Ticket ticket, Priority priority) {
+        if (ticket.firstResponseDue() == null || ticket.resolutionDue() == null) {
+            return false; // created before service levels existed
+        }
+        ServiceLevelTargets.Target target = target(priority);
+        Instant start = ticket.createdAt().plusMillis(queues.pausedMillis(ticket.id()));
+        Instant firstResponse = start.plus(target.firstResponse());
+        Instant resolution = start.plus(target.resolution());
+        if (firstResponse.equals(ticket.firstResponseDue()) && resolution.equals(ticket.resolutionDue())) {
+            return false;
+        }
+        queues.setDueTimes(ticket.id(), firstResponse, resolution);
+        return true;
+    }
+
+    private ServiceLevelTargets.Target target(Priority priority) {
+        return targets.getIfAvailable(() -> ServiceLevelTargets.DEFAULT).target(priority);
+    }
+
+    private String assignee(String value) {
+        String name = value.strip();
+        if (name.isEmpty()) {
+            return name;
+        }
+        AssigneeCheck check = assignees.getIfAvailable();
+        if (check != null) {
+            check.refusal(name).ifPresent(reason -> {
+                throw new InvalidFieldException("assignee", reason);
+            });
+        }
+        return name;
     }
 
     private Ticket updated(long id) {

@@ -22,7 +22,8 @@ class TicketRepository {
 
     private static final String COLUMNS = "id, title, description, created_at, updated_at, priority, level, "
             + "assigned_to, confidence, status, triage_reason, closed_at, possible_duplicates, incident_id, created_by, "
-            + "requested_priority, requested_level, channel, requester_email, "
+            + "requested_priority, requested_level, channel, requester_email, assignee, assignment_reason, "
+            + "first_response_due, resolution_due, first_response_at, first_response_breached, resolution_breached, "
             // only Manual Review tickets need their explanation read, for the team their confidence belongs to
             + "CASE WHEN assigned_to = '" + Ticket.MANUAL_REVIEW + "' THEN explanation END AS review_explanation";
     private static final TypeReference<List<PossibleDuplicate>> DUPLICATES = new TypeReference<>() {
@@ -42,20 +43,25 @@ class TicketRepository {
     long insert(String title, String description, Priority priority, FieldSource prioritySource, Level level,
             FieldSource levelSource, @Nullable String createdBy, Instant now) {
         return insert(title, description, priority, prioritySource, level, levelSource, createdBy, Ticket.CHANNEL_API,
-                null, now);
+                null, now, null);
     }
 
     long insert(String title, String description, Priority priority, FieldSource prioritySource, Level level,
             FieldSource levelSource, @Nullable String createdBy, String channel, @Nullable String requesterEmail,
-            Instant now) {
+            Instant now, ServiceLevelTargets.@Nullable Target target) {
         return jdbc.sql("""
                 INSERT INTO tickets (title, description, created_at, updated_at, priority, level, assigned_to,
                                      status, priority_source, level_source, team_source, created_by,
-                                     requested_priority, requested_level, channel, requester_email)
+                                     requested_priority, requested_level, channel, requester_email,
+                                     first_response_due, resolution_due)
                 VALUES (:title, :description, :now, :now, :priority, :level, '', 'pending',
                         :prioritySource, :levelSource, 'default', :createdBy, :requestedPriority, :requestedLevel,
-                        :channel, :requesterEmail)
+                        :channel, :requesterEmail, :firstResponseDue, :resolutionDue)
                 RETURNING id""")
+                .param("firstResponseDue", target == null ? null : now.plus(target.firstResponse()).toEpochMilli(),
+                        java.sql.Types.BIGINT)
+                .param("resolutionDue", target == null ? null : now.plus(target.resolution()).toEpochMilli(),
+                        java.sql.Types.BIGINT)
                 .param("title", title)
                 .param("description", description)
                 .param("now", now.toEpochMilli())
@@ -157,6 +163,10 @@ class TicketRepository {
             sql.append(" AND created_by = ?");
             params.add(query.createdBy());
         }
+        if (query.assignee() != null) {
+            sql.append(" AND assignee = ?");
+            params.add(query.assignee());
+        }
         if (query.beforeId() != null) {
             sql.append(" AND id < ?");
             params.add(query.beforeId());
@@ -220,8 +230,29 @@ class TicketRepository {
     /** An agent's choice of team, priority or tier; a team chosen for a pending ticket routes it. */
     void applyAgentChange(long id, @Nullable String team, @Nullable Priority priority, @Nullable Level level,
             Instant now) {
+        applyAgentChange(id, team, priority, level, null, null, now);
+    }
+
+    /**
+     * An agent's choice of team, priority, tier or assignee ({@code ""} to return the ticket to its team's queue). A
+     * move to another team returns a ticket the engine had assigned to the new team's queue; a person's choice of
+     * assignee stays.
+     */
+    void applyAgentChange(long id, @Nullable String team, @Nullable Priority priority, @Nullable Level level,
+            @Nullable String assignee, @Nullable String assignmentReason, Instant now) {
         jdbc.sql("""
                 UPDATE tickets SET
+                    assignee = CASE WHEN CAST(:assignee AS TEXT) IS NOT NULL THEN NULLIF(CAST(:assignee AS TEXT), '')
+                                    WHEN CAST(:team AS TEXT) <> assigned_to AND assignee_source = 'engine' THEN NULL
+                                    ELSE assignee END,
+                    assignee_source = CASE WHEN CAST(:assignee AS TEXT) = '' THEN NULL
+                                           WHEN CAST(:assignee AS TEXT) IS NOT NULL THEN 'agent'
+                                           WHEN CAST(:team AS TEXT) <> assigned_to AND assignee_source = 'engine' THEN NULL
+                                           ELSE assignee_source END,
+                    assignment_reason = CASE WHEN CAST(:assignee AS TEXT) = '' THEN NULL
+                                             WHEN CAST(:assignee AS TEXT) IS NOT NULL THEN CAST(:assignmentReason AS TEXT)
+                                             WHEN CAST(:team AS TEXT) <> assigned_to AND assignee_source = 'engine' THEN NULL
+                                             ELSE assignment_reason END,
                     assigned_to = COALESCE(CAST(:team AS TEXT), assigned_to),
                     team_source = CASE WHEN CAST(:team AS TEXT) IS NULL THEN team_source ELSE 'agent' END,
                     status = CASE WHEN CAST(:team AS TEXT) IS NOT NULL AND status = 'pending' THEN 'routed' ELSE status END,
@@ -233,9 +264,11 @@ class TicketRepository {
                     updated_at = :now
                 WHERE id = :id""")
                 .param("id", id)
-                .param("team", team)
-                .param("priority", priority == null ? null : priority.label())
-                .param("level", level == null ? null : level.label())
+                .param("team", team, java.sql.Types.VARCHAR)
+                .param("priority", priority == null ? null : priority.label(), java.sql.Types.VARCHAR)
+                .param("level", level == null ? null : level.label(), java.sql.Types.VARCHAR)
+                .param("assignee", assignee, java.sql.Types.VARCHAR)
+                .param("assignmentReason", assignmentReason, java.sql.Types.VARCHAR)
                 .param("now", now.toEpochMilli())
                 .update();
     }
@@ -244,7 +277,20 @@ class TicketRepository {
     boolean changeStatus(long id, TicketStatus from, TicketStatus to, Instant now) {
         return jdbc.sql("""
                 UPDATE tickets SET status = :to, updated_at = :now,
-                    closed_at = CASE WHEN CAST(:to AS TEXT) = 'closed' THEN :now ELSE NULL END
+                    closed_at = CASE WHEN CAST(:to AS TEXT) = 'closed' THEN :now ELSE NULL END,
+                    resolution_breached = CASE WHEN CAST(:to AS TEXT) = 'closed' AND resolution_due < :now THEN 1
+                                               ELSE resolution_breached END,
+                    -- a reopened ticket's clocks resume: the time it spent closed moves its open targets
+                    first_response_due = CASE WHEN CAST(:to AS TEXT) <> 'closed' AND closed_at IS NOT NULL
+                                                   AND first_response_at IS NULL
+                                              THEN first_response_due + (CAST(:now AS BIGINT) - closed_at)
+                                              ELSE first_response_due END,
+                    resolution_due = CASE WHEN CAST(:to AS TEXT) <> 'closed' AND closed_at IS NOT NULL
+                                          THEN resolution_due + (CAST(:now AS BIGINT) - closed_at)
+                                          ELSE resolution_due END,
+                    sla_paused_ms = CASE WHEN CAST(:to AS TEXT) <> 'closed' AND closed_at IS NOT NULL
+                                         THEN sla_paused_ms + (CAST(:now AS BIGINT) - closed_at)
+                                         ELSE sla_paused_ms END
                 WHERE id = :id AND status = :from""")
                 .param("id", id)
                 .param("from", from.value())
@@ -314,7 +360,18 @@ class TicketRepository {
                 nullable(rs.getString("requested_priority"), Priority::of),
                 nullable(rs.getString("requested_level"), Level::of),
                 rs.getString("channel"),
-                rs.getString("requester_email"));
+                rs.getString("requester_email"),
+                rs.getString("assignee"),
+                rs.getString("assignment_reason"),
+                nullableInstant(rs, "first_response_due"),
+                nullableInstant(rs, "resolution_due"),
+                nullableInstant(rs, "first_response_at"),
+                rs.getInt("first_response_breached") == 1 || rs.getInt("resolution_breached") == 1);
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
 
     /** The engine's preferred team, from a stored explanation (its {@code preferred_team}). */

@@ -44,12 +44,14 @@ class TicketJsonTests {
 
     private static Ticket ticket(String createdBy, List<PossibleDuplicate> duplicates) {
         return new Ticket(1, "Printer jams", "", Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1,
-                "IT", 0.9, TicketStatus.ROUTED, null, null, duplicates, null, createdBy, null, null, null, "api", null);
+                "IT", 0.9, TicketStatus.ROUTED, null, null, duplicates, null, createdBy, null, null, null, "api", null,
+                null, null, null, null, null, false);
     }
 
     private static JsonNode json(double confidence) {
         Ticket ticket = new Ticket(1, "Printer jams", "", Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1,
-                "", confidence, TicketStatus.PENDING, null, null, List.of(), null, null, null, null, null, "api", null);
+                "", confidence, TicketStatus.PENDING, null, null, List.of(), null, null, null, null, null, "api",
+                null, null, null, null, null, null, false);
         return JSON.readTree(JSON.writeValueAsString(ticket));
     }
 }

@@ -1,0 +1,190 @@
+package io.tickettriage.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The open work on tickets, in SQL that runs unchanged on SQLite and PostgreSQL: who has how many open tickets,
+ * which tickets wait for an agent, which service levels are due. Every change is a conditional UPDATE that names the
+ * state it expects, so that of several processes doing the same thing at once exactly one succeeds.
+ */
+@Repository
+class TicketQueues {
+
+    private final JdbcClient jdbc;
+
+    TicketQueues(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Gives a ticket waiting in {@code team}'s queue to {@code agent}; false when it no longer waits there (another
+     * process assigned it, an agent chose someone, it moved to another team or was closed).
+     */
+    boolean assign(long id, String team, String agent, String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE tickets SET assignee = :agent, assignee_source = 'engine', assignment_reason = :reason,
+                                   updated_at = :now
+                WHERE id = :id AND assignee IS NULL AND status = 'routed' AND assigned_to = :team""")
+                .param("id", id)
+                .param("team", team)
+                .param("agent", agent)
+                .param("reason", reason)
+                .param("now", now.toEpochMilli())
+                .update() == 1;
+    }
+
+    /** Open (not closed) tickets of each of these agents; an agent with none is missing from the answer. */
+    Map<String, Long> openCounts(Collection<String> agents) {
+        Map<String, Long> counts = new HashMap<>();
+        if (agents.isEmpty()) {
+            return counts;
+        }
+        List<Object> params = new ArrayList<>(agents);
+        jdbc.sql("SELECT assignee, COUNT(*) AS open FROM tickets WHERE status <> 'closed' AND assignee IN ("
+                        + placeholders(agents.size()) + ") GROUP BY assignee")
+                .params(params)
+                .query(rs -> {
+                    counts.put(rs.getString("assignee"), rs.getLong("open"));
+                });
+        return counts;
+    }
+
+    /** The oldest tickets waiting in a team's queue. */
+    List<Long> waiting(String team, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM tickets WHERE status = 'routed' AND assignee IS NULL AND assigned_to = :team
+                ORDER BY id LIMIT :limit""")
+                .param("team", team)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The teams with tickets waiting for an agent. */
+    List<String> teamsWithWaitingTickets() {
+        return jdbc.sql("SELECT DISTINCT assigned_to FROM tickets WHERE status = 'routed' AND assignee IS NULL")
+                .query(String.class)
+                .list();
+    }
+
+    /** Who had each of these tickets when it was closed, for those that were closed with an assignee. */
+    Map<Long, String> closedBy(Collection<Long> ids) {
+        Map<Long, String> closers = new HashMap<>();
+        if (ids.isEmpty()) {
+            return closers;
+        }
+        jdbc.sql("SELECT id, assignee FROM tickets WHERE status = 'closed' AND assignee IS NOT NULL AND id IN ("
+                        + placeholders(ids.size()) + ")")
+                .params(new ArrayList<Object>(ids))
+                .query(rs -> {
+                    closers.put(rs.getLong("id"), rs.getString("assignee"));
+                });
+        return closers;
+    }
+
+    /** Records the first public answer of an agent; false when the ticket had one already. */
+    boolean recordFirstResponse(long id, Instant at) {
+        return jdbc.sql("""
+                UPDATE tickets SET first_response_at = :at,
+                    first_response_breached = CASE WHEN first_response_due < :at THEN 1 ELSE first_response_breached END
+                WHERE id = :id AND first_response_at IS NULL""")
+                .param("id", id)
+                .param("at", at.toEpochMilli())
+                .update() == 1;
+    }
+
+    /**
+     * New due times, for a ticket whose priority changed: a target not met yet is judged again from scratch
+     * (announced again should it be near or past), one met already is judged against its new due time.
+     */
+    void setDueTimes(long id, Instant firstResponseDue, Instant resolutionDue) {
+        jdbc.sql("""
+                UPDATE tickets SET first_response_due = :firstResponseDue, resolution_due = :resolutionDue,
+                    first_response_warned = CASE WHEN first_response_at IS NULL THEN 0 ELSE first_response_warned END,
+                    first_response_breached = CASE WHEN first_response_at IS NULL THEN 0
+                                                   WHEN first_response_at > :firstResponseDue THEN 1 ELSE 0 END,
+                    resolution_warned = CASE WHEN status = 'closed' THEN resolution_warned ELSE 0 END,
+                    resolution_breached = CASE WHEN status <> 'closed' THEN 0
+                                               WHEN closed_at > :resolutionDue THEN 1 ELSE 0 END
+                WHERE id = :id""")
+                .param("id", id)
+                .param("firstResponseDue", firstResponseDue.toEpochMilli())
+                .param("resolutionDue", resolutionDue.toEpochMilli())
+                .update();
+    }
+
+    /** The time a ticket spent closed before it was reopened, which its due times are moved by. */
+    long pausedMillis(long id) {
+        return jdbc.sql("SELECT sla_paused_ms FROM tickets WHERE id = :id").param("id", id).query(Long.class)
+                .optional().orElse(0L);
+    }
+
+    /** Open tickets that reached 80% of the time to a target without meeting it, and were not warned of yet. */
+    List<Long> warningsDue(ServiceLevelMeasure measure, Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM tickets WHERE " + unmet(measure) + " AND " + column(measure, "warned")
+                        + " = 0 AND " + warningPoint(measure) + " ORDER BY " + column(measure, "due") + " LIMIT :limit")
+                .param("now", now.toEpochMilli())
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Open tickets past a due time they did not meet, not announced yet. */
+    List<Long> breachesDue(ServiceLevelMeasure measure, Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM tickets WHERE " + unmet(measure) + " AND " + column(measure, "due")
+                        + " <= :now ORDER BY " + column(measure, "due") + " LIMIT :limit")
+                .param("now", now.toEpochMilli())
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Records the warning; false when it was recorded already (by another process) or no longer applies. */
+    boolean markWarned(long id, ServiceLevelMeasure measure, Instant now) {
+        return jdbc.sql("UPDATE tickets SET " + column(measure, "warned") + " = 1 WHERE id = :id AND "
+                        + unmet(measure) + " AND " + column(measure, "warned") + " = 0 AND " + warningPoint(measure))
+                .param("id", id)
+                .param("now", now.toEpochMilli())
+                .update() == 1;
+    }
+
+    /** Records the breach; false when it was recorded already (by another process) or no longer applies. */
+    boolean markBreached(long id, ServiceLevelMeasure measure, Instant now) {
+        return jdbc.sql("UPDATE tickets SET " + column(measure, "breached") + " = 1, " + column(measure, "warned")
+                        + " = 1 WHERE id = :id AND " + unmet(measure) + " AND " + column(measure, "due") + " <= :now")
+                .param("id", id)
+                .param("now", now.toEpochMilli())
+                .update() == 1;
+    }
+
+    /** An open ticket whose target is set, not met and not announced as breached. */
+    private static String unmet(ServiceLevelMeasure measure) {
+        String unmet = "status <> 'closed' AND " + column(measure, "due") + " IS NOT NULL AND "
+                + column(measure, "breached") + " = 0";
+        return measure == ServiceLevelMeasure.FIRST_RESPONSE ? unmet + " AND first_response_at IS NULL" : unmet;
+    }
+
+    /**
+     * 80% of the time from the clock's start (creation, moved by the time spent closed) to the due time has passed:
+     * start + 0.8 * (due - start) <= now, in integers.
+     */
+    private static String warningPoint(ServiceLevelMeasure measure) {
+        return "2 * (created_at + sla_paused_ms) + 8 * " + column(measure, "due") + " <= 10 * CAST(:now AS BIGINT)";
+    }
+
+    private static String column(ServiceLevelMeasure measure, String suffix) {
+        return measure.value() + "_" + suffix;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}
