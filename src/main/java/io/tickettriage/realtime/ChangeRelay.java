@@ -5,6 +5,10 @@ import java.util.Map;
 import io.tickettriage.comment.CommentAdded;
 import io.tickettriage.incident.IncidentDetected;
 import io.tickettriage.ticket.Ticket;
+import io.tickettriage.ticket.ServiceLevelMeasure;
+import io.tickettriage.ticket.TicketEvents.ServiceLevelBreached;
+import io.tickettriage.ticket.TicketEvents.ServiceLevelWarning;
+import io.tickettriage.ticket.TicketEvents.TicketAssigned;
 import io.tickettriage.ticket.TicketEvents.TicketCreated;
 import io.tickettriage.ticket.TicketEvents.TicketDeleted;
 import io.tickettriage.ticket.TicketEvents.TicketRouted;
@@ -52,6 +56,29 @@ class ChangeRelay {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketUpdated event) {
         send(LiveEvent.TICKET_UPDATED, event.ticket());
+    }
+
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(TicketAssigned event) {
+        send(LiveEvent.TICKET_ASSIGNED, event.ticket());
+    }
+
+    /** Service levels are the agents' business: {@code {"measure": "first_response", "ticket": {...}}}. */
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(ServiceLevelWarning event) {
+        send(LiveEvent.SLA_WARNING, serviceLevel(event.measure(), event.ticket()), null, true);
+    }
+
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(ServiceLevelBreached event) {
+        send(LiveEvent.SLA_BREACHED, serviceLevel(event.measure(), event.ticket()), null, true);
+    }
+
+    private static Map<String, Object> serviceLevel(ServiceLevelMeasure measure, Ticket ticket) {
+        return Map.of("measure", measure, "ticket", ticket);
     }
 
     @TransactionalEventListener

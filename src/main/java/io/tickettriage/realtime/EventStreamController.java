@@ -29,7 +29,8 @@ class EventStreamController {
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Stream ticket and comment changes as Server-Sent Events",
-            description = "Events ticket_created, ticket_routed, ticket_updated, ticket_deleted and new_comment, "
+            description = "Events ticket_created, ticket_routed, ticket_updated, ticket_deleted, new_comment, "
+                    + "ticket_assigned, sla_warning and sla_breached, "
                     + "each with an id and the same JSON as the REST API. Reconnect with Last-Event-ID to receive "
                     + "what was missed; stream_reset means that was not possible and lists should be reloaded.")
     SseEmitter events(@Parameter(description = "Id of the last event received, to resume after it")

@@ -23,6 +23,9 @@ record LiveEvent(String name, String data, @Nullable String owner, boolean agent
     static final String TICKET_DELETED = "ticket_deleted";
     static final String NEW_COMMENT = "new_comment";
     static final String INCIDENT_DETECTED = "incident_detected";
+    static final String TICKET_ASSIGNED = "ticket_assigned";
+    static final String SLA_WARNING = "sla_warning";
+    static final String SLA_BREACHED = "sla_breached";
 
     /** An event whose owner hears what agents hear. */
     LiveEvent(String name, String data, @Nullable String owner, boolean agentsOnly) {

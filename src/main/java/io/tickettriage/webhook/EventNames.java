@@ -16,10 +16,13 @@ final class EventNames {
     static final String TICKET_DELETED = "ticket_deleted";
     static final String NEW_COMMENT = "new_comment";
     static final String INCIDENT_DETECTED = "incident_detected";
+    static final String TICKET_ASSIGNED = "ticket_assigned";
+    static final String SLA_WARNING = "sla_warning";
+    static final String SLA_BREACHED = "sla_breached";
     static final String ALL = "*";
 
     static final Set<String> KNOWN = Set.of(TICKET_CREATED, TICKET_ROUTED, TICKET_NEEDS_REVIEW, TICKET_UPDATED,
-            TICKET_DELETED, NEW_COMMENT, INCIDENT_DETECTED, ALL);
+            TICKET_DELETED, NEW_COMMENT, INCIDENT_DETECTED, TICKET_ASSIGNED, SLA_WARNING, SLA_BREACHED, ALL);
 
     private EventNames() {
     }

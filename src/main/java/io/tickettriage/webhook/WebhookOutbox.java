@@ -12,6 +12,9 @@ import io.tickettriage.comment.CommentAdded;
 import io.tickettriage.incident.IncidentDetected;
 import io.tickettriage.system.AfterCommit;
 import io.tickettriage.ticket.Ticket;
+import io.tickettriage.ticket.TicketEvents.ServiceLevelBreached;
+import io.tickettriage.ticket.TicketEvents.ServiceLevelWarning;
+import io.tickettriage.ticket.TicketEvents.TicketAssigned;
 import io.tickettriage.ticket.TicketEvents.TicketCreated;
 import io.tickettriage.ticket.TicketEvents.TicketDeleted;
 import io.tickettriage.ticket.TicketEvents.TicketRouted;
@@ -78,6 +81,32 @@ final class WebhookOutbox {
     @EventListener
     void on(CommentAdded event) {
         record(EventNames.NEW_COMMENT, event.comment().internal(), () -> event.comment());
+    }
+
+    @EventListener
+    void on(TicketAssigned event) {
+        record(EventNames.TICKET_ASSIGNED, false, () -> event.ticket());
+    }
+
+    /** Announced once per ticket and measure (the flag's conditional update), so the delivery id can say so. */
+    @EventListener
+    void on(ServiceLevelWarning event) {
+        record(EventNames.SLA_WARNING, false, () -> Map.of("measure", event.measure(), "ticket", event.ticket()),
+                event.ticket().id() + ":" + event.ticket().createdAt().toEpochMilli() + ":" + event.measure().value()
+                        + ":" + dueOf(event.ticket(), event.measure()));
+    }
+
+    @EventListener
+    void on(ServiceLevelBreached event) {
+        record(EventNames.SLA_BREACHED, false, () -> Map.of("measure", event.measure(), "ticket", event.ticket()),
+                event.ticket().id() + ":" + event.ticket().createdAt().toEpochMilli() + ":" + event.measure().value()
+                        + ":" + dueOf(event.ticket(), event.measure()));
+    }
+
+    /** A priority change gives new due times, which may be warned of and missed again. */
+    private static @Nullable Instant dueOf(Ticket ticket, io.tickettriage.ticket.ServiceLevelMeasure measure) {
+        return measure == io.tickettriage.ticket.ServiceLevelMeasure.FIRST_RESPONSE ? ticket.firstResponseDue()
+                : ticket.resolutionDue();
     }
 
     @EventListener

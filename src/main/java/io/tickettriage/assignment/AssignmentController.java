@@ -1,0 +1,112 @@
+package io.tickettriage.assignment;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.access.Caller;
+import io.tickettriage.assignment.AssignmentManagement.AgentProfile;
+import io.tickettriage.assignment.AssignmentManagement.Saved;
+import io.tickettriage.assignment.AssignmentManagement.TeamPolicy;
+import io.tickettriage.assignment.ServiceLevels.TargetView;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agents, team assignment policies and service-level targets (see docs/assignment.md). */
+@RestController
+@Tag(name = "Assignment and service levels")
+class AssignmentController {
+
+    private final AssignmentManagement assignment;
+    private final ServiceLevels serviceLevels;
+
+    AssignmentController(AssignmentManagement assignment, ServiceLevels serviceLevels) {
+        this.assignment = assignment;
+        this.serviceLevels = serviceLevels;
+    }
+
+    record AvailabilityRequest(@Nullable String availability) {
+    }
+
+    record PolicyRequest(@Nullable String assignment) {
+    }
+
+    record TargetsRequest(@Nullable List<TargetView> targets) {
+    }
+
+    @PutMapping(path = "/agents/{name}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create or replace an agent's profile (admins)",
+            description = "teams is required; availability defaults to available, max_open_tickets to "
+                    + "triage.assignment.default-max-open-tickets. 201 when the agent is new.")
+    ResponseEntity<Agent> put(@PathVariable String name, @RequestBody AgentProfile profile) {
+        Saved saved = assignment.put(name, profile);
+        return saved.created()
+                ? ResponseEntity.created(URI.create("/agents/" + saved.agent().name())).body(saved.agent())
+                : ResponseEntity.ok(saved.agent());
+    }
+
+    @GetMapping(path = "/agents", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every agent, with their open tickets")
+    List<Agent> agents() {
+        return assignment.agents();
+    }
+
+    @GetMapping(path = "/agents/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One agent, with their open tickets")
+    Agent agent(@PathVariable String name) {
+        return assignment.agent(name);
+    }
+
+    @PutMapping(path = "/agents/{name}/availability", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set an agent's availability: agents their own, admins anyone's",
+            description = "{\"availability\": \"available\"} or \"away\". Away agents are given no new tickets and "
+                    + "keep those they have; coming back releases the waiting tickets of their teams.")
+    Agent availability(@PathVariable String name, @RequestBody AvailabilityRequest request) {
+        return assignment.setAvailability(name, request.availability(), Caller.required());
+    }
+
+    @PutMapping(path = "/teams/{team}/policy", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set how a team's tickets are assigned (admins)",
+            description = "{\"assignment\": \"round_robin\" | \"least_loaded\" | \"expertise\" | \"none\"}")
+    TeamPolicy setPolicy(@PathVariable String team, @RequestBody PolicyRequest request) {
+        return assignment.setPolicy(team, request.assignment());
+    }
+
+    @GetMapping(path = "/teams/{team}/policy", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "How a team's tickets are assigned")
+    TeamPolicy policy(@PathVariable String team) {
+        return assignment.policy(team);
+    }
+
+    @GetMapping(path = "/policies", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every team's assignment policy")
+    List<TeamPolicy> policies() {
+        return assignment.policies();
+    }
+
+    @GetMapping(path = "/sla", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The service-level targets per priority, in minutes of calendar time")
+    TargetsRequest targets() {
+        return new TargetsRequest(serviceLevels.targets());
+    }
+
+    @PutMapping(path = "/sla", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace the service-level targets (admins)",
+            description = "{\"targets\": [{\"priority\": \"Urgent\", \"first_response_minutes\": 60, "
+                    + "\"resolution_minutes\": 240}, ...]}; priorities left out get their defaults. New tickets, and "
+                    + "tickets whose priority changes, get due times from them.")
+    TargetsRequest replaceTargets(@RequestBody TargetsRequest request) {
+        return new TargetsRequest(serviceLevels.replace(request.targets()));
+    }
+}
