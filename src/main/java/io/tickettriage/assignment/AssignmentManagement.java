@@ -47,6 +47,7 @@ public class AssignmentManagement implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentManagement.class);
     private static final int ATTEMPTS = 3;
+    private static final java.time.Duration KNOWLEDGE_WAIT = java.time.Duration.ofSeconds(60);
     private static final int MAX_NAME = 100;
     private static final int MAX_OPEN_LIMIT = 10_000;
 
@@ -339,7 +340,13 @@ public class AssignmentManagement implements DisposableBean {
     }
 
     private Expertise expertise(Ticket ticket, float @Nullable [] vector) {
-        if (!knowledge.isReady()) {
+        try {
+            // only right after a start: triage waits for the same before it routes
+            if (!knowledge.awaitReady(KNOWLEDGE_WAIT)) {
+                return Expertise.NONE;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Expertise.NONE;
         }
         float[] query = vector != null ? vector : knowledge.embed(TicketText.of(ticket.title(), ticket.description()));
