@@ -253,6 +253,16 @@ public class AssignmentManagement implements DisposableBean {
         }
     }
 
+    /** Waits until the background work asked for so far is done (it runs in order); false on time-out. */
+    boolean awaitBackground(java.time.Duration timeout) throws InterruptedException {
+        try {
+            background.submit(() -> { }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
     @Override
     public void destroy() {
         background.shutdownNow();

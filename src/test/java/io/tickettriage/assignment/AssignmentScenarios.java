@@ -217,6 +217,7 @@ abstract class AssignmentScenarios {
     void roundRobinGivesEachAvailableAgentTheSameShareOfEightConcurrentRoutings() throws Exception {
         List<String> names = agents(HARDWARE, 10, "ann", "bob", "cid", "dee");
         assignment.setPolicy(HARDWARE, "round_robin");
+        settle();
         List<Ticket> routed = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             routed.add(route("Docking station " + i + " dead", HARDWARE));
@@ -251,6 +252,7 @@ abstract class AssignmentScenarios {
     void awayAgentsAreSkippedAndTheQueueIsReleasedWhenOneComesBack() {
         agent("ann", 5, HARDWARE);
         assignment.setAvailability(prefix + "ann", "away", Caller.DEMO);
+        settle();
         Ticket waiting = route("Keyboard missing keys", HARDWARE);
 
         assertThat(assignment.assign(waiting, null)).isEmpty();
@@ -313,6 +315,7 @@ abstract class AssignmentScenarios {
     void policyNoneAssignsNobody() {
         agent("ann", 5, HARDWARE);
         assignment.setPolicy(HARDWARE, "none");
+        settle();
 
         assertThat(assignment.assign(route("Projector bulb gone", HARDWARE), null)).isEmpty();
         assertThat(assignment.releaseAll()).isZero();
@@ -327,6 +330,7 @@ abstract class AssignmentScenarios {
         agent("ann", 10, NETWORK);
         agent("bob", 10, NETWORK);
         assignment.setPolicy(NETWORK, "none");
+        settle();
         List<Long> vpnTickets = new ArrayList<>();
         for (String title : List.of("VPN client disconnects every few minutes from home",
                 "VPN tunnel drops when working remotely", "Cannot stay connected to the VPN from the hotel")) {
@@ -339,6 +343,7 @@ abstract class AssignmentScenarios {
         tickets.change(wifi.id(), new AgentChange(null, null, null, prefix + "ann", "lead"));
         tickets.changeStatus(wifi.id(), TicketStatus.CLOSED);
         assignment.setPolicy(NETWORK, "expertise");
+        settle();
 
         Ticket assigned = assignment.assign(route("VPN keeps dropping my connection at home", NETWORK), null)
                 .orElseThrow();
@@ -385,9 +390,19 @@ abstract class AssignmentScenarios {
         return full;
     }
 
+    /** Adds an agent, and waits for the release of their team's queue that follows. */
     String agent(String name, int max, String team) {
         assignment.put(prefix + name, new AgentProfile(null, List.of(team), "available", max));
+        settle();
         return prefix + name;
+    }
+
+    void settle() {
+        try {
+            assertThat(assignment.awaitBackground(TIMEOUT)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new ticket routed to {@code team}, as the triage engine stores its decision. */
