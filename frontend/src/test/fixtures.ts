@@ -23,6 +23,12 @@ export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
     requested_level: null,
     channel: 'api',
     requester_email: null,
+    assignee: null,
+    assignment_reason: null,
+    first_response_due: null,
+    resolution_due: null,
+    first_response_at: null,
+    sla_breached: false,
     ...overrides,
   };
 }
