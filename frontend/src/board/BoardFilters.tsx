@@ -5,9 +5,23 @@ import { NO_FILTER, type BoardFilter } from './boardModel';
 
 const ANY = { value: '', label: 'Any' };
 
-export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChange: (filter: BoardFilter) => void }) {
+const SORTS = [
+  { value: 'newest', label: 'Newest first' },
+  { value: 'due', label: 'Due soonest' },
+];
+
+export function BoardFilters({
+  filter,
+  onChange,
+  me,
+}: {
+  filter: BoardFilter;
+  onChange: (filter: BoardFilter) => void;
+  /** The logged-in agent's name, for "My tickets". */
+  me: string;
+}) {
   const fid = useId();
-  const active = filter.text !== '' || filter.priority !== '' || filter.level !== '';
+  const active = filter.text !== '' || filter.priority !== '' || filter.level !== '' || filter.assignee !== '';
   return (
     <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
       <div className="field grow">
@@ -34,8 +48,30 @@ export function BoardFilters({ filter, onChange }: { filter: BoardFilter; onChan
         options={[ANY, ...LEVELS]}
         onChange={(level) => onChange({ ...filter, level })}
       />
+      <SelectField
+        id={`${fid}-sort`}
+        label="Order"
+        value={filter.sort}
+        options={SORTS}
+        onChange={(sort) => onChange({ ...filter, sort: sort === 'due' ? 'due' : 'newest' })}
+      />
+      <div className="field checkbox">
+        <label htmlFor={`${fid}-mine`}>
+          <input
+            id={`${fid}-mine`}
+            type="checkbox"
+            checked={filter.assignee !== ''}
+            onChange={(event) => onChange({ ...filter, assignee: event.target.checked ? me : '' })}
+          />{' '}
+          My tickets
+        </label>
+      </div>
       {active && (
-        <button type="button" className="button link" onClick={() => onChange({ ...NO_FILTER, team: filter.team })}>
+        <button
+          type="button"
+          className="button link"
+          onClick={() => onChange({ ...NO_FILTER, team: filter.team, sort: filter.sort })}
+        >
           Clear filters
         </button>
       )}

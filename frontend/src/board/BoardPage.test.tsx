@@ -38,4 +38,52 @@ describe('the board', () => {
     expect(within(screen.getByTestId('column-pending')).getByText('Printer jams')).toBeTruthy();
     expect(screen.getByText('3 tickets loaded')).toBeTruthy();
   });
+
+  it("shows assignees and due times, and narrows to the agent's own tickets sorted by due time", async () => {
+    const soon = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const later = new Date(Date.now() + 30 * 3_600_000).toISOString();
+    fakeServer({
+      'GET /auth/me': AGENT,
+      'GET /teams': [{ name: 'Hardware Team', examples: 40, ready: true }],
+      'GET /tickets': [
+        aTicket({ id: 3, title: 'Dock has no power', assignee: AGENT.name, resolution_due: later }),
+        aTicket({ id: 2, title: 'Monitor arm broke', assignee: 'someone-else', resolution_due: soon }),
+        aTicket({ id: 1, title: 'Keyboard missing keys', assignee: AGENT.name, resolution_due: soon }),
+        aTicket({
+          id: 4,
+          title: 'Server room too hot',
+          assignee: AGENT.name,
+          sla_breached: true,
+          resolution_due: soon,
+        }),
+      ],
+    });
+    openDashboard('/');
+
+    const routed = await screen.findByTestId('column-routed');
+    await within(routed).findByText('Dock has no power');
+    expect(
+      within(routed)
+        .getAllByTestId('assignee')
+        .map((tag) => tag.textContent),
+    ).toContain('someone-else');
+    expect(
+      within(routed)
+        .getAllByTestId('due')
+        .map((tag) => tag.textContent),
+    ).toContain('due in 2 h');
+    expect(within(routed).getByTestId('sla-breached').textContent).toBe('SLA breached');
+
+    await act(async () => screen.getByLabelText('My tickets').click());
+    await act(async () => {
+      const order = screen.getByLabelText('Order') as HTMLSelectElement;
+      order.value = 'due';
+      order.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const titles = within(screen.getByTestId('column-routed'))
+      .getAllByTestId('ticket-card')
+      .map((card) => card.getAttribute('data-ticket-id'));
+    // breached first, then the soonest due; someone else's ticket is left out
+    expect(titles).toEqual(['4', '1', '3']);
+  });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Ticket } from '../api/types';
+import { useCaller } from '../auth/Session';
 import { useLiveEvent } from '../live/LiveUpdates';
 import { useTeams } from '../ui/teams';
 import { ErrorState } from '../ui/States';
@@ -30,6 +31,7 @@ export function BoardPage() {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const [creating, setCreating] = useState(false);
+  const caller = useCaller();
   const newTicketButton = useRef<HTMLButtonElement>(null);
   // The dialog is unmounted rather than closed, so focus is handed back to the button that opened it once
   // the dialog (and the inertness of the page behind it) is gone.
@@ -97,7 +99,7 @@ export function BoardPage() {
           New ticket
         </button>
       </div>
-      <BoardFilters filter={filter} onChange={setFilter} />
+      <BoardFilters filter={filter} onChange={setFilter} me={caller.name} />
       <TeamTabs
         panelId={PANEL}
         tabs={tabs}

@@ -1,6 +1,6 @@
 import { MANUAL_REVIEW, type Ticket } from '../api/types';
 import { ConfidenceMeter } from '../ui/Confidence';
-import { ago, percent } from '../ui/format';
+import { ago, due, percent } from '../ui/format';
 import { Link } from '../ui/router';
 import { PriorityBadge } from '../ui/Badges';
 
@@ -18,6 +18,12 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
           <span className="tag incident-tag">Incident #{ticket.incident_id}</span>
         )}
         {(ticket.possible_duplicates?.length ?? 0) > 0 && <span className="tag">Possible duplicate</span>}
+        {ticket.assignee && (
+          <span className="tag assignee" data-testid="assignee">
+            {ticket.assignee}
+          </span>
+        )}
+        <DueTag ticket={ticket} />
       </div>
       {ticket.status === 'routed' && ticket.assigned_to === MANUAL_REVIEW && ticket.triage_reason && (
         <p className="card-reason">{ticket.triage_reason}</p>
@@ -38,5 +44,23 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
         </time>
       </div>
     </article>
+  );
+}
+
+/** When the ticket must be resolved: breached tickets are marked whatever their due time says. */
+function DueTag({ ticket }: { ticket: Ticket }) {
+  if (ticket.status === 'closed') return null;
+  if (ticket.sla_breached) {
+    return (
+      <span className="tag breached" data-testid="sla-breached">
+        SLA breached
+      </span>
+    );
+  }
+  if (!ticket.resolution_due) return null;
+  return (
+    <time className="tag due" dateTime={ticket.resolution_due} data-testid="due">
+      {due(ticket.resolution_due)}
+    </time>
   );
 }

@@ -25,27 +25,48 @@ export interface BoardFilter {
   text: string;
   priority: string;
   level: string;
+  /** Only tickets assigned to this agent (the logged-in one, for "My tickets"); '' for everyone's. */
+  assignee: string;
+  /** Newest first, or the soonest resolution due first (breached ones at the top, tickets without one last). */
+  sort: 'newest' | 'due';
 }
 
-export const NO_FILTER: BoardFilter = { team: ALL_TEAMS, text: '', priority: '', level: '' };
+export const NO_FILTER: BoardFilter = {
+  team: ALL_TEAMS,
+  text: '',
+  priority: '',
+  level: '',
+  assignee: '',
+  sort: 'newest',
+};
 
 function matches(ticket: Ticket, filter: BoardFilter): boolean {
   if (filter.team && ticket.assigned_to !== filter.team) return false;
   if (filter.priority && ticket.priority !== filter.priority) return false;
   if (filter.level && ticket.level !== filter.level) return false;
+  if (filter.assignee && ticket.assignee !== filter.assignee) return false;
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const haystack = `#${ticket.id} ${ticket.title} ${ticket.description}`.toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 
-/** Visible tickets per column, newest first. */
+/** When a ticket must be resolved, for sorting: breached first, then the soonest due, then none. */
+function dueKey(ticket: Ticket): number {
+  if (ticket.sla_breached) return Number.NEGATIVE_INFINITY;
+  const due = ticket.resolution_due ? Date.parse(ticket.resolution_due) : Number.NaN;
+  return Number.isNaN(due) ? Number.POSITIVE_INFINITY : due;
+}
+
+/** Visible tickets per column, newest first or soonest due first. */
 export function arrange(tickets: Ticket[], filter: BoardFilter): Record<Column, Ticket[]> {
   const columns: Record<Column, Ticket[]> = { pending: [], routed: [], manual: [], closed: [] };
   for (const ticket of tickets) {
     if (matches(ticket, filter)) columns[columnOf(ticket)].push(ticket);
   }
-  for (const list of Object.values(columns)) list.sort((a, b) => b.id - a.id);
+  const newest = (a: Ticket, b: Ticket) => b.id - a.id;
+  const byDue = (a: Ticket, b: Ticket) => dueKey(a) - dueKey(b) || newest(a, b);
+  for (const list of Object.values(columns)) list.sort(filter.sort === 'due' ? byDue : newest);
   return columns;
 }
 

@@ -87,6 +87,31 @@ describe('the ticket page', () => {
     expect(screen.queryByTestId('created-by')).toBeNull();
   });
 
+  it('shows who the ticket is assigned to and why, its service-level times and a breach', async () => {
+    fakeServer({
+      'GET /auth/me': AGENT,
+      'GET /teams': [],
+      'GET /tickets/1': aTicket({
+        assignee: 'bob',
+        assignment_reason: 'least loaded: 1 open ticket',
+        first_response_due: '2026-03-01T11:00:00Z',
+        first_response_at: '2026-03-01T10:20:00Z',
+        resolution_due: '2026-03-01T14:00:00Z',
+        sla_breached: true,
+      }),
+      'GET /tickets/1/explanation': anExplanation(),
+      'GET /tickets/1/comments': [],
+      'GET /tickets/1/corrections': [],
+    });
+    openDashboard('/ticket/1');
+
+    const assignee = await screen.findByTestId('ticket-assignee');
+    expect(assignee.textContent).toContain('bob');
+    expect(assignee.textContent).toContain('least loaded: 1 open ticket');
+    expect(screen.getByTestId('first-response').textContent).toMatch(/^answered /);
+    expect(within(screen.getByTestId('resolution-due')).getByTestId('sla-breached')).toBeTruthy();
+  });
+
   it('shows what the requester asked for where the engine decided otherwise', async () => {
     fakeServer({
       'GET /auth/me': AGENT,

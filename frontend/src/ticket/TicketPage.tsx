@@ -169,6 +169,13 @@ export function TicketPage({ id }: { id: number }) {
                   <dd data-testid="requested">{requested}</dd>
                 </>
               )}
+              <dt>Assignee</dt>
+              <dd data-testid="ticket-assignee">
+                {t.assignee ?? <span className="subtle">nobody yet</span>}
+                {t.assignee && t.assignment_reason && (
+                  <span className="subtle confidence-note">{t.assignment_reason}</span>
+                )}
+              </dd>
             </dl>
             {triaged && <ExplanationPanel explanation={explanation} />}
           </section>
@@ -183,6 +190,29 @@ export function TicketPage({ id }: { id: number }) {
             <dl className="facts">
               <dt>Created</dt>
               <dd>{formatDate(t.created_at)}</dd>
+              {t.first_response_due && (
+                <>
+                  <dt>First response</dt>
+                  <dd data-testid="first-response">
+                    {t.first_response_at
+                      ? `answered ${formatDate(t.first_response_at)}`
+                      : `due ${formatDate(t.first_response_due)}`}
+                  </dd>
+                </>
+              )}
+              {t.resolution_due && (
+                <>
+                  <dt>Resolution due</dt>
+                  <dd data-testid="resolution-due">
+                    {formatDate(t.resolution_due)}
+                    {t.sla_breached && (
+                      <span className="tag breached" data-testid="sla-breached">
+                        SLA breached
+                      </span>
+                    )}
+                  </dd>
+                </>
+              )}
               {t.created_by && t.created_by !== t.requester_email && (
                 <>
                   <dt>Created by</dt>

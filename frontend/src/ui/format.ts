@@ -33,6 +33,20 @@ export function ago(iso: string, now: number = Date.now()): string {
   return `${Math.round(hours / 24)} d ago`;
 }
 
+/** "due in 3 h" / "overdue by 20 min", for a service-level due time. */
+export function due(iso: string, now: number = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const minutes = Math.round(Math.abs(at - now) / 60_000);
+  const span =
+    minutes < 60
+      ? `${minutes} min`
+      : minutes < 48 * 60
+        ? `${Math.round(minutes / 60)} h`
+        : `${Math.round(minutes / 1440)} d`;
+  return at >= now ? `due in ${span}` : `overdue by ${span}`;
+}
+
 /** Renders a value of an explanation field the dashboard does not know yet. */
 export function describe(value: unknown): string {
   if (value == null) return '–';
