@@ -84,6 +84,8 @@ export function TicketPage({ id }: { id: number }) {
   useLiveEvent('ticket_updated', onTicket);
   useLiveEvent('ticket_deleted', (event) => event.id === id && setDeleted(true));
   useLiveEvent('resync', () => void fetchTicket());
+  // an agent's first public answer is the ticket's first response: read the ticket again to show it
+  useLiveEvent('new_comment', (comment) => comment.ticket_id === id && void fetchTicket());
 
   if (deleted) {
     return (
