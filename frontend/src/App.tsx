@@ -8,6 +8,7 @@ import { Link, useRoute, type Route } from './ui/router';
 import { TeamsProvider } from './ui/teams';
 import { Loading } from './ui/States';
 import { WebhooksPage } from './webhooks/WebhooksPage';
+import { AgentsPage } from './agents/AgentsPage';
 
 // The charting library is only needed on the insights page; the board loads without it.
 const InsightsPage = lazy(() => import('./insights/InsightsPage').then((module) => ({ default: module.InsightsPage })));
@@ -29,6 +30,7 @@ const TITLES: Record<Route['page'], string> = {
   ticket: 'Ticket',
   insights: 'Insights',
   webhooks: 'Webhooks',
+  agents: 'Agents and service levels',
   missing: 'Not found',
 };
 
@@ -60,6 +62,11 @@ function Shell() {
               Webhooks
             </Link>
           )}
+          {admin && (
+            <Link href="/admin/agents" aria-current={route.page === 'agents' ? 'page' : undefined}>
+              Agents
+            </Link>
+          )}
           <a href="/docs">API</a>
         </nav>
         <ConnectionBadge />
@@ -75,6 +82,7 @@ function Shell() {
           </Suspense>
         )}
         {route.page === 'webhooks' && <WebhooksPage />}
+        {route.page === 'agents' && <AgentsPage />}
         {route.page === 'missing' && (
           <section className="state">
             <h1>Page not found</h1>

@@ -1,4 +1,6 @@
 import type {
+  Agent,
+  AgentProfile,
   Caller,
   Comment,
   Correction,
@@ -6,7 +8,9 @@ import type {
   Incident,
   Insights,
   NewTicket,
+  ServiceTarget,
   Team,
+  TeamPolicy,
   Ticket,
   TicketChange,
 } from './types';
@@ -158,4 +162,21 @@ export const api = {
   /** Opens a dashboard session with an API token; the server answers with the session cookie. */
   login: (token: string) => request<Caller>('/auth/session', { method: 'POST', body: JSON.stringify({ token }) }),
   logout: () => request<void>('/auth/logout', { method: 'POST' }),
+  agents: () => request<Agent[]>('/agents'),
+  saveAgent: (name: string, profile: AgentProfile) =>
+    request<Agent>(`/agents/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(profile) }),
+  setAvailability: (name: string, availability: 'available' | 'away') =>
+    request<Agent>(`/agents/${encodeURIComponent(name)}/availability`, {
+      method: 'PUT',
+      body: JSON.stringify({ availability }),
+    }),
+  policies: () => request<TeamPolicy[]>('/policies'),
+  setPolicy: (team: string, assignment: TeamPolicy['assignment']) =>
+    request<TeamPolicy>(`/teams/${encodeURIComponent(team)}/policy`, {
+      method: 'PUT',
+      body: JSON.stringify({ assignment }),
+    }),
+  serviceTargets: () => request<{ targets?: ServiceTarget[] | null }>('/sla'),
+  saveServiceTargets: (targets: ServiceTarget[]) =>
+    request<{ targets?: ServiceTarget[] | null }>('/sla', { method: 'PUT', body: JSON.stringify({ targets }) }),
 };

@@ -21,6 +21,11 @@ export type Explanation = Schemas['Explanation'];
 /** A labelled example behind a decision; `ticket_id` is the ticket it was learnt from, if any. */
 export type NearestExample = Schemas['Evidence'];
 export type RuleHit = Schemas['RuleHit'];
+/** An agent as GET /agents answers, with the tickets they hold open. */
+export type Agent = Schemas['Agent'];
+export type AgentProfile = Schemas['AgentProfile'];
+export type TeamPolicy = Schemas['TeamPolicy'];
+export type ServiceTarget = Schemas['TargetView'];
 export type LlmStep = Schemas['LlmStep'];
 export type Team = Schemas['Team'];
 export type Insights = Schemas['Insights'];

@@ -9,12 +9,14 @@ export type Route =
   | { page: 'ticket'; id: number }
   | { page: 'insights' }
   | { page: 'webhooks' }
+  | { page: 'agents' }
   | { page: 'missing' };
 
 export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { page: 'board' };
   if (path === '/analytics' || path === '/analytics/') return { page: 'insights' };
   if (path === '/admin/webhooks' || path === '/admin/webhooks/') return { page: 'webhooks' };
+  if (path === '/admin/agents' || path === '/admin/agents/') return { page: 'agents' };
   const ticket = /^\/ticket\/(\d+)\/?$/.exec(path);
   if (ticket) return { page: 'ticket', id: Number(ticket[1]) };
   return { page: 'missing' };

@@ -44,7 +44,7 @@ class DashboardIT {
     @Test
     void servesTheDashboardAtTheRootAndOnItsOwnAddresses() {
         Api api = new Api(port);
-        for (String path : new String[] {"/", "/ticket/42", "/analytics", "/admin/webhooks"}) {
+        for (String path : new String[] {"/", "/ticket/42", "/analytics", "/admin/webhooks", "/admin/agents"}) {
             Reply page = api.get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.contentType()).as(path).startsWith("text/html");
