@@ -84,6 +84,11 @@ final class EvalCli implements Callable<Integer> {
                     + " many would be auto-routed")
     @Nullable Path outOfScope;
 
+    @Option(names = "--language-column", paramLabel = "COL",
+            description = "column of the test file holding each ticket's language, for figures per language"
+                    + " (default: the language detected from the text)")
+    @Nullable String languageColumn;
+
     enum OnOff {
         ON, OFF
     }
@@ -121,6 +126,9 @@ final class EvalCli implements Callable<Integer> {
         options.put("min-similarity", String.valueOf(minSimilarity));
         if (outOfScope != null) {
             options.put("out-of-scope", outOfScope.toString());
+        }
+        if (languageColumn != null) {
+            options.put("language-column", languageColumn);
         }
         if (priority != null) {
             options.put("priority", priority);

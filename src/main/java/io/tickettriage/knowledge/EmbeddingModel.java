@@ -1,5 +1,7 @@
 package io.tickettriage.knowledge;
 
+import java.util.Set;
+
 /** Turns text into a unit-length vector; similar meaning gives a high dot product. */
 public interface EmbeddingModel {
 
@@ -7,6 +9,14 @@ public interface EmbeddingModel {
     String id();
 
     float[] embed(String text);
+
+    /**
+     * The languages (ISO 639-1) whose texts this model places by their meaning; empty when it reads every language.
+     * A text in another language is still embedded, but its vector is not evidence of what it means.
+     */
+    default Set<String> languages() {
+        return Set.of();
+    }
 
     /** The local model the service uses, for code that runs without the application context. */
     static EmbeddingModel local() {

@@ -223,6 +223,11 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         loader.catchUp();
     }
 
+    /** The languages the embedding model reads; empty for every language ({@link EmbeddingModel#languages()}). */
+    public Set<String> embeddingLanguages() {
+        return embeddings.languages();
+    }
+
     public String modelId() {
         return embeddings.id();
     }

@@ -37,6 +37,9 @@ public final class LabelledCsv {
     public record Rows(List<Row> rows, int skipped) {
     }
 
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(false).setAllowMissingColumnNames(true).get();
+
     /** Titles longer than this continue in the description, so evidence lists stay readable. */
     static final int TITLE_CHARS = 200;
 
@@ -55,9 +58,7 @@ public final class LabelledCsv {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(false).setAllowMissingColumnNames(true).get();
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
+        try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
             Map<String, Integer> header = normalisedHeader(parser.getHeaderMap());
             List<Integer> text = new ArrayList<>();
             for (String column : textColumns) {
@@ -84,6 +85,30 @@ public final class LabelledCsv {
             return new Rows(rows, skipped);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new IOException(name + " is not a readable CSV file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The values of {@code column} for the rows {@link #read} keeps (those with a label in {@code labelColumn}), in
+     * the same order: a column beside the text, such as the language a test ticket is written in.
+     */
+    public static List<String> values(Path file, String labelColumn, String column) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+                CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), FORMAT)) {
+            Map<String, Integer> header = normalisedHeader(parser.getHeaderMap());
+            int label = column(header, labelColumn, file.toString());
+            int wanted = column(header, column, file.toString());
+            List<String> values = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                if (!value(record, label).isBlank()) {
+                    values.add(value(record, wanted).strip());
+                }
+            }
+            return values;
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new IOException(file + " is not a readable CSV file: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.tickettriage.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -69,6 +70,12 @@ class MiniLmEmbeddingModel implements EmbeddingModel, DisposableBean {
     @Override
     public String id() {
         return "all-minilm-l6-v2-q";
+    }
+
+    /** Trained on English sentence pairs: German, French or Spanish text lands near unrelated English text. */
+    @Override
+    public Set<String> languages() {
+        return Set.of("en");
     }
 
     @Override

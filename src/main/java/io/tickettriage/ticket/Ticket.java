@@ -7,6 +7,9 @@ import io.tickettriage.access.Caller;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
@@ -73,6 +76,19 @@ public record Ticket(
     public static final String MANUAL_REVIEW = "Manual Review";
     public static final String CHANNEL_API = "api";
     public static final String CHANNEL_EMAIL = "email";
+
+    /**
+     * The language the ticket is written in, as an ISO 639-1 code ({@code en}, {@code de}, {@code fr} or
+     * {@code es}), or null when its text is too short or too mixed to tell. Told from the text whenever the ticket
+     * is written out, so it is never stored and never stale.
+     */
+    @JsonProperty("language")
+    @Schema(description = "the language the ticket is written in (ISO 639-1: en, de, fr or es), or null when its "
+            + "text is too short or too mixed to tell", nullable = true, example = "de",
+            accessMode = Schema.AccessMode.READ_ONLY)
+    public @Nullable String language() {
+        return TicketLanguage.detect(title, description);
+    }
 
     /**
      * The ticket as its requester may see it: duplicates among the requester's own tickets only, since the ids of

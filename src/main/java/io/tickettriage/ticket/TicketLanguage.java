@@ -29,6 +29,8 @@ public final class TicketLanguage {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     private static final int MIN_SCORE = 2;
+    /** Enough to tell; a long ticket's first lines say as much as the whole. */
+    private static final int MAX_CHARS = 1_000;
     private static final double MIN_MARGIN = 1.5;
 
     private static final Map<String, Set<String>> WORDS = Map.of(
@@ -83,7 +85,8 @@ public final class TicketLanguage {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('’', '\'');
+        String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        String lower = Normalizer.normalize(sample, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('’', '\'');
         Map<String, Double> scores = new HashMap<>();
         var words = WORD.matcher(lower);
         while (words.find()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import io.tickettriage.llm.LlmMode;
 import io.tickettriage.llm.LlmProperties;
 import io.tickettriage.llm.LlmStage;
 import io.tickettriage.llm.LlmStages;
+import io.tickettriage.ticket.TicketLanguage;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -142,6 +144,9 @@ public final class EvaluateCommand {
         // itself does without it.
         boolean retrieve = stage.mode() != LlmMode.OFF && llmSettings.examples() > 0;
         EmbeddingModel model = embed || retrieve ? EmbeddingModel.local() : null;
+        if (model != null) {
+            settings = settings.readingOnly(model.languages());
+        }
         long start = System.nanoTime();
         List<float[]> trainVectors = embed(model, train.rows(), settings.threads(), out);
         List<LinearRouter.Sample> samples = new ArrayList<>();
@@ -162,17 +167,26 @@ public final class EvaluateCommand {
         double classifySeconds = (System.nanoTime() - classifyStart) / 1e9;
 
         List<String> truth = test.rows().stream().map(Row::label).toList();
+        List<String> texts = test.rows().stream().map(Row::text).toList();
         Metrics metrics = Metrics.of(truth, router, probabilities);
         Map<String, Object> report = metrics.report();
+        List<String> predictedLabels = probabilities.stream().map(p -> router.labels().get(LinearRouter.argmax(p)))
+                .toList();
+        boolean[] routedByPolicy = new boolean[truth.size()];
+        for (int i = 0; i < truth.size(); i++) {
+            routedByPolicy[i] = autoRouted(router, probabilities.get(i));
+        }
         ScopeEvaluation scope = null;
         if (embed) {
             // The service's similarity refusals: unlike every example, out of scope. Without the embedding the
             // service cannot apply them either, and the figures above are the policy's.
-            scope = new ScopeEvaluation(trainVectors, train.rows().stream().map(Row::label).toList(), router.labels(),
-                    Double.parseDouble(options.getOrDefault("min-similarity", "0.30")), OutOfScope.load(model::embed));
+            scope = new ScopeEvaluation(train.rows(), trainVectors, router.labels(),
+                    Double.parseDouble(options.getOrDefault("min-similarity", "0.30")), OutOfScope.load(model::embed),
+                    model.languages());
             ScopeEvaluation policy = scope;
             List<ScopeEvaluation.Refusal> refusals = parallel(order, settings.threads(),
-                    i -> policy.check(testVectors.get(i), LinearRouter.argmax(probabilities.get(i))));
+                    i -> policy.check(testVectors.get(i), LinearRouter.argmax(probabilities.get(i)),
+                            policy.language(test.rows().get(i))));
             boolean[] withoutCheck = new boolean[truth.size()];
             boolean[] routed = new boolean[truth.size()];
             List<String> predicted = new ArrayList<>();
@@ -186,7 +200,8 @@ public final class EvaluateCommand {
             for (int i = 0; i < truth.size(); i++) {
                 if (withoutCheck[i] && !routed[i] && refused.size() < 100) {
                     refused.add(test.rows().get(i).title() + " (" + truth.get(i) + "): "
-                            + policy.reason(testVectors.get(i), LinearRouter.argmax(probabilities.get(i))));
+                            + policy.reason(testVectors.get(i), LinearRouter.argmax(probabilities.get(i)),
+                                    policy.language(test.rows().get(i))));
                 }
             }
             report.put("refused_as_out_of_scope", refused);
@@ -195,7 +210,13 @@ public final class EvaluateCommand {
                     withoutCheck, router.targetPrecision()).report().get("auto_routed"));
             report.put("auto_routed", new Metrics(truth, router.labels(), predicted, routed,
                     router.targetPrecision()).report().get("auto_routed"));
+            routedByPolicy = routed;
         }
+        List<String> languages = options.containsKey("language-column")
+                ? LabelledCsv.values(Path.of(options.get("test")), options.get("label"), options.get("language-column"))
+                : texts.stream().map(TicketLanguage::detect).toList();
+        report.put("language_source", options.getOrDefault("language-column", "detected"));
+        report.put("by_language", byLanguage(truth, router, predictedLabels, routedByPolicy, languages));
         report.put("train_rows", train.rows().size());
         report.put("test_rows", test.rows().size());
         report.put("embeddings", embed ? model.id() : "off");
@@ -210,6 +231,7 @@ public final class EvaluateCommand {
         if (scope != null) {
             printPolicy(report, out);
         }
+        printLanguages(report, out);
         out.printf(Locale.ROOT, "classified %,d tickets in %.1f s: %.0f per second on %d threads%n",
                 test.rows().size(), classifySeconds, test.rows().size() / classifySeconds, settings.threads());
         if (options.containsKey("out-of-scope")) {
@@ -254,6 +276,48 @@ public final class EvaluateCommand {
         });
         out.printf(Locale.ROOT, "  embedded %,d texts in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
         return vectors;
+    }
+
+    /**
+     * Accuracy, macro-F1 and auto-routing (the service's policy) per language of the test tickets; a ticket with no
+     * language (a blank column, or none detected) counts under {@code unknown}.
+     */
+    private static Map<String, Object> byLanguage(List<String> truth, LinearRouter router, List<String> predicted,
+            boolean[] routed, List<String> languages) {
+        Map<String, List<Integer>> rows = new TreeMap<>();
+        for (int i = 0; i < truth.size(); i++) {
+            String language = languages.get(i) == null || languages.get(i).isBlank() ? "unknown" : languages.get(i);
+            rows.computeIfAbsent(language, l -> new ArrayList<>()).add(i);
+        }
+        Map<String, Object> byLanguage = new LinkedHashMap<>();
+        rows.forEach((language, indices) -> {
+            boolean[] subset = new boolean[indices.size()];
+            for (int n = 0; n < subset.length; n++) {
+                subset[n] = routed[indices.get(n)];
+            }
+            Map<String, Object> figures = new Metrics(indices.stream().map(truth::get).toList(), router.labels(),
+                    indices.stream().map(predicted::get).toList(), subset, router.targetPrecision()).report();
+            Map<String, Object> kept = new LinkedHashMap<>();
+            kept.put("tickets", indices.size());
+            kept.put("accuracy", figures.get("accuracy"));
+            kept.put("macro_f1", figures.get("macro_f1"));
+            kept.put("auto_routed", figures.get("auto_routed"));
+            byLanguage.put(language, kept);
+        });
+        return byLanguage;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printLanguages(Map<String, Object> report, PrintStream out) {
+        Map<String, Object> byLanguage = (Map<String, Object>) report.get("by_language");
+        out.printf(Locale.ROOT, "%nper language (%s):%n%-10s %8s %9s %9s %9s %10s%n", report.get("language_source"),
+                "language", "tickets", "accuracy", "macro-F1", "coverage", "precision");
+        byLanguage.forEach((language, value) -> {
+            Map<String, Object> figures = (Map<String, Object>) value;
+            Map<String, Object> auto = (Map<String, Object>) figures.get("auto_routed");
+            out.printf(Locale.ROOT, "%-10s %8d %9.4f %9.4f %9.4f %10.4f%n", language, figures.get("tickets"),
+                    figures.get("accuracy"), figures.get("macro_f1"), auto.get("coverage"), auto.get("precision"));
+        });
     }
 
     @SuppressWarnings("unchecked")

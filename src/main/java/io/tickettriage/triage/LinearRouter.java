@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,8 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 
+import io.tickettriage.ticket.TicketLanguage;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +38,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Training runs k-fold cross-validation first: every training row is scored by a model that did not see
  * it. Those out-of-fold scores, and only they, fit the calibration and choose the thresholds. Then the final
  * model is trained on all rows. Immutable and thread-safe once trained.
+ *
+ * <p>An embedding model that reads some languages only (the shipped one reads English) places a text in another
+ * language somewhere its meaning does not decide: such a text is scored on its lexical features alone, in training
+ * and in routing. Fitted on those vectors, the starter set's German, French and Spanish examples bent the English
+ * tickets' routing (bench/routing-quality.md).
  */
 final class LinearRouter implements Serializable {
 
@@ -52,9 +61,19 @@ final class LinearRouter implements Serializable {
      * @param embeddingWeight  scale of the embedding block relative to each unit-length lexical block
      * @param cost             liblinear's C
      * @param threads          training threads (folds run in parallel)
+     * @param embeddingLanguages the languages (ISO 639-1) whose vectors are used; empty for every language
      */
     record Settings(int folds, double targetPrecision, int minLabelExamples, double embeddingWeight, double cost,
-            int threads) {
+            int threads, Set<String> embeddingLanguages) {
+
+        Settings(int folds, double targetPrecision, int minLabelExamples, double embeddingWeight, double cost,
+                int threads) {
+            this(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads, Set.of());
+        }
+
+        Settings readingOnly(Set<String> languages) {
+            return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads, languages);
+        }
 
         static Settings defaults(double targetPrecision, int minLabelExamples) {
             return new Settings(5, targetPrecision, minLabelExamples, 1.0, 0.5,
@@ -77,13 +96,16 @@ final class LinearRouter implements Serializable {
     private final double[] thresholds;
     private final int embeddingDimensions;
     private final double embeddingWeight;
+    // comma-separated rather than a set: ModelStore.FILTER reads back plain strings
+    private final String embeddingLanguages;
     private final CrossValidation crossValidation;
     private final double targetPrecision;
 
     private LinearRouter(LexicalFeatures features, Model model, List<String> labels, Calibration calibration,
-            double[] thresholds, int embeddingDimensions, double embeddingWeight, CrossValidation crossValidation,
-            double targetPrecision) {
+            double[] thresholds, int embeddingDimensions, double embeddingWeight, String embeddingLanguages,
+            CrossValidation crossValidation, double targetPrecision) {
         this.targetPrecision = targetPrecision;
+        this.embeddingLanguages = embeddingLanguages;
         this.features = features;
         this.model = model;
         this.labels = labels;
@@ -95,10 +117,14 @@ final class LinearRouter implements Serializable {
         this.crossValidation = crossValidation;
     }
 
-    static LinearRouter train(List<Sample> samples, Settings settings, Consumer<String> progress) {
-        if (samples.isEmpty()) {
+    static LinearRouter train(List<Sample> given, Settings settings, Consumer<String> progress) {
+        if (given.isEmpty()) {
             throw new IllegalArgumentException("Nothing to train on");
         }
+        String embeddingLanguages = String.join(",", new TreeSet<>(settings.embeddingLanguages()));
+        List<Sample> samples = given.stream()
+                .map(s -> new Sample(s.text(), readable(embeddingLanguages, s.text(), s.vector()), s.label()))
+                .toList();
         Linear.disableDebugOutput();
         List<String> labels = new ArrayList<>(new TreeMap<String, Integer>(count(samples)).keySet());
         Map<String, Integer> ids = new HashMap<>();
@@ -170,7 +196,7 @@ final class LinearRouter implements Serializable {
             progress.accept(String.format("calibrated: temperature %.3f, cross-validated accuracy %.4f, log loss %.4f",
                     calibration.temperature(), cv.accuracy(), cv.calibratedLogLoss()));
             return new LinearRouter(features, model, List.copyOf(labels), calibration, thresholds,
-                    embeddingDimensions, settings.embeddingWeight(), cv, settings.targetPrecision());
+                    embeddingDimensions, settings.embeddingWeight(), embeddingLanguages, cv, settings.targetPrecision());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Training was interrupted", e);
@@ -191,7 +217,8 @@ final class LinearRouter implements Serializable {
 
     /** The calibrated probability of each label, in the order of {@link #labels()}. */
     double[] probabilities(String text, float @Nullable [] vector) {
-        Feature[] row = row(features.transform(text), embeddingDimensions > 0 ? vector : null,
+        Feature[] row = row(features.transform(text),
+                embeddingDimensions > 0 ? readable(embeddingLanguages, text, vector) : null,
                 features.dimensions(), embeddingDimensions, embeddingWeight,
                 features.dimensions() + embeddingDimensions + 1, FeatureNode::new);
         return calibration.probabilities(decisions(row));
@@ -318,6 +345,18 @@ final class LinearRouter implements Serializable {
             fold[i] = (start[truth[i]] + next[truth[i]]++) % folds;
         }
         return fold;
+    }
+
+    /**
+     * The vector when the embedding model reads the text's language (or every language, or the language cannot be
+     * told), else null: the text is then scored on its lexical features.
+     */
+    private static float @Nullable [] readable(String languages, String text, float @Nullable [] vector) {
+        if (vector == null || languages.isEmpty()) {
+            return vector;
+        }
+        String language = TicketLanguage.detect(text);
+        return language == null || ("," + languages + ",").contains("," + language + ",") ? vector : null;
     }
 
     static int argmax(double[] values) {

@@ -130,7 +130,7 @@ final class LlmComparison {
         // The test file has no priority or tier to score, so the local engine's are not predicted here.
         return new TriageDecision(routed ? label : Ticket.MANUAL_REVIEW, Priority.MEDIUM, Level.TIER_1, p[best],
                 reason, new Explanation(TriageEngine.DECIDED_BY_LOCAL, "eval", Map.of(), List.of(),
-                        router.threshold(best), 0, label, reason, List.of()));
+                        router.threshold(best), 0, label, reason, List.of(), null));
     }
 
     /** Prints the local and the combined figures side by side. */

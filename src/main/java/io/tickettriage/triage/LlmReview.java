@@ -83,14 +83,14 @@ class LlmReview {
             } + answer.reason();
             return new TriageDecision(local.assignedTo(), local.priority(), local.level(), local.confidence(), reason,
                     new Explanation(was.decidedBy(), was.model(), was.scores(), was.nearestExamples(), was.threshold(),
-                            was.minSimilarity(), was.preferredTeam(), reason, was.ruleHits(), step));
+                            was.minSimilarity(), was.preferredTeam(), reason, was.ruleHits(), step, was.language()));
         }
         String team = answer.team() == null ? Ticket.MANUAL_REVIEW : answer.team();
         String reason = (answer.team() == null ? "The LLM (" + answer.model() + ") found no fitting team: "
                 : "Decided by the LLM (" + answer.model() + "): ") + answer.reason();
         return new TriageDecision(team, answer.priority(), answer.level(), null, reason,
                 new Explanation(DECIDED_BY_LLM, was.model(), was.scores(), was.nearestExamples(), was.threshold(),
-                        was.minSimilarity(), was.preferredTeam(), reason, was.ruleHits(), step));
+                        was.minSimilarity(), was.preferredTeam(), reason, was.ruleHits(), step, was.language()));
     }
 
     /** The teams policy lets tickets go to, and the known examples most like this ticket. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.tickettriage.knowledge.KnowledgeBase;
@@ -23,6 +24,8 @@ class NearestNeighbourClassifier implements Classifier {
 
     static final String MODEL = "knn-v1";
     static final double TEMPERATURE = 0.05;
+    /** How many more neighbours are fetched than kept when only those in the ticket's language count. */
+    static final int OVERFETCH = 4;
 
     private final KnowledgeBase knowledge;
     private final TriageProperties properties;
@@ -32,14 +35,16 @@ class NearestNeighbourClassifier implements Classifier {
         this.properties = properties;
     }
 
+    /** Neighbours in the ticket's language, when the embedding model reads some languages only ({@link SameLanguage}). */
     @Override
     public Classification classify(String title, String description, float[] vector) {
-        return classify(vector);
-    }
-
-    Classification classify(float[] query) {
-        return vote(knowledge.nearest(query, properties.neighbours()), MODEL + "+" + knowledge.modelId(),
-                properties.confidenceThreshold());
+        Set<String> readable = knowledge.embeddingLanguages();
+        String language = SameLanguage.of(title, description, readable);
+        int k = properties.neighbours();
+        List<Neighbour> nearest = knowledge.nearest(vector, language == null ? k : k * OVERFETCH);
+        return vote(SameLanguage.nearest(nearest, k, language,
+                        n -> SameLanguage.of(n.example().title(), n.example().description(), readable)),
+                MODEL + "+" + knowledge.modelId(), properties.confidenceThreshold());
     }
 
     static Classification vote(List<Neighbour> unordered, String model, double threshold) {

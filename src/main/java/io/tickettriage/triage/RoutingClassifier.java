@@ -99,7 +99,7 @@ class RoutingClassifier implements Classifier {
 
     private Classification classifyInScope(String title, String description, float[] vector) {
         String text = TicketText.of(title, description);
-        Classification vote = neighbours.classify(vector);
+        Classification vote = neighbours.classify(title, description, vector);
         RoutingModels.Installed installed = models.installed();
         // A team added since the model was trained is unknown to it: the neighbours decide until it is retrained.
         if (installed == null || vote.team().isEmpty()

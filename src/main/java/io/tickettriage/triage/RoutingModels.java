@@ -159,7 +159,8 @@ class RoutingModels implements SmartLifecycle {
                     properties.minTeamExamples());
             // Training shares the machine with routing: one thread, at low priority, is enough in the background.
             settings = new LinearRouter.Settings(settings.folds(), settings.targetPrecision(),
-                    settings.minLabelExamples(), settings.embeddingWeight(), settings.cost(), 1);
+                    settings.minLabelExamples(), settings.embeddingWeight(), settings.cost(), 1,
+                    knowledge.embeddingLanguages());
             LinearRouter teams = LinearRouter.train(samples(entries, e -> e.example().team()), settings, log::debug);
             LinearRouter priorities = trainOptional(entries, e -> label(e.example().priority()), settings);
             LinearRouter levels = trainOptional(entries, e -> label(e.example().level()), settings);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.tickettriage.knowledge.EmbeddingModel;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * The service's similarity-based refusals, applied in {@code eval} as {@link TriageEngine} applies them: a ticket
  * unlike every example ({@code triage.min-similarity}) and an out-of-scope ticket ({@link OutOfScope}) go to Manual
  * Review whatever their probability. The service finds the nearest examples in its index; here every training row
- * is compared, which finds the same closest example.
+ * is compared, which finds the same closest example. As in the service, only rows in the ticket's language are
+ * compared when the embedding model reads some languages only ({@link SameLanguage}).
  */
 final class ScopeEvaluation {
 
@@ -33,9 +35,15 @@ final class ScopeEvaluation {
     private final List<String> labels;
     private final double minSimilarity;
     private final OutOfScope scope;
+    private final List<@Nullable String> trainLanguages;
+    private final Set<String> modelLanguages;
 
-    ScopeEvaluation(List<float[]> trainVectors, List<String> trainLabels, List<String> labels, double minSimilarity,
-            OutOfScope scope) {
+    ScopeEvaluation(List<Row> trainRows, List<float[]> trainVectors, List<String> labels, double minSimilarity,
+            OutOfScope scope, Set<String> modelLanguages) {
+        this.modelLanguages = modelLanguages;
+        this.trainLanguages = trainRows.stream()
+                .map(row -> SameLanguage.of(row.title(), row.description(), modelLanguages)).toList();
+        List<String> trainLabels = trainRows.stream().map(Row::label).toList();
         this.trainVectors = trainVectors;
         this.trainLabels = trainLabels.stream().mapToInt(labels::indexOf).toArray();
         this.labels = labels;
@@ -43,11 +51,20 @@ final class ScopeEvaluation {
         this.scope = scope;
     }
 
-    /** What the policy says of a ticket the model would send to {@code team}. */
-    Refusal check(float[] vector, int team) {
+    /** The language {@code row} is compared in; null (every row) when none of the history's rows is in it. */
+    @Nullable String language(Row row) {
+        String language = SameLanguage.of(row.title(), row.description(), modelLanguages);
+        return language != null && trainLanguages.contains(language) ? language : null;
+    }
+
+    /** What the policy says of a ticket in {@code language} ({@link #language}) the model would send to {@code team}. */
+    Refusal check(float[] vector, int team, @Nullable String language) {
         double best = Double.NEGATIVE_INFINITY;
         double bestOfTeam = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < trainVectors.size(); i++) {
+            if (!SameLanguage.comparable(language, trainLanguages.get(i))) {
+                continue;
+            }
             double similarity = Vectors.dot(vector, trainVectors.get(i));
             best = Math.max(best, similarity);
             if (trainLabels[i] == team) {
@@ -60,10 +77,10 @@ final class ScopeEvaluation {
         return scope.reason(vector, labels.get(team), bestOfTeam) == null ? Refusal.NONE : Refusal.OUT_OF_SCOPE;
     }
 
-    @Nullable String reason(float[] vector, int team) {
+    @Nullable String reason(float[] vector, int team, @Nullable String language) {
         double bestOfTeam = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < trainVectors.size(); i++) {
-            if (trainLabels[i] == team) {
+            if (trainLabels[i] == team && SameLanguage.comparable(language, trainLanguages.get(i))) {
                 bestOfTeam = Math.max(bestOfTeam, Vectors.dot(vector, trainVectors.get(i)));
             }
         }
@@ -93,8 +110,9 @@ final class ScopeEvaluation {
             double[] p = router.probabilities(row.text(), vector);
             int best = LinearRouter.argmax(p);
             boolean confident = p[best] >= router.threshold(best);
-            Refusal refusal = check(vector, best);
-            String reason = refusal == Refusal.OUT_OF_SCOPE ? reason(vector, best) : null;
+            String language = language(row);
+            Refusal refusal = check(vector, best, language);
+            String reason = refusal == Refusal.OUT_OF_SCOPE ? reason(vector, best, language) : null;
             return new Scored(row, best, p[best], confident, refusal, reason);
         });
         Map<String, int[]> perCategory = new TreeMap<>();

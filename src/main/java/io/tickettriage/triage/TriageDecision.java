@@ -27,16 +27,18 @@ public record TriageDecision(String assignedTo, Priority priority, Level level, 
      * @param ruleHits   escalation rules that raised priority or tier
      * @param decidedBy  {@code local} or {@code llm}: which stage's decision was applied
      * @param llm        what the LLM stage was asked and answered; null when it was not asked
+     * @param language   the language the ticket is written in (ISO 639-1), or null when it could not be told
      */
     public record Explanation(String decidedBy, String model, Map<String, Double> scores,
             List<Classification.Evidence> nearestExamples, double threshold, double minSimilarity,
-            @Nullable String preferredTeam, String reason, List<RuleHit> ruleHits, @Nullable LlmStep llm) {
+            @Nullable String preferredTeam, String reason, List<RuleHit> ruleHits, @Nullable LlmStep llm,
+            @Nullable String language) {
 
         public Explanation(String decidedBy, String model, Map<String, Double> scores,
                 List<Classification.Evidence> nearestExamples, double threshold, double minSimilarity,
-                @Nullable String preferredTeam, String reason, List<RuleHit> ruleHits) {
+                @Nullable String preferredTeam, String reason, List<RuleHit> ruleHits, @Nullable String language) {
             this(decidedBy, model, scores, nearestExamples, threshold, minSimilarity, preferredTeam, reason, ruleHits,
-                    null);
+                    null, language);
         }
     }
 

@@ -9,6 +9,7 @@ import io.tickettriage.knowledge.TicketText;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.Ticket;
+import io.tickettriage.ticket.TicketLanguage;
 import io.tickettriage.triage.TriageDecision.Explanation;
 
 import org.springframework.stereotype.Service;
@@ -60,7 +61,8 @@ public class TriageEngine {
                 result.priority(), result.level());
         Explanation explanation = new Explanation(DECIDED_BY_LOCAL, result.model(), result.scores(),
                 result.evidence(), result.threshold(), properties.minSimilarity(),
-                result.team().isEmpty() ? null : result.team(), reason, escalated.hits());
+                result.team().isEmpty() ? null : result.team(), reason, escalated.hits(),
+                TicketLanguage.detect(title, description));
         TriageDecision local = new TriageDecision(routed ? result.team() : Ticket.MANUAL_REVIEW, escalated.priority(),
                 escalated.level(), result.team().isEmpty() ? null : result.score(), reason, explanation);
         // LLM stage (off unless configured): may take over the decision, see LlmReview for when and how.
@@ -73,7 +75,7 @@ public class TriageEngine {
      */
     TriageDecision failed(String reason, Priority priority, Level level) {
         Explanation explanation = new Explanation(DECIDED_BY_LOCAL, "none", Map.of(), List.of(),
-                properties.confidenceThreshold(), properties.minSimilarity(), null, reason, List.of());
+                properties.confidenceThreshold(), properties.minSimilarity(), null, reason, List.of(), null);
         return new TriageDecision(Ticket.MANUAL_REVIEW, priority, level, null, reason, explanation);
     }
 

@@ -30,6 +30,15 @@ class TicketJsonTests {
     }
 
     @Test
+    void writesTheLanguageTheTicketIsWrittenIn() {
+        Ticket german = new Ticket(1, "Mein Drucker druckt nicht mehr", "Seit heute früh kommt nur noch Papierstau.",
+                Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1, "", 0.0, TicketStatus.PENDING, null, null,
+                List.of(), null, null, null, null, null, "api", null);
+        assertThat(JSON.readTree(JSON.writeValueAsString(german)).get("language").asString()).isEqualTo("de");
+        assertThat(json(0.5).get("language").isNull()).isTrue();
+    }
+
+    @Test
     void aRequesterSeesDuplicatesAmongTheirOwnTicketsOnly() {
         List<PossibleDuplicate> duplicates = List.of(new PossibleDuplicate(2, 0.99, "alice"),
                 new PossibleDuplicate(3, 0.98, "bob"), new PossibleDuplicate(4, 0.97, null));

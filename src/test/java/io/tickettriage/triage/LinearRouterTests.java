@@ -26,6 +26,29 @@ class LinearRouterTests {
     }
 
     @Test
+    void usesTheVectorsOfTextsInTheLanguagesTheEmbeddingModelReadsOnly() {
+        Random random = new Random(3);
+        List<LinearRouter.Sample> samples = new ArrayList<>();
+        for (LinearRouter.Sample sample : history()) {
+            samples.add(new LinearRouter.Sample(sample.text(), vector(random), sample.label()));
+        }
+        LinearRouter router = LinearRouter.train(samples, SETTINGS.readingOnly(java.util.Set.of("en")), message -> { });
+        String german = "Der Drucker im zweiten Stock hat wieder einen Papierstau und druckt nicht mehr";
+        String english = "the printer on the second floor is jammed again and it does not print";
+
+        assertThat(router.probabilities(german, vector(random))).containsExactly(router.probabilities(german, null));
+        assertThat(router.probabilities(english, vector(random))).isNotEqualTo(router.probabilities(english, null));
+    }
+
+    private static float[] vector(Random random) {
+        float[] vector = new float[8];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+        }
+        return vector;
+    }
+
+    @Test
     void aLabelWithTooFewExamplesIsNeverRoutedAutomatically() {
         List<LinearRouter.Sample> samples = new ArrayList<>(history());
         for (int i = 0; i < 3; i++) {
