@@ -1,5 +1,7 @@
 package io.tickettriage.knowledge;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns text into a unit-length vector; similar meaning gives a high dot product. */
@@ -18,8 +20,22 @@ public interface EmbeddingModel {
         return Set.of();
     }
 
-    /** The local model the service uses, for code that runs without the application context. */
+    /**
+     * The local model the service uses, for code that runs without the application context: the one named by
+     * {@code TRIAGE_EMBEDDING_MODEL} (and {@code TRIAGE_EMBEDDING_TOKENIZER}) in the environment, else the shipped one.
+     */
     static EmbeddingModel local() {
-        return new MiniLmEmbeddingModel(false);
+        return local(System.getenv());
+    }
+
+    /** As {@link #local()}, with the settings read from {@code environment}. */
+    static EmbeddingModel local(Map<String, String> environment) {
+        String model = environment.get("TRIAGE_EMBEDDING_MODEL");
+        if (model == null || model.isBlank()) {
+            return new MiniLmEmbeddingModel(false);
+        }
+        String tokenizer = environment.get("TRIAGE_EMBEDDING_TOKENIZER");
+        return new OnnxFileEmbeddingModel(Path.of(model.strip()),
+                tokenizer == null || tokenizer.isBlank() ? null : Path.of(tokenizer.strip()), false);
     }
 }

@@ -67,6 +67,28 @@ final class ExampleIngestion {
         return new Ingested(added, skipped);
     }
 
+    /**
+     * Embeds with this model the examples stored with another one (after a change of model), in place: ids stay.
+     * One this model has already (a starter example stored by both) is left as it is.
+     */
+    List<EmbeddedExample> reembed(List<Example> examples, IntConsumer progress) {
+        Set<String> known = examples.isEmpty() ? Set.of() : store.hashes(embeddings.id());
+        List<EmbeddedExample> moved = new ArrayList<>();
+        for (Example example : examples) {
+            LabelledText text = new LabelledText(example.team(), example.title(), example.description(),
+                    example.priority(), example.level(), example.source(), example.ticketId());
+            String hash = text.contentHash(embeddings.id());
+            if (!known.add(hash)) {
+                continue;
+            }
+            float[] vector = embeddings.embed(TicketText.of(text.title(), text.description()));
+            store.reembed(example.id(), hash, embeddings.id(), vector);
+            moved.add(new EmbeddedExample(example, vector));
+            progress.accept(moved.size());
+        }
+        return moved;
+    }
+
     private EmbeddedExample embedAndStore(LabelledText text, String hash) {
         float[] vector = embeddings.embed(TicketText.of(text.title(), text.description()));
         return store.insert(text, hash, embeddings.id(), vector, clock.instant());

@@ -75,12 +75,19 @@ final class ExampleLoader {
             // Read before the examples: a removal noted meanwhile is applied by the next catch-up.
             lastRetraction = store.lastRetraction();
             List<EmbeddedExample> stored = new ArrayList<>(store.findAll(modelId));
+            // After a change of embedding model, the examples stored with the old one are embedded again, once.
+            List<EmbeddedExample> reembedded = ingestion.reembed(store.storedForOtherModels(modelId), count -> { });
+            stored.addAll(reembedded);
             List<EmbeddedExample> added = ingestion.store(sources, count -> { }).added();
             stored.addAll(added);
             index.replaceAll(stored);
             lastSeenId = stored.stream().mapToLong(e -> e.example().id()).max().orElse(0);
             log.info("Knowledge base ready: {} examples in {} teams ({} embedded now) in {} ms", index.size(),
-                    index.teams().size(), added.size(), (System.nanoTime() - start) / 1_000_000);
+                    index.teams().size(), added.size() + reembedded.size(), (System.nanoTime() - start) / 1_000_000);
+            if (!reembedded.isEmpty()) {
+                log.info("{} examples stored with another embedding model were embedded with {}", reembedded.size(),
+                        modelId);
+            }
             return true;
         } catch (RuntimeException e) {
             log.error("Knowledge base could not be loaded; tickets wait for it, and go to Manual Review if it takes "

@@ -81,6 +81,27 @@ class ExampleStore {
                 .list());
     }
 
+    /**
+     * Examples stored with the vectors of another embedding model: after a change of model, what the knowledge base
+     * had learnt (imports, closed and corrected tickets) is embedded again rather than lost.
+     */
+    List<Example> storedForOtherModels(String modelId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM examples WHERE model <> :model ORDER BY id")
+                .param("model", modelId)
+                .query((rs, row) -> row(rs, row).example())
+                .list();
+    }
+
+    /** Gives an example this model's vector, keeping its id (explanations and tickets refer to it). */
+    void reembed(long id, String hash, String modelId, float[] vector) {
+        jdbc.sql("UPDATE examples SET model = :model, content_hash = :hash, vector = :vector WHERE id = :id")
+                .param("model", modelId)
+                .param("hash", hash)
+                .param("vector", Vectors.toBytes(vector))
+                .param("id", id)
+                .update();
+    }
+
     Set<String> teams() {
         return new HashSet<>(jdbc.sql("SELECT DISTINCT team FROM examples").query(String.class).list());
     }

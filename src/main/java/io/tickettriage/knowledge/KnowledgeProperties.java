@@ -15,10 +15,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the database is checked for examples stored by other processes (an import,
  *                     another instance); 0 turns it off ({@code TRIAGE_KNOWLEDGE_POLL_INTERVAL})
  * @param index        the similarity index used once the knowledge base is large
+ * @param embedding    the embedding model, when not the shipped one
  */
 @ConfigurationProperties("triage.knowledge")
 public record KnowledgeProperties(@DefaultValue("./knowledge") Path dir, @DefaultValue("true") boolean starterSet,
-        @DefaultValue("5s") Duration pollInterval, @DefaultValue Index index) {
+        @DefaultValue("5s") Duration pollInterval, @DefaultValue Index index, @DefaultValue Embedding embedding) {
+
+    /**
+     * A sentence-embedding model the operator provides instead of the shipped English one (all-MiniLM-L6-v2), for
+     * tickets in other languages: a multilingual MiniLM or E5 exported to ONNX. Changing it embeds every example
+     * again, once, and retrains the routing model.
+     *
+     * @param model     the model's ONNX file ({@code TRIAGE_EMBEDDING_MODEL}); unset for the shipped model
+     * @param tokenizer its tokenizer.json ({@code TRIAGE_EMBEDDING_TOKENIZER}); by default tokenizer.json in the
+     *                  model file's folder
+     */
+    public record Embedding(@Nullable Path model, @Nullable Path tokenizer) {
+
+        static final Embedding SHIPPED = new Embedding(null, null);
+    }
 
     /**
      * The persistent HNSW graph (Lucene) that similarity search uses from {@code minExamples} examples on. Below

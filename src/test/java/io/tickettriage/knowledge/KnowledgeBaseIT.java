@@ -56,6 +56,27 @@ class KnowledgeBaseIT {
     }
 
     @Test
+    void embedsEveryExampleAgainOnceWhenTheEmbeddingModelChanges() throws Exception {
+        KnowledgeBase first = start(fake("model-a", new AtomicInteger()), dir.resolve("no-folder"));
+        first.learnFromTicket(8, "Facilities Team", "The lift is stuck between floors", "", null, null);
+        int examples = first.size();
+        first.stop();
+
+        AtomicInteger embedded = new AtomicInteger();
+        KnowledgeBase second = start(fake("model-b", embedded), dir.resolve("no-folder"));
+
+        assertThat(second.size()).isEqualTo(examples);
+        assertThat(embedded.get()).isEqualTo(examples);
+        assertThat(second.examplesOf("Facilities Team")).isEqualTo(1);
+        second.stop();
+        embedded.set(0);
+        KnowledgeBase third = start(fake("model-b", embedded), dir.resolve("no-folder"));
+        assertThat(third.size()).isEqualTo(examples);
+        assertThat(embedded.get()).isZero();
+        third.stop();
+    }
+
+    @Test
     void addsTeamsFromTheKnowledgeFolderAndFindsTheirExamples() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("knowledge"));
         Files.writeString(folder.resolve("Facilities.json"), """
@@ -159,10 +180,36 @@ class KnowledgeBaseIT {
             throws InterruptedException, IOException {
         KnowledgeBase knowledge = new KnowledgeBase(new ExampleStore(JdbcClient.create(database)),
                 new KnowledgeFiles(JsonMapper.builder().build()), embeddings,
-                new KnowledgeProperties(folder, true, Duration.ZERO, index), Clock.systemUTC(), "");
+                new KnowledgeProperties(folder, true, Duration.ZERO, index, KnowledgeProperties.Embedding.SHIPPED), Clock.systemUTC(), "");
         knowledge.start();
         assertThat(knowledge.awaitReady(Duration.ofSeconds(120))).isTrue();
         return knowledge;
+    }
+
+    /** A model named {@code id} that embeds quickly and counts its calls: what changes is its name. */
+    private static EmbeddingModel fake(String id, AtomicInteger calls) {
+        return new EmbeddingModel() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                calls.incrementAndGet();
+                java.util.Random random = new java.util.Random(text.hashCode());
+                float[] vector = new float[16];
+                double norm = 0;
+                for (int i = 0; i < vector.length; i++) {
+                    vector[i] = (float) random.nextGaussian();
+                    norm += vector[i] * vector[i];
+                }
+                for (int i = 0; i < vector.length; i++) {
+                    vector[i] /= (float) Math.sqrt(norm);
+                }
+                return vector;
+            }
+        };
     }
 
     private static EmbeddingModel counting(AtomicInteger calls) {

@@ -32,7 +32,8 @@ class KnowledgeFileWriterTests {
 
     @BeforeEach
     void writer() {
-        writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true, java.time.Duration.ZERO, KnowledgeProperties.Index.DEFAULTS), JsonMapper.builder().build());
+        writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true, java.time.Duration.ZERO, KnowledgeProperties.Index.DEFAULTS,
+                KnowledgeProperties.Embedding.SHIPPED), JsonMapper.builder().build());
     }
 
     @Test
