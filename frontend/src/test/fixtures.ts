@@ -29,6 +29,7 @@ export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
     resolution_due: null,
     first_response_at: null,
     sla_breached: false,
+    language: 'en',
     ...overrides,
   };
 }
@@ -55,6 +56,7 @@ export function anExplanation(overrides: Partial<Explanation> = {}): Explanation
     reason: 'Hardware Team scored 91%, above its threshold of 70%.',
     rule_hits: [],
     llm: null,
+    language: 'en',
     ...overrides,
   };
 }

@@ -39,6 +39,12 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
         <dd>{thresholdText(explanation.threshold)}</dd>
         <dt>Minimum similarity</dt>
         <dd>{percent(explanation.min_similarity)}</dd>
+        {explanation.language && (
+          <>
+            <dt>Language</dt>
+            <dd data-testid="language">{languageName(explanation.language)}</dd>
+          </>
+        )}
       </dl>
       {scores.length > 0 && (
         <>
@@ -126,4 +132,11 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
 function thresholdText(threshold: number | null): string {
   if (threshold === null) return '–';
   return threshold > 1 ? 'none reaches the target' : percent(threshold);
+}
+
+const LANGUAGES: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish' };
+
+/** The detected language's name, or its ISO 639-1 code when the dashboard does not know it. */
+function languageName(code: string): string {
+  return LANGUAGES[code] ?? code;
 }

@@ -59,6 +59,7 @@ describe('the ticket page', () => {
     );
     const explanation = await screen.findByTestId('explanation');
     expect(within(explanation).getByRole('row', { name: /Hardware Team 91\.0%/ })).toBeTruthy();
+    expect(within(explanation).getByTestId('language').textContent).toBe('English');
     expect(within(explanation).getByText('Monitor goes black when docked').tagName).toBe('SPAN');
     const learnt = within(explanation).getByRole('link', { name: '#12 Dock resets the screen' });
     expect(learnt.getAttribute('href')).toBe('/ticket/12');
