@@ -1,13 +1,12 @@
 package io.tickettriage.ticket;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,11 +26,13 @@ public final class TicketLanguage {
     /** The languages it tells apart, as ISO 639-1 codes. */
     public static final List<String> CODES = List.of("en", "de", "fr", "es");
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
-    private static final int MIN_SCORE = 2;
+    private static final int MIN_SCORE = 3;
     /** Enough to tell; a long ticket's first lines say as much as the whole. */
-    private static final int MAX_CHARS = 1_000;
+    private static final int MAX_CHARS = 600;
     private static final double MIN_MARGIN = 1.5;
+    /** A lead at which reading stops: most tickets are told by their first sentence. */
+    private static final int CLEAR_SCORE = 8;
+    private static final double CLEAR_MARGIN = 3;
 
     private static final Map<String, Set<String>> WORDS = Map.of(
             "en", Set.of("the", "and", "is", "are", "was", "were", "not", "it", "this", "that", "with", "my", "i",
@@ -40,7 +41,8 @@ public final class TicketLanguage {
                     "from", "but", "me", "we", "our", "you", "your", "please", "need", "keeps", "any", "since",
                     "there", "get", "got", "all", "again", "still", "working", "would", "should", "which", "only",
                     "just", "does", "do", "did", "at", "by", "an", "a", "up", "out", "no", "its", "they", "every",
-                    "new", "today", "yesterday", "someone", "anyone", "who", "where", "why", "now", "will", "shows"),
+                    "new", "today", "yesterday", "someone", "anyone", "who", "where", "why", "now", "will", "shows",
+                    "he", "his", "him", "she", "her", "hi", "hello", "dear", "regards", "thanks"),
             "de", Set.of("der", "die", "das", "und", "ist", "nicht", "ich", "mein", "meine", "meinem", "meinen",
                     "meiner", "ein", "eine", "einen", "einem", "einer", "mit", "auf", "für", "von", "zu", "zum",
                     "zur", "im", "den", "dem", "des", "es", "sich", "bei", "kann", "können", "keine", "kein", "seit",
@@ -61,16 +63,16 @@ public final class TicketLanguage {
                     "en", "con", "por", "para", "que", "mi", "mis", "se", "me", "lo", "al", "su", "sus", "está",
                     "están", "esta", "este", "estoy", "hay", "pero", "muy", "desde", "cuando", "como", "ya",
                     "sin", "también", "todo", "todos", "nada", "puedo", "puede", "tengo", "tiene", "necesito",
-                    "ha", "he", "han", "hemos", "sigue", "otra", "otro", "ni", "hoy", "ayer", "mañana", "funciona",
+                    "ha", "han", "hemos", "sigue", "otra", "otro", "ni", "hoy", "ayer", "mañana", "funciona",
                     "nos", "le", "les", "o", "pasa", "cada", "vez", "día", "días", "ordenador", "sale", "aparece", "a",
                     "quiero", "necesita", "nueva", "nuevo", "qué", "cómo", "dónde", "hace", "tarda", "va", "son",
                     "era"));
 
-    /** For each word, the languages whose lists hold it. */
-    private static final Map<String, List<String>> WORD_LANGUAGES = byWord();
+    /** For each word, what it counts for each language (in the order of {@link #CODES}). */
+    private static final Map<String, double[]> WEIGHTS = weights();
 
     /** Letters that occur in one of the four languages only; each counts like a word. */
-    private static final Map<Character, String> LETTERS = letters();
+    private static final Map<Character, Integer> LETTERS = letters();
 
     private TicketLanguage() {
     }
@@ -86,70 +88,100 @@ public final class TicketLanguage {
             return null;
         }
         String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        String lower = Normalizer.normalize(sample, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('’', '\'');
-        Map<String, Double> scores = new HashMap<>();
-        var words = WORD.matcher(lower);
-        while (words.find()) {
-            for (String candidate : elided(words.group())) {
-                List<String> codes = WORD_LANGUAGES.getOrDefault(candidate, List.of());
-                // "la", "de", "un" are French and Spanish alike: a word shared by n languages counts 1/n for each
-                for (String code : codes) {
-                    scores.merge(code, 1.0 / codes.size(), Double::sum);
+        if (!Normalizer.isNormalized(sample, Normalizer.Form.NFC)) {
+            sample = Normalizer.normalize(sample, Normalizer.Form.NFC);
+        }
+        String lower = sample.toLowerCase(Locale.ROOT).replace('’', '\'');
+        double[] scores = new double[CODES.size()];
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            char c = i < lower.length() ? lower.charAt(i) : ' ';
+            Integer letter = c < 0xBF ? null : LETTERS.get(c);
+            if (letter != null) {
+                scores[letter]++;
+            }
+            if (Character.isLetter(c) || c == '\'') {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                count(lower.substring(start, i), scores);
+                start = -1;
+                if (clear(scores)) {
+                    break;
                 }
             }
         }
-        for (int i = 0; i < lower.length(); i++) {
-            String code = LETTERS.get(lower.charAt(i));
-            if (code != null) {
-                scores.merge(code, 1.0, Double::sum);
-            }
-        }
-        String best = null;
+        int best = -1;
         double bestScore = 0;
         double second = 0;
-        for (String code : CODES) {
-            double score = scores.getOrDefault(code, 0.0);
-            if (score > bestScore) {
+        for (int code = 0; code < scores.length; code++) {
+            if (scores[code] > bestScore) {
                 second = bestScore;
-                bestScore = score;
+                bestScore = scores[code];
                 best = code;
-            } else if (score > second) {
-                second = score;
+            } else if (scores[code] > second) {
+                second = scores[code];
             }
         }
-        return bestScore >= MIN_SCORE && bestScore >= second * MIN_MARGIN ? best : null;
+        return best >= 0 && bestScore >= MIN_SCORE && bestScore >= second * MIN_MARGIN ? CODES.get(best) : null;
     }
 
-    /** French elides ("l'écran", "n'est"): the article and the word both count; "it's" stays whole. */
-    private static List<String> elided(String word) {
+    /** Whether one language leads by so much already that the rest of the text cannot change the answer. */
+    private static boolean clear(double[] scores) {
+        double best = 0;
+        double total = 0;
+        for (double score : scores) {
+            best = Math.max(best, score);
+            total += score;
+        }
+        return best >= CLEAR_SCORE && best >= (total - best) * CLEAR_MARGIN;
+    }
+
+    /**
+     * Adds what a word says: a word shared by n languages ("la", "de", "un" are French and Spanish alike) counts
+     * 1/n for each. French elides ("l'écran", "n'est"): the article counts as well as the whole; "it's" stays whole.
+     */
+    private static void count(String word, double[] scores) {
+        add(WEIGHTS.get(word), scores);
         int apostrophe = word.indexOf('\'');
-        if (apostrophe <= 0 || apostrophe == word.length() - 1) {
-            return List.of(word);
+        if (apostrophe > 0 && apostrophe < word.length() - 1) {
+            add(WEIGHTS.get(word.substring(0, apostrophe + 1)), scores);
         }
-        return List.of(word, word.substring(0, apostrophe + 1));
     }
 
-    private static Map<String, List<String>> byWord() {
-        Map<String, List<String>> byWord = new HashMap<>();
-        for (String code : CODES) {
-            for (String word : WORDS.get(code)) {
-                byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(code);
+    private static void add(double @Nullable [] weights, double[] scores) {
+        if (weights != null) {
+            for (int code = 0; code < scores.length; code++) {
+                scores[code] += weights[code];
             }
         }
-        byWord.replaceAll((word, codes) -> List.copyOf(codes));
-        return Map.copyOf(byWord);
     }
 
-    private static Map<Character, String> letters() {
-        Map<Character, String> letters = new HashMap<>();
+    private static Map<String, double[]> weights() {
+        Map<String, double[]> weights = new HashMap<>();
+        for (int code = 0; code < CODES.size(); code++) {
+            for (String word : WORDS.get(CODES.get(code))) {
+                weights.computeIfAbsent(word, w -> new double[CODES.size()])[code] = 1;
+            }
+        }
+        weights.values().forEach(w -> {
+            double languages = Arrays.stream(w).sum();
+            for (int code = 0; code < w.length; code++) {
+                w[code] /= languages;
+            }
+        });
+        return Map.copyOf(weights);
+    }
+
+    private static Map<Character, Integer> letters() {
+        Map<Character, Integer> letters = new HashMap<>();
         for (char c : "äöüß".toCharArray()) {
-            letters.put(c, "de");
+            letters.put(c, CODES.indexOf("de"));
         }
         for (char c : "ñ¿¡áíóú".toCharArray()) {
-            letters.put(c, "es");
+            letters.put(c, CODES.indexOf("es"));
         }
         for (char c : "çèêàùâîôœë".toCharArray()) {
-            letters.put(c, "fr");
+            letters.put(c, CODES.indexOf("fr"));
         }
         return Map.copyOf(letters);
     }

@@ -102,6 +102,34 @@ class EvaluateCommandIT {
         assertThat((Map<String, Object>) report.get("level")).containsKeys("accuracy", "per_class");
     }
 
+    /**
+     * Issue 23's target, out of the box: the starter set routes hand-written German, French and Spanish tickets
+     * (src/test/resources/triage/multilingual.csv) with precision at least 90% at coverage at least 75%, per language.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void starterTeamsRouteGermanFrenchAndSpanishTicketsPerLanguage() throws Exception {
+        Path json = dir.resolve("languages.json");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        int code = eval(List.of("--train", "src/main/resources/knowledge/starter",
+                "--test", "src/test/resources/triage/multilingual.csv", "--text", "title,description",
+                "--label", "team", "--language-column", "language", "--json", json.toString()), NO_LLM,
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).contains("per language (language)");
+        Map<String, Object> report = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+        Map<String, Object> byLanguage = (Map<String, Object>) report.get("by_language");
+        assertThat(byLanguage).containsOnlyKeys("de", "fr", "es");
+        byLanguage.forEach((language, figures) -> {
+            Map<String, Object> auto = (Map<String, Object>) ((Map<String, Object>) figures).get("auto_routed");
+            assertThat((Double) auto.get("coverage")).as(language + ": " + printed).isGreaterThanOrEqualTo(0.75);
+            assertThat((Double) auto.get("precision")).as(language + ": " + printed).isGreaterThanOrEqualTo(0.90);
+        });
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void comparesTheLocalEngineWithTheLlmStageAskedAsTheServiceAsksIt() throws Exception {
