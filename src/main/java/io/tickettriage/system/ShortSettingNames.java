@@ -36,6 +36,8 @@ class ShortSettingNames implements EnvironmentPostProcessor, Ordered {
         names.put("triage.rate-limit-per-minute", "triage.service.rate-limit-per-minute");
         names.put("triage.cors-origins", "triage.service.cors-origins");
         names.put("triage.api.max-body-bytes", "triage.service.max-body-bytes");
+        names.put("triage.embedding.model", "triage.knowledge.embedding.model");
+        names.put("triage.embedding.tokenizer", "triage.knowledge.embedding.tokenizer");
         for (String routing : new String[] {"confidence-threshold", "min-similarity", "neighbours",
             "min-team-examples", "target-precision", "retrain-interval", "train-models"}) {
             names.put("triage." + routing, "triage.routing." + routing);
