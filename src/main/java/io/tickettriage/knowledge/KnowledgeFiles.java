@@ -60,8 +60,10 @@ class KnowledgeFiles {
         return examples;
     }
 
+    /** {@code Hardware.json} and {@code Hardware.de.json} (its German examples) both give {@code Hardware Team}. */
     static String teamFromFileName(String fileName) {
-        String stem = fileName.replaceFirst("(?i)\\.json$", "").replace('_', ' ').strip();
+        String stem = fileName.replaceFirst("(?i)\\.json$", "").replaceFirst("\\.[a-z]{2}$", "").replace('_', ' ')
+                .strip();
         return stem.toLowerCase().endsWith("team") ? stem : stem + " Team";
     }
 

@@ -49,6 +49,7 @@ class KnowledgeFilesTests {
         List<LabelledText> examples = files.read(stream("[{\"title\": \"VPN down\"}]"), "Network.json", "file");
         assertThat(examples.getFirst().team()).isEqualTo("Network Team");
         assertThat(KnowledgeFiles.teamFromFileName("Facilities_Team.json")).isEqualTo("Facilities Team");
+        assertThat(KnowledgeFiles.teamFromFileName("Hardware.de.json")).isEqualTo("Hardware Team");
     }
 
     @Test
