@@ -33,7 +33,7 @@ class TicketJsonTests {
     void writesTheLanguageTheTicketIsWrittenIn() {
         Ticket german = new Ticket(1, "Mein Drucker druckt nicht mehr", "Seit heute früh kommt nur noch Papierstau.",
                 Instant.EPOCH, Instant.EPOCH, Priority.MEDIUM, Level.TIER_1, "", 0.0, TicketStatus.PENDING, null, null,
-                List.of(), null, null, null, null, null, "api", null);
+                List.of(), null, null, null, null, null, "api", null, null, null, null, null, null, false);
         assertThat(JSON.readTree(JSON.writeValueAsString(german)).get("language").asString()).isEqualTo("de");
         assertThat(json(0.5).get("language").isNull()).isTrue();
     }
