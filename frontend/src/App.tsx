@@ -9,6 +9,7 @@ import { TeamsProvider } from './ui/teams';
 import { Loading } from './ui/States';
 import { WebhooksPage } from './webhooks/WebhooksPage';
 import { AgentsPage } from './agents/AgentsPage';
+import { AvailabilitySwitch } from './agents/AvailabilitySwitch';
 
 // The charting library is only needed on the insights page; the board loads without it.
 const InsightsPage = lazy(() => import('./insights/InsightsPage').then((module) => ({ default: module.InsightsPage })));
@@ -70,6 +71,7 @@ function Shell() {
           <a href="/docs">API</a>
         </nav>
         <ConnectionBadge />
+        <AvailabilitySwitch />
         <CallerBadge />
       </header>
       <IncidentBanner />
