@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * updates, not a lock in this JVM, keep a ticket from being assigned twice and an agent below their maximum.
  */
 @SpringBootTest(properties = {"triage.auth=none", "triage.role=api", "DATABASE_URL=${assignment.it.database-url}",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}"})
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.knowledge.index.dir=target/index-${random.uuid}"})
 @Import(AssignmentScenarios.Listening.class)
 class AssignmentPostgresIT extends AssignmentScenarios {
 

@@ -22,7 +22,8 @@ class PostgresApplicationIT {
     void runsOnPostgresWhenDatabaseUrlSaysSo() {
         String databaseUrl = TestDatabases.postgresUrl();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TriageApplication.class)
-                .properties("triage.auth=none", "DATABASE_URL=" + databaseUrl, "triage.knowledge.dir=target/knowledge-${random.uuid}")
+                .properties("triage.auth=none", "DATABASE_URL=" + databaseUrl, "triage.knowledge.dir=target/knowledge-${random.uuid}",
+                        "triage.knowledge.index.dir=target/index-${random.uuid}")
                 .run("--server.port=0")) {
             Environment environment = app.getEnvironment();
             assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql://");
