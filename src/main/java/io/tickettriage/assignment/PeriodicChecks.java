@@ -42,7 +42,8 @@ class PeriodicChecks implements DisposableBean {
     void start() {
         if (role.runsWorkers()) {
             long interval = properties.checkInterval().toMillis();
-            timer.scheduleWithFixedDelay(this::run, interval, interval, TimeUnit.MILLISECONDS);
+            // the first check at once: tickets a killed process routed but did not assign wait no longer than this
+            timer.scheduleWithFixedDelay(this::run, 0, interval, TimeUnit.MILLISECONDS);
         }
     }
 
