@@ -1,0 +1,115 @@
+package io.tickettriage.connector;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each connector as this process last found its helpdesk, under {@code connectors} in {@code /actuator/health}. A
+ * helpdesk that cannot be reached shows as {@code DEGRADED}, not {@code DOWN}: tickets wait in the helpdesk and
+ * write-backs wait in the job queue, nothing is lost, so an outage there must not make health checks restart the
+ * service. Details per connector: mode, polling state, last poll, last error, and write-backs waiting or failed.
+ */
+@Component("connectorsHealthIndicator")
+class ConnectorHealth implements HealthIndicator {
+
+    static final Status DEGRADED = new Status("DEGRADED", "A helpdesk cannot be reached; its work waits");
+
+    private record State(String polling, @Nullable String error, Instant since, @Nullable Instant lastPoll) {
+    }
+
+    private final ConnectorRegistry connectors;
+    private final ConnectorStore store;
+    private final Clock clock;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    ConnectorHealth(ConnectorRegistry connectors, ConnectorStore store, Clock clock) {
+        this.connectors = connectors;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    void up(String connector) {
+        Instant now = clock.instant();
+        states.compute(connector, (name, previous) -> new State("up", null,
+                previous != null && previous.polling().equals("up") ? previous.since() : now, now));
+    }
+
+    /** Another process holds the lease and polls. */
+    void standby(String connector) {
+        change(connector, "standby", null);
+    }
+
+    void down(String connector, String error) {
+        change(connector, "down", error);
+    }
+
+    /** A failure that does not stop polling, such as a write-back refused for good. */
+    void lastError(String connector, String error) {
+        states.compute(connector, (name, previous) -> previous == null
+                ? new State("not polled here", error, clock.instant(), null)
+                : new State(previous.polling(), error, previous.since(), previous.lastPoll()));
+    }
+
+    boolean isDown(String connector) {
+        State state = states.get(connector);
+        return state != null && state.polling().equals("down");
+    }
+
+    private void change(String connector, String polling, @Nullable String error) {
+        Instant now = clock.instant();
+        states.compute(connector, (name, previous) -> previous == null
+                ? new State(polling, error, now, null)
+                : new State(polling, error, previous.polling().equals(polling) ? previous.since() : now,
+                        previous.lastPoll()));
+    }
+
+    @Override
+    public Health health() {
+        boolean degraded = false;
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (HelpdeskConnector connector : connectors.all()) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            if (!connector.enabled()) {
+                detail.put("status", "off");
+                if (connector instanceof DisabledConnector disabled) {
+                    detail.put("reason", disabled.reason());
+                }
+                details.put(connector.name(), detail);
+                continue;
+            }
+            State state = states.get(connector.name());
+            detail.put("status", state != null && state.polling().equals("down") ? "down" : "up");
+            detail.put("helpdesk", connector.location());
+            detail.put("mode", connector.mode().label());
+            detail.put("polling", state == null ? "not polled here" : state.polling());
+            if (state != null) {
+                detail.put("since", state.since().toString());
+                if (state.lastPoll() != null) {
+                    detail.put("last_poll", state.lastPoll().toString());
+                }
+                if (state.error() != null) {
+                    detail.put("error", state.error());
+                }
+                degraded |= state.polling().equals("down");
+            }
+            try {
+                detail.put("writebacks_waiting", store.writeBacks(connector.name(), ConnectorStore.WriteBack.PENDING));
+                detail.put("writebacks_failed", store.writeBacks(connector.name(), ConnectorStore.WriteBack.FAILED));
+            } catch (DataAccessException e) {
+                detail.put("writebacks", "unknown: the database did not answer");
+            }
+            details.put(connector.name(), detail);
+        }
+        return (degraded ? Health.status(DEGRADED) : Health.up()).withDetails(details).build();
+    }
+}
