@@ -22,32 +22,34 @@ final class MailHealth implements HealthIndicator {
     private final Clock clock;
     private volatile State state;
 
-    private record State(String channel, @Nullable String error, Instant since, @Nullable Instant lastPass) {
+    private record State(String channel, @Nullable String error, Instant since, @Nullable Instant lastPass,
+            @Nullable String watch) {
     }
 
     MailHealth(String mailbox, Clock clock) {
         this.mailbox = mailbox;
         this.clock = clock;
-        this.state = new State("starting", null, clock.instant(), null);
+        this.state = new State("starting", null, clock.instant(), null, null);
     }
 
-    void up() {
+    /** The mailbox answered; {@code watch} is how new mail is noticed: {@code idle} (IMAP IDLE) or {@code poll}. */
+    void up(String watch) {
         State previous = state;
         Instant now = clock.instant();
-        state = new State("up", null, previous.channel().equals("up") ? previous.since() : now, now);
+        state = new State("up", null, previous.channel().equals("up") ? previous.since() : now, now, watch);
     }
 
     /** Another process holds the mailbox's lease and polls it. */
     void standby() {
         State previous = state;
         state = new State("standby", null, previous.channel().equals("standby") ? previous.since() : clock.instant(),
-                previous.lastPass());
+                previous.lastPass(), null);
     }
 
     void down(String error) {
         State previous = state;
         state = new State("down", error, previous.channel().equals("down") ? previous.since() : clock.instant(),
-                previous.lastPass());
+                previous.lastPass(), null);
     }
 
     boolean isDown() {
@@ -62,6 +64,9 @@ final class MailHealth implements HealthIndicator {
                 .withDetail("since", current.since().toString());
         if (current.lastPass() != null) {
             health.withDetail("last_poll", current.lastPass().toString());
+        }
+        if (current.watch() != null) {
+            health.withDetail("watch", current.watch());
         }
         if (current.error() != null) {
             health.withDetail("error", current.error());

@@ -25,6 +25,10 @@ import org.springframework.util.unit.DataSize;
  *                       recorded as throttled and not taken in (replies to its tickets still are), so that one
  *                       runaway sender cannot flood the queue
  * @param batchSize      messages taken in per look at the mailbox before it is looked at again
+ * @param idle           wait for new mail in IMAP IDLE when the server offers it, so that it is taken in at once;
+ *                       false, or a server without IDLE: the mailbox is polled every {@code pollInterval}
+ * @param idleRenewal    longest wait in one IDLE before it is ended and the mailbox looked at (NATs and firewalls
+ *                       drop connections that stay quiet for minutes without telling either end)
  */
 @ConfigurationProperties("triage.mail")
 record MailProperties(
@@ -36,7 +40,9 @@ record MailProperties(
         @DefaultValue("30s") Duration timeout,
         @DefaultValue("10MB") DataSize maxMessageSize,
         @DefaultValue("20") int maxTicketsPerSenderPerHour,
-        @DefaultValue("200") int batchSize) {
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("true") boolean idle,
+        @DefaultValue("4m") Duration idleRenewal) {
 
     boolean intakeEnabled() {
         return imapUrl != null && !imapUrl.isBlank();

@@ -55,6 +55,7 @@ final class MailboxPoller implements SmartLifecycle {
     private final Session session;
     private final String holder = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
+    private final IdleWait idleWait;
     private final Map<String, Integer> intakeFailures = new HashMap<>();
     /** False in an API process: only processes that run workers poll. */
     private final boolean pollsInThisProcess;
@@ -72,6 +73,7 @@ final class MailboxPoller implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = clock;
         this.session = Session.getInstance(mailbox.sessionProperties(properties.timeout().toMillis()));
+        this.idleWait = new IdleWait(properties.timeout());
     }
 
     @Override
@@ -83,12 +85,14 @@ final class MailboxPoller implements SmartLifecycle {
     public void start() {
         running = true;
         loop = Thread.ofPlatform().name("mailbox-poller").daemon().start(this::run);
-        log.info("Polling the mailbox {} every {}", mailbox, properties.pollInterval());
+        log.info("Taking mail from {}: waiting in IMAP IDLE when the server offers it ({}), else polling every {}",
+                mailbox, properties.idle() ? "on" : "off: TRIAGE_MAIL_IDLE=false", properties.pollInterval());
     }
 
     @Override
     public void stop() {
         running = false;
+        idleWait.stop();
         Thread thread = loop;
         if (thread != null) {
             thread.interrupt();
@@ -108,11 +112,6 @@ final class MailboxPoller implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** Look at the mailbox now rather than at the next poll. */
-    void pollNow() {
-        wake.release();
     }
 
     private void run() {
@@ -168,40 +167,62 @@ final class MailboxPoller implements SmartLifecycle {
         return doubled.compareTo(properties.retryMaxWait()) > 0 ? properties.retryMaxWait() : doubled;
     }
 
-    /** One look at the mailbox; true when a full batch was taken and more may be waiting. */
+    /**
+     * One look at the mailbox, then, when the server offers IDLE, a wait on the same connection until new mail
+     * arrives (bounded by the poll interval and {@code TRIAGE_MAIL_IDLE_RENEWAL}). True when the mailbox should be
+     * looked at again at once: a full batch was taken and more may be waiting, or the wait in IDLE ended.
+     */
     private boolean pass() throws MessagingException {
         try (Store imap = session.getStore(mailbox.protocol())) {
             imap.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
             Folder folder = imap.getFolder(mailbox.folderOrInbox());
             folder.open(Folder.READ_WRITE);
             try {
+                int count = folder.getMessageCount();
                 Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
                 Message[] batch = Arrays.copyOf(unseen, Math.min(unseen.length, properties.batchSize()));
-                FetchProfile profile = new FetchProfile();
-                profile.add(FetchProfile.Item.ENVELOPE);
-                profile.add(FetchProfile.Item.FLAGS);
-                profile.add(FetchProfile.Item.SIZE);
-                profile.add(UIDFolder.FetchProfileItem.UID);
-                folder.fetch(batch, profile);
-                // Whole messages within the size bound in one command rather than several round trips for each
-                Message[] fitting = Arrays.stream(batch).filter(this::withinSizeBound).toArray(Message[]::new);
-                FetchProfile whole = new FetchProfile();
-                whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
-                folder.fetch(fitting, whole);
+                fetch(folder, batch);
                 for (Message message : batch) {
                     if (!running) {
                         break;
                     }
                     takeIn(message);
                 }
-                health.up();
-                return unseen.length > batch.length;
+                boolean idles = properties.idle() && IdleWait.offeredBy(imap);
+                health.up(idles ? "idle" : "poll");
+                if (unseen.length > batch.length || !running || !idles) {
+                    return unseen.length > batch.length;
+                }
+                if (folder.getMessageCount() == count) {
+                    // else mail arrived while this batch was taken in, and was announced before IDLE could
+                    idleWait.await((IMAPFolder) folder, idleBound());
+                }
+                return true;
             } finally {
                 if (folder.isOpen()) {
                     folder.close(false);
                 }
             }
         }
+    }
+
+    private void fetch(Folder folder, Message[] batch) throws MessagingException {
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.ENVELOPE);
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(batch, profile);
+        // Whole messages within the size bound in one command rather than several round trips for each
+        Message[] fitting = Arrays.stream(batch).filter(this::withinSizeBound).toArray(Message[]::new);
+        FetchProfile whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(fitting, whole);
+    }
+
+    private Duration idleBound() {
+        return properties.pollInterval().compareTo(properties.idleRenewal()) < 0 ? properties.pollInterval()
+                : properties.idleRenewal();
     }
 
     private void takeIn(Message message) throws MessagingException {

@@ -28,12 +28,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The e-mail channel against real SMTP and IMAP servers (GreenMail) on loopback: mail in, tickets and comments out,
- * notifications back over SMTP.
+ * notifications back over SMTP. The mailbox is polled here ({@code triage.mail.idle=false}, as with a server without
+ * IMAP IDLE); {@link MailIdleIT} covers waiting in IDLE.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
         "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.rate-limit-per-minute=0",
-        "triage.mail.from=IT Support <support@example.com>", "triage.mail.poll-interval=200ms",
+        "triage.mail.from=IT Support <support@example.com>", "triage.mail.poll-interval=200ms", "triage.mail.idle=false",
         "triage.mail.retry-max-wait=1s", "triage.mail.max-tickets-per-sender-per-hour=3",
         "triage.mail.max-message-size=200KB", "triage.jobs.retry-backoff=50ms"})
 class MailChannelIT {
@@ -208,6 +209,7 @@ class MailChannelIT {
         }
         awaitTicketFrom(frank);
         await().atMost(WAIT).until(() -> health.health().getStatus().equals(Status.UP));
+        assertThat(health.health().getDetails().get("watch")).isEqualTo("poll");
         // the overall health is not pulled down by the mailbox
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
         assertThat(api.get("/actuator/health").json().at("/components/mail/status").asString()).isEqualTo("UP");
