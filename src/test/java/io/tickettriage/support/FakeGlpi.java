@@ -432,6 +432,7 @@ public final class FakeGlpi implements AutoCloseable {
             case "PUT Ticket/2" -> updateTicket(parts[1], call);
             case "POST Group_Ticket/1" -> addGroupTicket(call);
             case "POST ITILFollowup/1" -> addFollowup(call);
+            case "DELETE Group_Ticket/2" -> deleteGroupTicket(parts[1]);
             default -> err(400, "ERROR_ITEMTYPE_NOT_FOUND_NOR_COMMONDBTM",
                     "resource not found or not an instance of CommonDBTM");
         };
@@ -554,6 +555,22 @@ public final class FakeGlpi implements AutoCloseable {
         }
         return new Answer(201, Map.of("Location", url() + "/apirest.php/Group_Ticket/" + link.id()),
                 JSON.writeValueAsString(Map.of("id", link.id(), "message", "")));
+    }
+
+    private Answer deleteGroupTicket(String rawId) {
+        if (writesDenied) {
+            return err(403, "ERROR_RIGHT_MISSING", "You don't have permission to perform this action.");
+        }
+        Integer id = parseId(rawId);
+        GroupTicket link = groupTickets.stream().filter(l -> id != null && l.id() == id).findFirst().orElse(null);
+        if (link == null) {
+            return err(404, "ERROR_ITEM_NOT_FOUND", "Item not found");
+        }
+        groupTickets.remove(link);
+        touch(link.ticketsId());
+        ArrayNode result = JSON.createArrayNode();
+        result.addObject().put(String.valueOf(id), true).put("message", "");
+        return ok(200, result);
     }
 
     private Answer addFollowup(Call call) {

@@ -74,8 +74,17 @@ class GlpiApi implements AutoCloseable {
         return ticket(client.get("/Ticket/" + id, Map.of("get_hateoas", "false")).body(), "GET /Ticket/" + id);
     }
 
+    /** A Group_Ticket row that assigns the ticket to a group. */
+    record GroupLink(long id, int groupId, String group) {
+    }
+
     /** The names (complete names, {@code Support > Network}) of the groups the ticket is assigned to. */
     List<String> assignedGroups(long ticketId) {
+        return assignedLinks(ticketId).stream().map(GroupLink::group).toList();
+    }
+
+    /** The ticket's assigned groups, in the order they were added. */
+    List<GroupLink> assignedLinks(long ticketId) {
         String what = "GET /Ticket/" + ticketId + "/Group_Ticket";
         JsonNode rows = client.get("/Ticket/" + ticketId + "/Group_Ticket",
                 Map.of("range", "0-99", "expand_dropdowns", "false", "get_hateoas", "false")).body();
@@ -85,18 +94,24 @@ class GlpiApi implements AutoCloseable {
         if (!rows.isArray()) {
             throw unexpected(what, "a list of Group_Ticket rows");
         }
-        List<String> names = new ArrayList<>();
+        List<GroupLink> links = new ArrayList<>();
         for (JsonNode row : rows) {
+            Integer id = number(row.path("id"));
             Integer group = number(row.path("groups_id"));
             Integer type = number(row.path("type"));
-            if (group == null || type == null) {
-                throw unexpected(what, "Group_Ticket rows with groups_id and type");
+            if (id == null || group == null || type == null) {
+                throw unexpected(what, "Group_Ticket rows with id, groups_id and type");
             }
             if (type == ASSIGNED) {
-                names.add(groupName(group));
+                links.add(new GroupLink(id, group, groupName(group)));
             }
         }
-        return names;
+        return links;
+    }
+
+    /** Takes a group off the ticket (deletes the Group_Ticket row). */
+    void removeGroupLink(long linkId) {
+        client.delete("/Group_Ticket/" + linkId);
     }
 
     /** The id of the group with this complete name (or name), reading the directory again once when unknown. */

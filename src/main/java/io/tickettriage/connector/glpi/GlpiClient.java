@@ -95,6 +95,10 @@ class GlpiClient implements AutoCloseable {
         return call("PUT", path, json.writeValueAsString(body), false);
     }
 
+    Answer delete(String path) {
+        return call("DELETE", path, null, false);
+    }
+
     private Answer call(String method, String pathAndQuery, @Nullable String body, boolean idempotent) {
         boolean reopened = false;
         for (int attempt = 1; ; attempt++) {

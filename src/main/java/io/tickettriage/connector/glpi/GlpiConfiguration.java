@@ -1,0 +1,39 @@
+package io.tickettriage.connector.glpi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.tickettriage.connector.ConnectorMode;
+import io.tickettriage.connector.HelpdeskConnector;
+import io.tickettriage.system.Backoff;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The GLPI connector when {@code TRIAGE_GLPI_URL} is set, else its disabled stand-in. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GlpiProperties.class)
+class GlpiConfiguration {
+
+    @Bean
+    HelpdeskConnector glpiConnector(GlpiProperties properties, JsonMapper json, Clock clock) {
+        if (!properties.enabled()) {
+            return HelpdeskConnector.disabled(GlpiConnector.NAME, "TRIAGE_GLPI_URL is not set");
+        }
+        if (properties.userToken() == null || properties.userToken().isBlank()) {
+            throw new IllegalArgumentException("TRIAGE_GLPI_URL is set but TRIAGE_GLPI_USER_TOKEN is not: the "
+                    + "connector needs the API token of the GLPI user it acts as");
+        }
+        ConnectorMode mode = ConnectorMode.parse(properties.mode(), "TRIAGE_GLPI_MODE");
+        GlpiClient client = new GlpiClient(GlpiClient.apiBase(properties.url()),
+                properties.appToken() == null ? "" : properties.appToken().strip(), properties.userToken().strip(),
+                properties.timeout(), properties.readAttempts(),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), ThreadLocalRandom.current()::nextDouble),
+                Thread::sleep, json, clock);
+        return new GlpiConnector(properties, mode, new GlpiApi(client, json), json);
+    }
+}

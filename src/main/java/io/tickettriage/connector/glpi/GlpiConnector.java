@@ -1,0 +1,289 @@
+package io.tickettriage.connector.glpi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.tickettriage.connector.ConnectorMode;
+import io.tickettriage.connector.HelpdeskConnector;
+import io.tickettriage.connector.HelpdeskException;
+import io.tickettriage.connector.HelpdeskTicket;
+import io.tickettriage.connector.WebhookRejected;
+import io.tickettriage.ticket.Priority;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GLPI (10.0 and 11.0) through its legacy REST API: history import from solved and closed tickets, polling by
+ * {@code date_mod} (GLPI 10 has no webhooks), GLPI 11 webhooks as a signal to read a ticket again, and write-back
+ * as a private follow-up, an assigned group (Group_Ticket type 2) and the ticket's priority.
+ *
+ * <p>A ticket's group is its first assigned group, by complete name ({@code Support > Network}); GLPI allows several,
+ * and the import learns the first. Priorities are GLPI's six names, folded into the product's four.
+ */
+final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
+
+    static final String NAME = "glpi";
+    /** Changed tickets handed over per poll batch; the next batch follows at once. */
+    static final int BATCH = 100;
+
+    private static final List<String> PRIORITY_NAMES = List.of("Very low", "Low", "Medium", "High", "Very high",
+            "Major");
+    private static final List<String> STATUS_NAMES = List.of("New", "Processing (assigned)", "Processing (planned)",
+            "Pending", "Solved", "Closed");
+    private static final String LATEST = "latest";
+
+    private final GlpiProperties properties;
+    private final ConnectorMode mode;
+    private final GlpiApi api;
+    private final GlpiChanges changes;
+    private final JsonMapper json;
+    private final String location;
+    /** Where the import's page n+1 starts among all tickets: a page holds only solved and closed ones. */
+    private final Map<Integer, Integer> importStarts = new ConcurrentHashMap<>();
+
+    GlpiConnector(GlpiProperties properties, ConnectorMode mode, GlpiApi api, JsonMapper json) {
+        this.properties = properties;
+        this.mode = mode;
+        this.api = api;
+        this.changes = new GlpiChanges(api, properties.pageSize(), BATCH);
+        this.json = json;
+        URI url = URI.create(properties.url().strip().replaceAll("/+$", ""));
+        // never the credentials some put in a URL
+        this.location = url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ConnectorMode mode() {
+        return mode;
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return properties.pollInterval();
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    /**
+     * GLPI's legacy API cannot filter tickets by status in a plain listing, so pages of all tickets (oldest id first)
+     * are read until one holds solved or closed tickets; their groups are read only for new ones
+     * ({@link #withDescription}). Pages are asked for in order by the import, which is what the remembered starts
+     * rely on; asked out of order, a page is found again from the first.
+     */
+    @Override
+    public List<HelpdeskTicket> closedTickets(int page) throws HelpdeskException {
+        try {
+            int start = page == 1 ? 0 : importStarts.getOrDefault(page, -1);
+            if (start < 0) {
+                start = 0;
+                for (int p = 1; p < page && start >= 0; p++) {
+                    start = nextFinished(start).next();
+                }
+            }
+            Found found = nextFinished(start);
+            importStarts.put(page + 1, found.next());
+            return found.tickets().stream().map(t -> helpdeskTicket(t, null)).toList();
+        } catch (GlpiException e) {
+            throw translate(e);
+        }
+    }
+
+    private record Found(List<GlpiTicket> tickets, int next) {
+    }
+
+    private Found nextFinished(int start) {
+        int at = start;
+        while (true) {
+            GlpiApi.Page<GlpiTicket> raw = api.tickets(at, properties.pageSize(), "id", false);
+            at += raw.items().size();
+            List<GlpiTicket> finished = raw.items().stream().filter(GlpiTicket::finished).toList();
+            if (!finished.isEmpty() || raw.items().isEmpty() || at >= raw.total()) {
+                return new Found(finished, at);
+            }
+        }
+    }
+
+    @Override
+    public String initialCursor(Instant now) {
+        // GLPI's date_mod is the GLPI server's local time, which this process does not know: the first poll asks
+        // GLPI for its latest change instead.
+        return LATEST;
+    }
+
+    @Override
+    public Changes changes(String cursor) throws HelpdeskException {
+        try {
+            GlpiChanges.Batch batch = changes.since(LATEST.equals(cursor) ? "" : cursor);
+            List<HelpdeskTicket> tickets = new ArrayList<>(batch.tickets().size());
+            for (GlpiTicket ticket : batch.tickets()) {
+                tickets.add(helpdeskTicket(ticket, api.assignedGroups(ticket.id())));
+            }
+            return new Changes(tickets, batch.cursor(), batch.tickets().size() >= BATCH);
+        } catch (GlpiException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public HelpdeskTicket ticket(String externalId) throws HelpdeskException {
+        long id = id(externalId);
+        try {
+            return helpdeskTicket(api.ticket(id), api.assignedGroups(id));
+        } catch (GlpiException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public HelpdeskTicket withDescription(HelpdeskTicket ticket) throws HelpdeskException {
+        return ticket(ticket.externalId());
+    }
+
+    /**
+     * Sets the priority ({@code PUT /Ticket/{id}}) and makes {@code group} the ticket's assigned group: added as a
+     * Group_Ticket row of type 2 unless it is already there, and other assigned groups taken off (the write-back only
+     * asks while the group is still the one the ticket was created with).
+     */
+    @Override
+    public void update(String externalId, @Nullable String group, @Nullable String priority)
+            throws HelpdeskException {
+        long id = id(externalId);
+        try {
+            if (group != null) {
+                int groupId = api.groupId(group).orElseThrow(() -> GlpiException.permanent("GLPI has no group named '"
+                        + group + "' (the product's teams are GLPI's groups after the history import)", 0));
+                List<GlpiApi.GroupLink> links = api.assignedLinks(id);
+                if (links.stream().noneMatch(link -> link.groupId() == groupId)) {
+                    api.assignGroup(id, groupId);
+                }
+                for (GlpiApi.GroupLink link : links) {
+                    if (link.groupId() != groupId) {
+                        api.removeGroupLink(link.id());
+                    }
+                }
+            }
+            if (priority != null) {
+                int level = PRIORITY_NAMES.indexOf(priority) + 1;
+                if (level == 0) {
+                    throw GlpiException.permanent("'" + priority + "' is not a GLPI priority", 0);
+                }
+                api.setPriority(id, level);
+            }
+        } catch (GlpiException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void addInternalNote(String externalId, String text) throws HelpdeskException {
+        try {
+            api.addPrivateFollowup(id(externalId), text);
+        } catch (GlpiException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * A GLPI 11 webhook delivery on a Ticket event: its signature checked, then the ticket read from GLPI's API, so
+     * that the state taken in is GLPI's current one whatever the payload template holds.
+     */
+    @Override
+    public HelpdeskTicket fromWebhook(Map<String, String> headers, byte[] body)
+            throws WebhookRejected, HelpdeskException {
+        String secret = properties.webhookSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new WebhookRejected("TRIAGE_GLPI_WEBHOOK_SECRET is not set, so no webhook call can be verified");
+        }
+        String signature = headers.get(GlpiWebhookSignature.SIGNATURE_HEADER.toLowerCase(Locale.ROOT));
+        String timestamp = headers.get(GlpiWebhookSignature.TIMESTAMP_HEADER.toLowerCase(Locale.ROOT));
+        if (signature == null || timestamp == null) {
+            throw new WebhookRejected("the call has no X-GLPI-signature and X-GLPI-timestamp headers");
+        }
+        if (!GlpiWebhookSignature.verify(body, signature, timestamp, secret.strip())) {
+            throw new WebhookRejected("the X-GLPI-signature does not match the body signed with "
+                    + "TRIAGE_GLPI_WEBHOOK_SECRET");
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(body);
+        } catch (JacksonException e) {
+            throw HelpdeskException.permanent("the webhook's body is not JSON");
+        }
+        JsonNode id = payload.path("item").path("id");
+        if (!id.isIntegralNumber()) {
+            throw HelpdeskException.permanent("the webhook's body has no item.id: use GLPI's default payload on a "
+                    + "Ticket webhook");
+        }
+        return ticket(Long.toString(id.asLong()));
+    }
+
+    @Override
+    public Optional<Priority> priority(@Nullable String helpdeskPriority) {
+        int level = helpdeskPriority == null ? 0 : PRIORITY_NAMES.indexOf(helpdeskPriority) + 1;
+        return level == 0 ? Optional.empty() : Optional.of(GlpiPriority.read(level));
+    }
+
+    @Override
+    public String priorityName(Priority priority) {
+        return PRIORITY_NAMES.get(GlpiPriority.write(priority) - 1);
+    }
+
+    @Override
+    public String link(String externalId) {
+        return location.replaceAll("/apirest\\.php$", "") + "/front/ticket.form.php?id=" + externalId;
+    }
+
+    /**
+     * @param groups the ticket's assigned groups, or null when not read (an import listing)
+     */
+    private static HelpdeskTicket helpdeskTicket(GlpiTicket ticket, @Nullable List<String> groups) {
+        int status = ticket.status();
+        String state = status >= 1 && status <= STATUS_NAMES.size() ? STATUS_NAMES.get(status - 1)
+                : "Status " + status;
+        String priority = ticket.priority() >= 1 && ticket.priority() <= PRIORITY_NAMES.size()
+                ? PRIORITY_NAMES.get(ticket.priority() - 1) : null;
+        // date_mod is in the GLPI server's time zone, which is not known here: no instant is claimed.
+        return new HelpdeskTicket(Long.toString(ticket.id()), ticket.title(),
+                groups == null ? null : ticket.description(),
+                groups == null || groups.isEmpty() ? null : groups.getFirst(), priority, state, ticket.finished(),
+                null);
+    }
+
+    private static long id(String externalId) throws HelpdeskException {
+        try {
+            return Long.parseLong(externalId.strip());
+        } catch (NumberFormatException e) {
+            throw HelpdeskException.permanent("'" + externalId + "' is not a GLPI ticket id");
+        }
+    }
+
+    private static HelpdeskException translate(GlpiException e) {
+        // an answer GLPI gave but that is not what it documents counts as no usable answer
+        int status = !e.isTransient() && e.status() >= 200 && e.status() < 300 ? 0 : e.status();
+        return new HelpdeskException(e.getMessage(), e.isTransient(), status, e.retryAfter().orElse(null), e);
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+}
