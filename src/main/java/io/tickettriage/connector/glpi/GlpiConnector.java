@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GLPI (10.0 and 11.0) through its legacy REST API: history import from solved and closed tickets, polling by
- * {@code date_mod} (GLPI 10 has no webhooks), GLPI 11 webhooks as a signal to read a ticket again, and write-back
- * as a private follow-up, an assigned group (Group_Ticket type 2) and the ticket's priority.
+ * {@code date_mod} (GLPI 10 has no webhooks), GLPI 11 webhooks (signed; a ticket's creation or a change), and
+ * write-back as a private follow-up, an assigned group (Group_Ticket type 2) and the ticket's priority.
  *
  * <p>A ticket's group is its first assigned group, by complete name ({@code Support > Network}); GLPI allows several,
  * and the import learns the first. Priorities are GLPI's six names, folded into the product's four.
@@ -203,8 +203,9 @@ final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
     }
 
     /**
-     * A GLPI 11 webhook delivery on a Ticket event: its signature checked, then the ticket read from GLPI's API, so
-     * that the state taken in is GLPI's current one whatever the payload template holds.
+     * A GLPI 11 webhook delivery on a Ticket event, its signature checked first. A {@code new} event's default
+     * payload is the ticket as it was created, which is what the write-back compares with to keep an agent's later
+     * choice; any other event (or a payload without the ticket) only says which ticket to read again from the API.
      */
     @Override
     public HelpdeskTicket fromWebhook(Map<String, String> headers, byte[] body)
@@ -228,12 +229,35 @@ final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
         } catch (JacksonException e) {
             throw HelpdeskException.permanent("the webhook's body is not JSON");
         }
-        JsonNode id = payload.path("item").path("id");
-        if (!id.isIntegralNumber()) {
+        JsonNode item = payload.path("item");
+        if (!item.path("id").isIntegralNumber()) {
             throw HelpdeskException.permanent("the webhook's body has no item.id: use GLPI's default payload on a "
                     + "Ticket webhook");
         }
-        return ticket(Long.toString(id.asLong()));
+        if ("new".equals(payload.path("event").asString("")) && item.path("name").isString()
+                && item.path("status").path("id").isIntegralNumber() && item.path("team").isArray()) {
+            try {
+                return asCreated(item);
+            } catch (GlpiException e) {
+                throw translate(e);
+            }
+        }
+        return ticket(Long.toString(item.path("id").asLong()));
+    }
+
+    /** The ticket from a {@code new} event's payload (the high-level API's Ticket schema). */
+    private HelpdeskTicket asCreated(JsonNode item) {
+        List<String> groups = new ArrayList<>();
+        for (JsonNode member : item.path("team")) {
+            if ("Group".equals(member.path("type").asString("")) && "assigned".equals(member.path("role").asString(""))
+                    && member.path("id").isIntegralNumber()) {
+                groups.add(api.groupName(member.path("id").asInt()));
+            }
+        }
+        GlpiTicket ticket = new GlpiTicket(item.path("id").asLong(), item.path("name").asString(""),
+                GlpiText.plain(item.path("content").asString("")), item.path("status").path("id").asInt(),
+                item.path("priority").asInt(3), item.path("date").asString(""), item.path("date_mod").asString(""));
+        return helpdeskTicket(ticket, groups);
     }
 
     @Override

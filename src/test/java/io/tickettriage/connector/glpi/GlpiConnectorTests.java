@@ -166,15 +166,24 @@ class GlpiConnectorTests {
     }
 
     @Test
-    void takesAWebhookSignedAsGlpi11SignsItAndReadsTheTicketFromGlpi() throws Exception {
+    void takesAWebhookSignedAsGlpi11SignsItWithTheTicketAsCreatedOrAsGlpiHasItNow() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
-        FakeGlpi.Delivery delivery = glpi.webhook("new", id, SECRET, 1_767_600_000L);
+        FakeGlpi.Delivery created = glpi.webhook("new", id, SECRET, 1_767_600_000L);
+        glpi.assign(id, "Support > Network");
+        FakeGlpi.Delivery updated = glpi.webhook("update", id, SECRET, 1_767_600_060L);
+        glpi.clearCalls();
 
-        HelpdeskTicket ticket = connector.fromWebhook(headers(delivery.signature(), delivery.timestamp()),
-                delivery.body().getBytes(StandardCharsets.UTF_8));
+        HelpdeskTicket asCreated = connector.fromWebhook(headers(created.signature(), created.timestamp()),
+                created.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(glpi.calls("GET /Ticket")).isEmpty();
+        HelpdeskTicket now = connector.fromWebhook(headers(updated.signature(), updated.timestamp()),
+                updated.body().getBytes(StandardCharsets.UTF_8));
 
-        assertThat(ticket.externalId()).isEqualTo(String.valueOf(id));
-        assertThat(ticket.description()).isEqualTo("Every 5 minutes");
+        assertThat(asCreated.externalId()).isEqualTo(String.valueOf(id));
+        assertThat(asCreated.description()).isEqualTo("Every 5 minutes");
+        assertThat(asCreated.group()).isNull();
+        assertThat(asCreated.priority()).isEqualTo("Medium");
+        assertThat(now.group()).isEqualTo("Support > Network");
         assertThat(glpi.calls("GET /Ticket/" + id)).isNotEmpty();
     }
 

@@ -1,0 +1,327 @@
+package io.tickettriage.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.tickettriage.support.Api;
+import io.tickettriage.support.FakeGlpi;
+import io.tickettriage.system.TriageRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The GLPI connector in auto mode against a fake GLPI on loopback: GLPI 11 webhooks and their signature, the group
+ * (Group_Ticket type 2) and priority written back while an agent's choice is kept, the private follow-up below the
+ * threshold, learning from solves and moves, polling from the stored cursor across a restart, and GLPI's faults.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.rate-limit-per-minute=0",
+        "triage.jobs.retry-backoff=50ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
+        "triage.glpi.user-token=" + FakeGlpi.USER_TOKEN, "triage.glpi.webhook-secret=" + GlpiAutoModeIT.SECRET,
+        "triage.glpi.mode=auto", "triage.glpi.timeout=1s", "triage.glpi.read-attempts=2",
+        "triage.glpi.poll-interval=1h", "triage.connectors.polling=false"})
+class GlpiAutoModeIT {
+
+    static final String SECRET = "glpi-hook-secret-5d1e";
+    static final FakeGlpi GLPI = FakeGlpi.start();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static {
+        for (String team : List.of("Hardware Team", "Network Team", "Software Team", "Security Team", "HR Team")) {
+            GLPI.group(team);
+        }
+    }
+
+    @DynamicPropertySource
+    static void glpi(DynamicPropertyRegistry registry) {
+        registry.add("triage.glpi.url", GLPI::url);
+    }
+
+    @AfterAll
+    static void stopGlpi() {
+        GLPI.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ConnectorRegistry registry;
+
+    @Autowired
+    ConnectorIntake intake;
+
+    @Autowired
+    ConnectorStore store;
+
+    @Autowired
+    ConnectorHealth health;
+
+    @Autowired
+    ConnectorMetrics metrics;
+
+    @Autowired
+    ConnectorsProperties properties;
+
+    @Autowired
+    Clock clock;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    @Test
+    void aSignedWebhookBecomesARoutedTicketAndAutoModeAssignsTheGroupAndPriorityInGlpi() {
+        int glpiId = GLPI.openTicket("Laptop screen flickers after docking",
+                "Since this morning my <b>external monitor</b> flickers whenever the laptop is docked.");
+
+        HttpResponse<String> answer = webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode taken = JSON.readTree(answer.body());
+        assertThat(taken.get("outcome").asString()).isEqualTo("created");
+        long ticketId = taken.get("ticket_id").asLong();
+        JsonNode ticket = api.get("/tickets/" + ticketId).json();
+        assertThat(ticket.get("channel").asString()).isEqualTo("glpi");
+        assertThat(ticket.get("description").asString()).contains("external monitor flickers").doesNotContain("<b>");
+        awaitRouted(ticketId, "Hardware Team");
+
+        awaitWriteBack(glpiId, "done");
+        assertThat(GLPI.assignedGroups(glpiId)).containsExactly("Hardware Team");
+        FakeGlpi.Call assign = GLPI.calls("POST /Group_Ticket").stream()
+                .filter(call -> call.json().path("input").path("tickets_id").asInt() == glpiId).findFirst()
+                .orElseThrow();
+        assertThat(assign.json().path("input").path("type").asInt()).isEqualTo(FakeGlpi.ASSIGNED);
+        assertThat(assign.header("App-Token")).isEqualTo(FakeGlpi.APP_TOKEN);
+        assertThat(assign.header("Session-Token")).isNotBlank();
+        String priority = api.get("/tickets/" + ticketId).json().get("priority").asString();
+        assertThat(GLPI.ticket(glpiId).priority).isEqualTo(switch (priority) {
+            case "Low" -> 2;
+            case "High" -> 4;
+            case "Urgent" -> 5;
+            default -> 3;
+        });
+        assertThat(GLPI.followups(glpiId)).isEmpty();
+
+        // GLPI calls again for the product's own update: nothing new, nothing learned
+        HttpResponse<String> again = webhook(GLPI.webhook("update", glpiId, SECRET, 1_767_600_100L));
+        assertThat(JSON.readTree(again.body()).get("ticket_id").asLong()).isEqualTo(ticketId);
+        assertThat(api.get("/tickets/" + ticketId + "/corrections").json()).isEmpty();
+    }
+
+    @Test
+    void webhookCallsWithoutOrWithAWrongSignatureAreRefusedWith401AndChangeNothing() {
+        int glpiId = GLPI.openTicket("VPN drops every five minutes", "The VPN client disconnects all the time.");
+        FakeGlpi.Delivery genuine = GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L);
+        FakeGlpi.Delivery forged = GLPI.webhook("new", glpiId, "not-the-secret", 1_767_600_000L);
+        long before = jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single();
+        GLPI.clearCalls();
+
+        HttpResponse<String> unsigned = api.raw(api.request("/connectors/glpi/webhook")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(genuine.body())));
+        HttpResponse<String> wrong = webhook(forged);
+        HttpResponse<String> tampered = webhook(new FakeGlpi.Delivery(genuine.body().replace("VPN drops", "VPN works"),
+                genuine.signature(), genuine.timestamp()));
+        HttpResponse<String> replayedWithAnotherTime = webhook(new FakeGlpi.Delivery(genuine.body(),
+                genuine.signature(), "1767600001"));
+
+        for (HttpResponse<String> refused : List.of(unsigned, wrong, tampered, replayedWithAnotherTime)) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(refused.body()).contains("X-GLPI-signature").doesNotContain(SECRET);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single()).isEqualTo(before);
+        assertThat(store.find("glpi", String.valueOf(glpiId))).isEmpty();
+        assertThat(GLPI.calls()).isEmpty();
+    }
+
+    @Test
+    void aGroupAnAgentChoseInGlpiAfterCreationIsNeverOverwritten() {
+        int glpiId = GLPI.openTicket("Laptop keyboard keys stick after coffee spill",
+                "Several laptop keys stick since I spilled coffee on the keyboard.");
+        FakeGlpi.Delivery atCreation = GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L);
+        // GLPI's queue sends the webhook late; meanwhile an agent assigned the ticket and raised its priority
+        GLPI.assign(glpiId, "Network Team");
+        GLPI.setPriority(glpiId, 5);
+
+        long ticketId = takenIn(webhook(atCreation));
+        awaitRouted(ticketId, "Hardware Team");
+        awaitWriteBack(glpiId, "done");
+
+        assertThat(GLPI.assignedGroups(glpiId)).containsExactly("Network Team");
+        assertThat(GLPI.ticket(glpiId).priority).isEqualTo(5);
+        assertThat(GLPI.calls("POST /Group_Ticket")).noneMatch(call ->
+                call.json().path("input").path("tickets_id").asInt() == glpiId);
+        assertThat(GLPI.calls("PUT /Ticket/" + glpiId)).isEmpty();
+        assertThat(writeBackAction(glpiId)).contains("kept the agent's group Network Team")
+                .contains("priority Very high");
+    }
+
+    @Test
+    void belowTheTeamsThresholdAutoModeAddsAPrivateFollowupInstead() {
+        int glpiId = GLPI.openTicket("Question", "zxqv wbbl ptrk");
+
+        long ticketId = takenIn(webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L)));
+        awaitRouted(ticketId, "Manual Review");
+        awaitWriteBack(glpiId, "done");
+
+        assertThat(GLPI.assignedGroups(glpiId)).isEmpty();
+        FakeGlpi.Call followup = GLPI.calls("POST /ITILFollowup").stream()
+                .filter(call -> call.json().path("input").path("items_id").asInt() == glpiId).findFirst()
+                .orElseThrow();
+        assertThat(followup.json().path("input").path("itemtype").asString()).isEqualTo("Ticket");
+        assertThat(followup.json().path("input").path("is_private").asInt()).isEqualTo(1);
+        assertThat(GLPI.followups(glpiId)).singleElement().asString().startsWith("[private] Ticket Triage suggests")
+                .contains("confidence", "below the team");
+    }
+
+    @Test
+    void solvingAndMovingInGlpiAreLearnedAsForTheProductsOwnTickets() {
+        int glpiId = GLPI.openTicket("Outlook crashes when opening attachments",
+                "Microsoft Outlook crashes every time I open a PDF attachment.");
+        long ticketId = takenIn(webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L)));
+        awaitRouted(ticketId, null);
+        awaitWriteBack(glpiId, "done");
+        String engineTeam = api.get("/tickets/" + ticketId).json().get("assigned_to").asString();
+        String agentsTeam = engineTeam.equals("Security Team") ? "HR Team" : "Security Team";
+
+        // an agent moves it to another group in GLPI: a correction, as if made on the dashboard
+        GLPI.move(glpiId, agentsTeam);
+        webhook(GLPI.webhook("update", glpiId, SECRET, 1_767_600_200L));
+        assertThat(api.get("/tickets/" + ticketId).json().get("assigned_to").asString()).isEqualTo(agentsTeam);
+        assertThat(api.get("/tickets/" + ticketId + "/corrections").json().get(0).get("changed_by").asString())
+                .isEqualTo("glpi agent");
+
+        // and solves it: the product ticket closes and becomes an example of the final group
+        GLPI.setPriority(glpiId, 4);
+        GLPI.solve(glpiId);
+        webhook(GLPI.webhook("update", glpiId, SECRET, 1_767_600_300L));
+        JsonNode closed = api.get("/tickets/" + ticketId).json();
+        assertThat(closed.get("status").asString()).isEqualTo("closed");
+        assertThat(closed.get("priority").asString()).isEqualTo("High");
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT team FROM examples WHERE ticket_id = ?").param(ticketId)
+                .query(String.class).list().equals(List.of(agentsTeam)));
+    }
+
+    @Test
+    void anExpiredSessionIsOpenedAgainAndTransientFaultsAreRetriedUntilTheWriteBackIsDone() {
+        GLPI.expireSessions();
+        int opened = GLPI.sessionsOpened();
+        // down for longer than one job attempt's own retries: 503, a time-out, 429 with Retry-After, 502
+        GLPI.fail("GET /Ticket/", 1, 503, "<html>Service Unavailable</html>");
+        GLPI.hold("GET /Ticket/", 3_000);
+        GLPI.fail("GET /Ticket/", 1, 429, "{}", Map.of("Retry-After", "1"));
+        GLPI.fail("POST /Group_Ticket", 1, 502, "<html>Bad Gateway</html>");
+        int glpiId = GLPI.openTicket("Laptop battery swells", "The laptop battery is swollen and the case bends.");
+
+        takenIn(webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L)));
+        awaitWriteBack(glpiId, "done");
+
+        assertThat(GLPI.assignedGroups(glpiId)).containsExactly("Hardware Team");
+        assertThat(GLPI.sessionsOpened()).isEqualTo(opened + 1);
+    }
+
+    @Test
+    void permanentFaultsAreRecordedWithGlpisReasonAndNeverLogTheTokens(CapturedOutput output) {
+        // the API user's profile may not assign groups (403)
+        GLPI.fail("POST /Group_Ticket", 1, 403, FakeGlpi.error("ERROR_RIGHT_MISSING",
+                "You don't have permission to perform this action."));
+        int forbidden = GLPI.openTicket("Laptop fan is very loud", "The laptop fan is loud all the time.");
+        takenIn(webhook(GLPI.webhook("new", forbidden, SECRET, 1_767_600_000L)));
+        awaitWriteBack(forbidden, "failed");
+        assertThat(writeBackError(forbidden)).contains("403", "ERROR_RIGHT_MISSING", "lacks a right");
+        assertThat(GLPI.calls("POST /Group_Ticket")).filteredOn(call ->
+                call.json().path("input").path("tickets_id").asInt() == forbidden).hasSize(1);
+
+        // the ticket was deleted in GLPI (404)
+        GLPI.fail("GET /Ticket/", 1, 404, FakeGlpi.error("ERROR_ITEM_NOT_FOUND", "Item not found"));
+        int gone = GLPI.openTicket("Laptop hinge broke", "The laptop screen hinge is broken.");
+        takenIn(webhook(GLPI.webhook("new", gone, SECRET, 1_767_600_000L)));
+        awaitWriteBack(gone, "failed");
+        assertThat(writeBackError(gone)).contains("404", "ERROR_ITEM_NOT_FOUND");
+
+        // an answer that is not what GLPI sends
+        GLPI.fail("GET /Ticket/", 1, 200, "{\"unexpected\": true}");
+        int odd = GLPI.openTicket("Laptop charger sparks", "The laptop charger sparks when plugged in.");
+        takenIn(webhook(GLPI.webhook("new", odd, SECRET, 1_767_600_000L)));
+        awaitWriteBack(odd, "failed");
+        assertThat(writeBackError(odd)).contains("not tickets with id, name and status");
+
+        assertThat(health.health().getDetails().get("glpi").toString()).contains("writebacks_failed=3");
+        assertThat(output.getAll()).contains("Write-back of glpi ticket").doesNotContain(FakeGlpi.USER_TOKEN)
+                .doesNotContain(FakeGlpi.APP_TOKEN).doesNotContain(SECRET);
+    }
+
+    // helpers
+
+    private ConnectorPollers pollers() {
+        return new ConnectorPollers(registry, intake, store, health, metrics, properties, clock, TriageRole.WORKER);
+    }
+
+    private HttpResponse<String> webhook(FakeGlpi.Delivery delivery) {
+        return api.raw(api.request("/connectors/glpi/webhook").header("Content-Type", "application/json")
+                .header("X-GLPI-signature", delivery.signature()).header("X-GLPI-timestamp", delivery.timestamp())
+                .POST(BodyPublishers.ofString(delivery.body())));
+    }
+
+    private static long takenIn(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).get("ticket_id").asLong();
+    }
+
+    private void awaitRouted(long ticketId, String team) {
+        await().atMost(WAIT).until(() -> api.get("/tickets/" + ticketId).json().get("status").asString()
+                .equals("routed"));
+        if (team != null) {
+            assertThat(api.get("/tickets/" + ticketId).json().get("assigned_to").asString()).isEqualTo(team);
+        }
+    }
+
+    private void awaitWriteBack(int glpiId, String state) {
+        await().atMost(WAIT).until(() -> state.equals(jdbc.sql("SELECT writeback_state FROM connector_tickets "
+                + "WHERE connector = 'glpi' AND external_id = ?").param(String.valueOf(glpiId)).query(String.class)
+                .optional().orElse("")));
+    }
+
+    private String writeBackAction(int glpiId) {
+        return jdbc.sql("SELECT writeback_action FROM connector_tickets WHERE connector = 'glpi' AND external_id = ?")
+                .param(String.valueOf(glpiId)).query(String.class).single();
+    }
+
+    private String writeBackError(int glpiId) {
+        return jdbc.sql("SELECT writeback_error FROM connector_tickets WHERE connector = 'glpi' AND external_id = ?")
+                .param(String.valueOf(glpiId)).query(String.class).single();
+    }
+}
