@@ -10,7 +10,10 @@ class EmbeddingModelConfiguration {
     @Bean
     EmbeddingModel embeddingModel(KnowledgeProperties properties) {
         KnowledgeProperties.Embedding embedding = properties.embedding();
-        return embedding.model() == null ? new MiniLmEmbeddingModel()
-                : new OnnxFileEmbeddingModel(embedding.model(), embedding.tokenizer(), true);
+        if (embedding.model() != null) {
+            return new OnnxFileEmbeddingModel(embedding.model(), embedding.tokenizer(), true);
+        }
+        MiniLmEmbeddingModel shipped = new MiniLmEmbeddingModel();
+        return new KnownVectors(shipped, StarterVectors.load(shipped.id()));
     }
 }

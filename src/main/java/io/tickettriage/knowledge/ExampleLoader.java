@@ -82,7 +82,7 @@ final class ExampleLoader {
             stored.addAll(added);
             index.replaceAll(stored);
             lastSeenId = stored.stream().mapToLong(e -> e.example().id()).max().orElse(0);
-            log.info("Knowledge base ready: {} examples in {} teams ({} embedded now) in {} ms", index.size(),
+            log.info("Knowledge base ready: {} examples in {} teams ({} new) in {} ms", index.size(),
                     index.teams().size(), added.size() + reembedded.size(), (System.nanoTime() - start) / 1_000_000);
             if (!reembedded.isEmpty()) {
                 log.info("{} examples stored with another embedding model were embedded with {}", reembedded.size(),
