@@ -21,20 +21,39 @@ final class DeliverySender {
 
     static final String USER_AGENT = "TicketTriage-Webhooks/1";
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    private volatile HttpClient http;
     private final TargetGuard guard;
     private final Duration requestTimeout;
     private final Clock clock;
 
     DeliverySender(TargetGuard guard, Duration connectTimeout, Duration requestTimeout, Clock clock) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.guard = guard;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
+    }
+
+    /**
+     * Made at the first delivery, not at start: building an HTTP client sets up TLS (the JDK's certificates), half a
+     * second of a start on a small machine, which a service without webhooks would pay for nothing.
+     */
+    private HttpClient client() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     static String envelope(DeliveryStore.Claimed delivery) {
@@ -66,7 +85,7 @@ final class DeliverySender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream unread = response.body()) {
                 // the status is what counts: closing without reading means a receiver that trickles its body
                 // cannot hold a sender past the timeout
