@@ -46,19 +46,21 @@ class JobExecution {
         }
         try {
             handler.handle(job.subjectId());
-            store.complete(job.id());
         } catch (Exception e) {
             failed(job, handler, e);
+            return;
         } catch (StackOverflowError e) {
             // One job's runaway recursion is that job's failure, the same on every attempt: it is retried and then
             // given up like any other. Its stack is a thousand copies of the same frames; the top ones say where.
             log.error("Job {} ({} {}) failed with StackOverflowError at {}", job.id(), job.type(), job.subjectId(),
                     Arrays.stream(e.getStackTrace()).limit(8).map(String::valueOf).toList());
             failed(job, handler, e);
+            return;
         } catch (AssertionError e) {
             log.error("Job {} ({} {}) failed with {}", job.id(), job.type(), job.subjectId(),
                     e.getClass().getSimpleName(), e);
             failed(job, handler, e);
+            return;
         } catch (VirtualMachineError | LinkageError e) {
             // Out of memory, a missing or incompatible class: the process is in trouble, not this job, and every
             // job would fail the same way. Counting it as the job's attempt would give tickets up to Manual Review
@@ -67,6 +69,37 @@ class JobExecution {
             store.postpone(job.id(), clock.instant().plus(properties.pollInterval()),
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             throw e;
+        }
+        settle(job, () -> store.complete(job.id()));
+    }
+
+    /**
+     * Records what became of a job this worker holds, trying again while the store refuses (the database locked by
+     * another process, or a connection lost) for up to half the lease. Left to the lease alone, a job whose outcome
+     * could not be written would stay claimed, its ticket pending, for the whole lease (two minutes by default)
+     * after the database came back.
+     */
+    private void settle(Job job, Runnable record) {
+        long deadline = System.nanoTime() + properties.lease().toNanos() / 2;
+        long pauseMillis = Math.max(50, properties.pollInterval().toMillis());
+        while (true) {
+            try {
+                record.run();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                log.warn("Could not record the outcome of job {} ({} {}) yet, trying again in {} ms: {}", job.id(),
+                        job.type(), job.subjectId(), pauseMillis, e.getMessage());
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 5_000);
+            }
         }
     }
 
@@ -77,11 +110,12 @@ class JobExecution {
                     job.attempts(), reason);
             try {
                 handler.giveUp(job.subjectId(), reason);
-                store.complete(job.id());
             } catch (RuntimeException giveUpFailure) {
                 log.warn("Could not give up job {} yet: {}", job.id(), giveUpFailure.getMessage());
-                store.retryAt(job.id(), clock.instant().plus(properties.pollInterval()), reason);
+                settle(job, () -> store.retryAt(job.id(), clock.instant().plus(properties.pollInterval()), reason));
+                return;
             }
+            settle(job, () -> store.complete(job.id()));
             return;
         }
         Duration wait = properties.retryBackoff().multipliedBy(1L << Math.min(2 * (job.attempts() - 1), 40));
@@ -90,6 +124,7 @@ class JobExecution {
         }
         log.info("Job {} ({} {}) failed attempt {}, retrying in {} ms: {}", job.id(), job.type(), job.subjectId(),
                 job.attempts(), wait.toMillis(), reason);
-        store.retryAt(job.id(), clock.instant().plus(wait), reason);
+        Duration retryWait = wait;
+        settle(job, () -> store.retryAt(job.id(), clock.instant().plus(retryWait), reason));
     }
 }

@@ -143,6 +143,54 @@ class JobWorkersTests {
         assertThat(workers.isRunning()).isTrue();
     }
 
+    @Test
+    void recordsAJobsOutcomeOnceTheStoreTakesWritesAgainRatherThanHoldingItForTheLease() {
+        // The database is locked by another process just as jobs finish or fail: the first writes of their
+        // outcomes are refused. Left to the lease (2 minutes here), their subjects would wait that long.
+        AtomicInteger refusals = new AtomicInteger(4);
+        JdbcJobStore store = new JdbcJobStore(JdbcClient.create(TestDatabases.sqlite(folder.resolve("jobs.db")))) {
+            @Override
+            void complete(long id) {
+                refuseWhileLocked();
+                super.complete(id);
+            }
+
+            @Override
+            void retryAt(long id, Instant runAt, String error) {
+                refuseWhileLocked();
+                super.retryAt(id, runAt, error);
+            }
+
+            private void refuseWhileLocked() {
+                if (refusals.getAndDecrement() > 0) {
+                    throw new org.springframework.dao.TransientDataAccessResourceException("database is locked");
+                }
+            }
+        };
+        Set<Long> done = ConcurrentHashMap.newKeySet();
+        AtomicInteger failures = new AtomicInteger();
+        JobHandler failingOnce = new RecordingHandler("classify", done) {
+            @Override
+            public void handle(long subjectId) throws Exception {
+                if (subjectId == 1 && failures.getAndIncrement() == 0) {
+                    throw new IllegalStateException("first attempt fails");
+                }
+                super.handle(subjectId);
+            }
+        };
+        workers = startOneWorker(store, failingOnce);
+
+        store.insert("classify", 1, Instant.now());
+        store.insert("classify", 2, Instant.now());
+        workers.wakeUp();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(done).containsExactlyInAnyOrder(1L, 2L);
+            assertThat(store.depth()).isZero();
+        });
+        assertThat(refusals.get()).as("every refusal was met").isNegative();
+    }
+
     private static JobWorkers startOneWorker(JdbcJobStore store, JobHandler handler) {
         JobsProperties properties = new JobsProperties(1, 3, Duration.ofMillis(10), Duration.ofMillis(50),
                 Duration.ofMinutes(2), 0, Duration.ofSeconds(30), 0, 0);
