@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -166,8 +167,85 @@ class ScaleOutIT {
         }
     }
 
+    /**
+     * Both workers route a burst for one team and assign each ticket right after routing it, while the periodic
+     * checks of both release the team's queue (every second here): one PostgreSQL database decides, through the
+     * team's row and the agents' rows, who gets what. Every assignment records one webhook delivery in its own
+     * transaction, which is what counts them.
+     */
     @Test
     @Order(1)
+    void bothWorkersAssignABurstForOneTeamOnceEachWithinTheCapsAndRoundRobinFair() throws Exception {
+        Api admin = apis.getFirst().api();
+        List<String> agents = List.of("net-ann", "net-bob", "net-cid");
+        Api.Reply hook = admin.post("/webhooks", Api.json(Map.of("url", "http://127.0.0.1:9/assigned",
+                "events", List.of("ticket_assigned"))));
+        assertThat(hook.status()).as(hook.body()).isEqualTo(201);
+        // the earlier test's tickets in this team wait until every agent is there, so that turns start fair
+        assertThat(putJson(admin, "/teams/Network%20Team/policy", Map.of("assignment", "none")).status())
+                .isEqualTo(200);
+        for (String agent : agents) {
+            assertThat(putJson(admin, "/agents/" + agent, Map.of("teams", List.of(NETWORK), "max_open_tickets", 6))
+                    .status()).isEqualTo(201);
+        }
+        assertThat(putJson(admin, "/teams/Network%20Team/policy", Map.of("assignment", "round_robin")).status())
+                .isEqualTo(200);
+        double[] routedBefore = {routedBy(workers.get(0)), routedBy(workers.get(1))};
+        try {
+            // below the team's capacity (18; the earlier test's tickets in this team count too): each agent gets
+            // the same share, within one
+            awaitRouted(burst(0, 8));
+            long firstRouted = routedIn(NETWORK);
+            assertThat(firstRouted).as("the first burst is mostly routed to " + NETWORK).isBetween(6L, 18L);
+            await().atMost(Duration.ofSeconds(60)).until(() -> assignedIn(NETWORK) == firstRouted);
+            Map<String, Long> shares = openTickets(agents);
+            assertThat(Collections.max(shares.values()) - Collections.min(shares.values()))
+                    .as("round robin over both workers: " + shares).isLessThanOrEqualTo(1);
+
+            // past it: every agent at their maximum, never beyond, the rest waiting
+            awaitRouted(burst(8, 16));
+            long routed = routedIn(NETWORK);
+            assertThat(routed).as("enough tickets for " + NETWORK + " to fill every agent").isGreaterThan(18);
+            await().atMost(Duration.ofSeconds(60)).until(() -> assignedIn(NETWORK) == 18);
+            assertThat(openTickets(agents)).allSatisfy((agent, open) -> assertThat(open).isEqualTo(6));
+            assertThat(waiting(NETWORK)).isEqualTo(routed - 18);
+
+            // more room: the API process and both workers' checks release the queue at once
+            for (String agent : agents) {
+                assertThat(putJson(apis.get(1).api(), "/agents/" + agent, Map.of("teams", List.of(NETWORK),
+                        "max_open_tickets", 9)).status()).isEqualTo(200);
+            }
+            long expected = Math.min(routed, 27);
+            await().atMost(Duration.ofSeconds(60)).until(() -> assignedIn(NETWORK) == expected);
+            assertThat(openTickets(agents)).allSatisfy((agent, open) -> assertThat(open).isLessThanOrEqualTo(9));
+            assertThat(waiting(NETWORK)).isEqualTo(routed - expected);
+
+            assertThat(routedBy(workers.get(0))).as("worker-1 routed some").isGreaterThan(routedBefore[0]);
+            assertThat(routedBy(workers.get(1))).as("worker-2 routed some").isGreaterThan(routedBefore[1]);
+            Map<Long, Long> assignments = new HashMap<>();
+            Map<Long, String> announced = new HashMap<>();
+            for (String payload : strings("SELECT payload FROM webhook_deliveries WHERE event = 'ticket_assigned'")) {
+                tools.jackson.databind.JsonNode ticket = JSON.readTree(payload);
+                assignments.merge(ticket.path("id").asLong(), 1L, Long::sum);
+                announced.put(ticket.path("id").asLong(), ticket.path("assignee").asString());
+            }
+            assertThat(assignments).as("one assignment per assigned ticket").hasSize((int) expected)
+                    .allSatisfy((id, times) -> assertThat(times).as("assignments of ticket " + id).isEqualTo(1));
+            for (Map.Entry<Long, String> ticket : announced.entrySet()) {
+                assertThat(admin.get("/tickets/" + ticket.getKey()).json().path("assignee").asString())
+                        .isEqualTo(ticket.getValue());
+            }
+        } finally {
+            // the later tests route to this team too: its agents take no more of their tickets
+            for (String agent : agents) {
+                putJson(admin, "/agents/" + agent + "/availability", Map.of("availability", "away"));
+            }
+            admin.delete("/webhooks/" + hook.json().path("id").asLong());
+        }
+    }
+
+    @Test
+    @Order(2)
     void routesEveryTicketExactlyOnceAndTellsEveryApiWhenAWorkerIsKilled() throws Exception {
         long routedBefore = count("SELECT COUNT(*) FROM tickets WHERE status = 'routed'");
         List<Long> ids;
@@ -201,7 +279,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void acceptsTicketsWhileRedisIsDownAndRoutesThemWhenItReturns() throws Exception {
         redis.stop();
         List<Long> ids = submit(TICKETS, 20);
@@ -276,7 +354,83 @@ class ScaleOutIT {
         environment.put("TRIAGE_KNOWLEDGE_DIR", workDir.resolve("knowledge").toString());
         environment.put("TRIAGE_JOBS_CLAIM_IDLE", "3s");
         environment.put("ORT_DISABLE_TELEMETRY", "1");
+        environment.put("TRIAGE_WEBHOOKS_ALLOW_PRIVATE", "true");
+        environment.put("TRIAGE_ASSIGNMENT_CHECK_INTERVAL", "1s");
         return AppProcess.start(workDir.resolve(name), environment, CHILD_JVM);
+    }
+
+    private static final String NETWORK = "Network Team";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+    private static final String[] NETWORK_TEXTS = {
+        "VPN drops every few minutes|Connection to the office network keeps failing from home",
+        "Cannot connect to the office wifi|The wireless network shows no internet on my laptop",
+        "VPN client will not connect|The tunnel times out when I work remotely",
+        "Network drive unreachable|Mapped network share cannot be found since this morning",
+    };
+
+    /** Network tickets {@code from .. from+count-1}, alternating between the two APIs, four at a time. */
+    private List<Long> burst(int from, int count) throws Exception {
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+            List<Future<Long>> created = IntStream.range(from, from + count)
+                    .mapToObj(i -> clients.submit(() -> {
+                        String[] text = NETWORK_TEXTS[i % NETWORK_TEXTS.length].split("\\|");
+                        return create(apis.get(i % 2).api(), text[0] + " (burst " + i + ")",
+                                text[1] + ", reported by user " + i);
+                    }))
+                    .toList();
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> id : created) {
+                ids.add(id.get());
+            }
+            earlierTests.addAll(ids);
+            return ids;
+        }
+    }
+
+    private void awaitRouted(List<Long> ids) {
+        ids.forEach(this::awaitRouted);
+    }
+
+    private long routedIn(String team) throws SQLException {
+        return count("SELECT COUNT(*) FROM tickets WHERE status = 'routed' AND assigned_to = '" + team + "'");
+    }
+
+    private long waiting(String team) throws SQLException {
+        return count("SELECT COUNT(*) FROM tickets WHERE status = 'routed' AND assignee IS NULL AND assigned_to = '"
+                + team + "'");
+    }
+
+    private long assignedIn(String team) throws SQLException {
+        return count("SELECT COUNT(*) FROM tickets WHERE status = 'routed' AND assignee IS NOT NULL AND assigned_to = '"
+                + team + "'");
+    }
+
+    private Map<String, Long> openTickets(List<String> agents) throws SQLException {
+        Map<String, Long> open = new HashMap<>();
+        for (String agent : agents) {
+            open.put(agent, count("SELECT COUNT(*) FROM tickets WHERE status <> 'closed' AND assignee = '" + agent
+                    + "'"));
+        }
+        return open;
+    }
+
+    private static Api.Reply putJson(Api api, String path, Object body) {
+        return api.send(path, "PUT", "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString(Api.json(body)));
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
     }
 
     private long count(String sql) throws SQLException {
