@@ -87,6 +87,29 @@ describe('the agents page', () => {
     });
   });
 
+  it('removes an agent once the admin confirms', async () => {
+    const { seen } = fakeServer({
+      'GET /auth/me': ADMIN,
+      'GET /teams': [],
+      'GET /agents': [BOB],
+      'GET /policies': [],
+      'GET /sla': { targets: [] },
+      'DELETE /agents/bob': { detail: 'Deleted', name: 'bob', returned_to_queue: [4, 9] },
+    });
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    openDashboard('/admin/agents');
+    const agents = await screen.findByTestId('agents');
+
+    await act(async () => fireEvent.click(within(agents).getByRole('button', { name: 'Remove bob' })));
+    expect(seen.filter((request) => request.method === 'DELETE')).toHaveLength(0);
+
+    await act(async () => fireEvent.click(within(agents).getByRole('button', { name: 'Remove bob' })));
+    expect(seen).toContainEqual({ method: 'DELETE', path: '/agents/bob', body: undefined });
+    expect(await screen.findByText("bob removed; their open tickets went back to their teams' queues.")).toBeTruthy();
+    expect(confirm).toHaveBeenCalledTimes(2);
+    confirm.mockRestore();
+  });
+
   it('says so when the caller is not an admin', async () => {
     fakeServer({
       'GET /auth/me': { name: 'alice', role: 'agent', auth: 'token' },

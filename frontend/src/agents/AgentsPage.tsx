@@ -89,6 +89,9 @@ function AgentTable({ agents, act }: { agents: Agent[]; act: Act }) {
               <th scope="col">Teams</th>
               <th scope="col">Open tickets</th>
               <th scope="col">Availability</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -110,6 +113,25 @@ function AgentTable({ agents, act }: { agents: Agent[]; act: Act }) {
                     }}
                   >
                     {agent.availability === 'available' ? 'Set away' : 'Set available'}
+                  </button>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button link danger"
+                    aria-label={`Remove ${agent.name}`}
+                    onClick={() => {
+                      const open = agent.open_tickets;
+                      if (!window.confirm(`Remove ${agent.name}? Their ${open} open tickets go back to their teams.`)) {
+                        return;
+                      }
+                      void act(
+                        () => api.removeAgent(agent.name),
+                        `${agent.name} removed; their open tickets went back to their teams' queues.`,
+                      );
+                    }}
+                  >
+                    Remove
                   </button>
                 </td>
               </tr>

@@ -1,6 +1,7 @@
 import type {
   Agent,
   AgentProfile,
+  AgentRemoved,
   Caller,
   Comment,
   Correction,
@@ -165,6 +166,8 @@ export const api = {
   agents: () => request<Agent[]>('/agents'),
   saveAgent: (name: string, profile: AgentProfile) =>
     request<Agent>(`/agents/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(profile) }),
+  /** Removes an agent's profile; their open tickets go back to their teams' queues. */
+  removeAgent: (name: string) => request<AgentRemoved>(`/agents/${encodeURIComponent(name)}`, { method: 'DELETE' }),
   setAvailability: (name: string, availability: 'available' | 'away') =>
     request<Agent>(`/agents/${encodeURIComponent(name)}/availability`, {
       method: 'PUT',

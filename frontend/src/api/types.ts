@@ -24,12 +24,17 @@ export type RuleHit = Schemas['RuleHit'];
 /** An agent as GET /agents answers, with the tickets they hold open. */
 export type Agent = Schemas['Agent'];
 export type AgentProfile = Schemas['AgentProfile'];
+/** The answer to DELETE /agents/{name}: the open tickets that went back to their teams' queues. */
+export type AgentRemoved = Schemas['AgentDeleted'];
 export type TeamPolicy = Schemas['TeamPolicy'];
 export type ServiceTarget = Schemas['TargetView'];
 export type LlmStep = Schemas['LlmStep'];
 export type Team = Schemas['Team'];
 export type Insights = Schemas['Insights'];
 export type TeamInsight = Schemas['TeamInsight'];
+/** A team's service levels with each agent's share (`agent` null: the tickets nobody has); agents add up to the team. */
+export type TeamServiceLevel = Schemas['TeamServiceLevel'];
+export type AgentServiceLevel = Schemas['AgentServiceLevel'];
 export type DailyCount = Schemas['DailyVolume'];
 export type NewTicket = Schemas['CreateTicketRequest'];
 export type TicketChange = Schemas['ChangeTicketRequest'];

@@ -31,6 +31,40 @@ function insights(days: number, tickets: number): Insights {
       },
     ],
     daily: [{ date: '2026-03-01', team: 'Hardware Team', count: tickets }],
+    service_levels: [
+      {
+        team: 'Hardware Team',
+        tickets,
+        closed: 3,
+        sla_settled: 4,
+        sla_met: 3,
+        sla_attainment: 0.75,
+        mean_first_response_hours: 1.5,
+        mean_resolution_hours: 6,
+        agents: [
+          {
+            agent: 'ann',
+            tickets: tickets - 1,
+            closed: 3,
+            sla_settled: 3,
+            sla_met: 3,
+            sla_attainment: 1,
+            mean_first_response_hours: 1.5,
+            mean_resolution_hours: 6,
+          },
+          {
+            agent: null,
+            tickets: 1,
+            closed: 0,
+            sla_settled: 1,
+            sla_met: 0,
+            sla_attainment: 0,
+            mean_first_response_hours: null,
+            mean_resolution_hours: null,
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -49,5 +83,14 @@ describe('the insights page', () => {
     await userEvent.setup().selectOptions(screen.getByRole('combobox'), '7');
     expect(await screen.findByRole('row', { name: /Hardware Team 4 8/ })).toBeTruthy();
     expect(server.seen.map((request) => request.path)).toContain('/insights?days=7');
+  });
+
+  it('shows the service levels of each team with its agents under it', async () => {
+    fakeServer({ 'GET /auth/me': AGENT, 'GET /teams': [], 'GET /insights?days=30': insights(30, 10) });
+    openDashboard('/analytics');
+
+    expect(await screen.findByRole('row', { name: /^Hardware Team 10 3 75% \(3 of 4\) 1\.5 h 6(\.0)? h$/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /^ann 9 3 100% \(3 of 3\) 1\.5 h 6(\.0)? h$/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /^Nobody \(waiting\) 1 0 0% \(0 of 1\) – –$/ })).toBeTruthy();
   });
 });

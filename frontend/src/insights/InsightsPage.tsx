@@ -1,7 +1,7 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { api, ApiError } from '../api/client';
-import type { Insights } from '../api/types';
+import type { AgentServiceLevel, Insights, TeamServiceLevel } from '../api/types';
 import { hours, percent } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/States';
@@ -211,7 +211,63 @@ function InsightsView({ insights }: { insights: Insights }) {
           </table>
         </div>
       </section>
+      {insights.service_levels.length > 0 && <ServiceLevels teams={insights.service_levels} />}
     </div>
+  );
+}
+
+/** Per team and per agent; each team's row is the sum of its agents' rows (the tickets nobody has included). */
+function ServiceLevels({ teams }: { teams: TeamServiceLevel[] }) {
+  return (
+    <section className="panel" aria-labelledby="service-heading">
+      <h2 id="service-heading">Service levels per team and agent</h2>
+      <div className="table-scroll">
+        <table className="data" data-testid="service-levels">
+          <thead>
+            <tr>
+              <th scope="col">Team / agent</th>
+              <th scope="col">Tickets</th>
+              <th scope="col">Closed</th>
+              <th scope="col">Targets met</th>
+              <th scope="col">Mean first response</th>
+              <th scope="col">Mean resolution</th>
+            </tr>
+          </thead>
+          <tbody>
+            {teams.map((team) => (
+              <Fragment key={team.team}>
+                <ServiceRow name={team.team} figures={team} strong />
+                {team.agents.map((agent) => (
+                  <ServiceRow key={agent.agent ?? ''} name={agent.agent ?? 'Nobody (waiting)'} figures={agent} />
+                ))}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+type Figures = Omit<AgentServiceLevel, 'agent'>;
+
+function ServiceRow({ name, figures, strong }: { name: string; figures: Figures; strong?: boolean }) {
+  return (
+    <tr className={strong ? 'group-row' : undefined}>
+      <th scope="row" className={strong ? undefined : 'indent'}>
+        {name}
+      </th>
+      <td>{figures.tickets}</td>
+      <td>{figures.closed}</td>
+      <td>
+        {percent(figures.sla_attainment)}{' '}
+        <span className="subtle">
+          ({figures.sla_met} of {figures.sla_settled})
+        </span>
+      </td>
+      <td>{hours(figures.mean_first_response_hours)}</td>
+      <td>{hours(figures.mean_resolution_hours)}</td>
+    </tr>
   );
 }
 

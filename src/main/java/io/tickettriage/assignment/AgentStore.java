@@ -64,9 +64,13 @@ class AgentStore {
                 .update() == 1;
     }
 
+    /** Removes a profile and its teams; false when there is no such agent. The agent's row goes first: its lock. */
     boolean delete(String name) {
+        if (jdbc.sql("DELETE FROM agents WHERE name = :name").param("name", name).update() != 1) {
+            return false;
+        }
         jdbc.sql("DELETE FROM agent_teams WHERE agent = :name").param("name", name).update();
-        return jdbc.sql("DELETE FROM agents WHERE name = :name").param("name", name).update() == 1;
+        return true;
     }
 
     /**

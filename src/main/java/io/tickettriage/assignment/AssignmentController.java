@@ -14,6 +14,7 @@ import io.tickettriage.assignment.ServiceLevels.TargetView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -52,6 +53,19 @@ class AssignmentController {
         return saved.created()
                 ? ResponseEntity.created(URI.create("/agents/" + saved.agent().name())).body(saved.agent())
                 : ResponseEntity.ok(saved.agent());
+    }
+
+    /** The answer to a removal, in the shape of {@code DELETE /tickets/{id}}'s. */
+    record AgentDeleted(String detail, String name, List<Long> returnedToQueue) {
+    }
+
+    @DeleteMapping(path = "/agents/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Remove an agent's profile (admins)",
+            description = "The agent's open tickets go back to their teams' queues and are assigned again by the "
+                    + "teams' policies; closed tickets keep the name. 404 for an unknown agent.")
+    AgentDeleted delete(@PathVariable String name) {
+        AssignmentManagement.Removed removed = assignment.delete(name);
+        return new AgentDeleted("Deleted", removed.name(), removed.returnedToQueue());
     }
 
     @GetMapping(path = "/agents", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -7,7 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may call this module's endpoints: profiles, policies and targets are set by admins; agents read them and set
+ * Who may call this module's endpoints: profiles, policies and targets are set (and profiles removed) by admins; agents read them and set
  * their own availability (the controller checks whose), which is the default.
  */
 @Component
@@ -15,6 +15,7 @@ class AssignmentEndpoints implements EndpointAccess {
 
     @Override
     public void declare(Rules rules) {
-        rules.allow(Role.ADMIN, HttpMethod.PUT, "/agents/*", "/teams/*/policy", "/sla");
+        rules.allow(Role.ADMIN, HttpMethod.PUT, "/agents/*", "/teams/*/policy", "/sla")
+                .allow(Role.ADMIN, HttpMethod.DELETE, "/agents/*");
     }
 }

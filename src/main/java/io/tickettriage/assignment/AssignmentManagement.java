@@ -120,6 +120,29 @@ public class AssignmentManagement implements DisposableBean {
         return new Saved(withLoad(agents.find(agentName).orElseThrow()), created);
     }
 
+    /** The outcome of {@link #delete}: the open tickets the agent had, now back in their teams' queues. */
+    public record Removed(String name, List<Long> returnedToQueue) {
+    }
+
+    /**
+     * Removes an agent's profile. Their open tickets go back to their teams' queues in the same transaction, and the
+     * teams' policies assign them again. Deleting the agent's row first takes its lock: an assignment to this agent
+     * in another process either committed before (and its ticket is returned here) or finds the agent gone and
+     * chooses again.
+     */
+    public Removed delete(String name) {
+        List<Long> returned = transactions.execute(status -> {
+            if (!agents.delete(name)) {
+                return null;
+            }
+            return tickets.returnToQueue(name);
+        });
+        if (returned == null) {
+            throw unknownAgent(name);
+        }
+        return new Removed(name, returned);
+    }
+
     /** Every agent with their open tickets, by name. */
     public List<Agent> agents() {
         List<Agent> all = agents.all();

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultMaxOpenTickets open tickets an agent may have when their profile does not say
  * @param checkInterval         how often worker processes look for tickets waiting in a team's queue (as a safety
- *                              net: a change that frees an agent releases the queue at once) and for service levels
- *                              near or past their due time; warnings and breaches are announced within this delay
+ *                              net: a change that frees an agent releases the queue at once); also the longest they
+ *                              wait between service-level checks, which otherwise wake at each warning point and due
+ *                              time
  * @param expertiseNeighbours   similar past examples looked at for the expertise policy; only those learnt from
  *                              closed tickets that had an assignee count
  * @param releaseBatch          waiting tickets of one team tried per release, oldest first

@@ -3,6 +3,7 @@ package io.tickettriage.assignment;
 import io.tickettriage.comment.CommentAdded;
 import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketEvents.TicketClosed;
+import io.tickettriage.ticket.TicketEvents.TicketCorrected;
 import io.tickettriage.ticket.TicketEvents.TicketUpdated;
 import io.tickettriage.ticket.TicketManagement;
 import io.tickettriage.ticket.TicketStatus;
@@ -14,17 +15,28 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * What other changes mean for assignment and service levels. A routed ticket nobody has (moved to another team,
  * routed by hand, returned to the queue) is assigned in its team; a closed ticket frees a place for its assignee's
- * teams' queues; an agent's first public comment is the ticket's first response.
+ * teams' queues; an agent's first public comment is the ticket's first response; a priority change may bring a
+ * service-level moment closer.
  */
 @Component
 class AssignmentTriggers {
 
     private final AssignmentManagement assignment;
     private final TicketManagement tickets;
+    private final PeriodicChecks checks;
 
-    AssignmentTriggers(AssignmentManagement assignment, TicketManagement tickets) {
+    AssignmentTriggers(AssignmentManagement assignment, TicketManagement tickets, PeriodicChecks checks) {
         this.assignment = assignment;
         this.tickets = tickets;
+        this.checks = checks;
+    }
+
+    /** A new priority gives new due times, perhaps passed already or before the next regular check. */
+    @TransactionalEventListener
+    void on(TicketCorrected event) {
+        if (event.corrections().stream().anyMatch(correction -> correction.field().equals("priority"))) {
+            checks.dueTimesChanged();
+        }
     }
 
     @TransactionalEventListener

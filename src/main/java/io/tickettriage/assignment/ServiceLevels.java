@@ -91,6 +91,11 @@ public class ServiceLevels {
         return targets();
     }
 
+    /** The earliest moment a warning or breach will be due, on any open ticket; empty when none will. */
+    public java.util.Optional<java.time.Instant> nextMoment() {
+        return tickets.nextServiceLevelMoment();
+    }
+
     /** What one check announced. */
     public record Checked(int warnings, int breaches) {
     }

@@ -56,13 +56,44 @@ public class TicketInsights {
     }
 
     /**
+     * One agent's share of a team's tickets in the window, and how their service levels went.
+     *
+     * @param agent                  the assignee; null for the team's tickets nobody has
+     * @param tickets                the team's tickets (as in {@code volume}) that this agent has or had when closed
+     * @param closed                 of those, the closed ones
+     * @param slaSettled             tickets with due times whose outcome is known: closed, or a target already missed
+     * @param slaMet                 of those, closed without missing a target
+     * @param slaAttainment          slaMet / slaSettled; null until one is settled
+     * @param meanFirstResponseHours from creation to the first public answer of an agent, over the tickets answered
+     * @param meanResolutionHours    from creation to close, less the time spent closed before a reopen, over the
+     *                               closed ones
+     */
+    public record AgentServiceLevel(@Nullable String agent, long tickets, long closed, long slaSettled, long slaMet,
+            @Nullable Double slaAttainment, @Nullable Double meanFirstResponseHours,
+            @Nullable Double meanResolutionHours) {
+    }
+
+    /**
+     * A team's service levels: every count is the sum of its agents' (the tickets nobody has included), every
+     * mean the mean over the same tickets, so the agents always add up to the team; {@code tickets} is the team's
+     * {@code volume}.
+     */
+    public record TeamServiceLevel(String team, long tickets, long closed, long slaSettled, long slaMet,
+            @Nullable Double slaAttainment, @Nullable Double meanFirstResponseHours,
+            @Nullable Double meanResolutionHours, List<AgentServiceLevel> agents) {
+    }
+
+    /**
      * @param tickets             triaged tickets created in the window (the sum of the teams' volumes)
      * @param autoRouted          the sum of the teams' autoRouted
      * @param autoRouteRate       autoRouted / tickets; null without tickets
      * @param autoRoutePrecision  over every team's closed engineRouted tickets; null until one is closed
+     * @param serviceLevels       per team and per agent: tickets handled, service-level attainment, mean first
+     *                            response and resolution times
      */
     public record Insights(int windowDays, Instant since, long tickets, long autoRouted, @Nullable Double autoRouteRate,
-            @Nullable Double autoRoutePrecision, List<TeamInsight> teams, List<DailyVolume> daily) {
+            @Nullable Double autoRoutePrecision, List<TeamInsight> teams, List<DailyVolume> daily,
+            List<TeamServiceLevel> serviceLevels) {
     }
 
     /** A team's counts as the query returns them; every figure above is a ratio of two of these. */
@@ -118,7 +149,8 @@ public class TicketInsights {
         long engineClosed = rows.stream().mapToLong(Counts::engineClosed).sum();
         long engineClosedKept = rows.stream().mapToLong(Counts::engineClosedKept).sum();
         return new Insights(days, since, tickets, autoRouted, ratio(autoRouted, tickets),
-                ratio(engineClosedKept, engineClosed), rows.stream().map(TicketInsights::insight).toList(), daily);
+                ratio(engineClosedKept, engineClosed), rows.stream().map(TicketInsights::insight).toList(), daily,
+                AgentInsights.over(jdbc, since));
     }
 
     private static TeamInsight insight(Counts c) {

@@ -306,6 +306,24 @@ public class TicketManagement {
         return Optional.of(ticket);
     }
 
+    /**
+     * Returns every open ticket of an agent who leaves to their team's queue, in the caller's transaction; each is
+     * published as updated (and so assigned again by its team's policy). Closed tickets keep the name: they are
+     * history. Returns the ids of the tickets returned.
+     */
+    @Transactional
+    public List<Long> returnToQueue(String agent) {
+        Instant now = clock.instant();
+        List<Long> returned = new ArrayList<>();
+        for (long id : queues.openTicketsOf(agent)) {
+            if (queues.unassign(id, agent, now)) {
+                updated(id);
+                returned.add(id);
+            }
+        }
+        return returned;
+    }
+
     /** How many open tickets each of these agents has; agents with none are missing. */
     public Map<String, Long> openTicketCounts(Collection<String> agents) {
         return queues.openCounts(agents);
@@ -337,6 +355,14 @@ public class TicketManagement {
     /** Open tickets due a warning: 80% of the time to {@code measure}'s target has passed. */
     public List<Long> serviceLevelWarningsDue(ServiceLevelMeasure measure, int limit) {
         return queues.warningsDue(measure, clock.instant(), limit);
+    }
+
+    /** The earliest moment a service-level warning or breach will be due on an open ticket; empty when none. */
+    public Optional<Instant> nextServiceLevelMoment() {
+        return java.util.stream.Stream.of(ServiceLevelMeasure.values())
+                .map(queues::nextMoment)
+                .flatMap(Optional::stream)
+                .min(Instant::compareTo);
     }
 
     /** Open tickets past {@code measure}'s due time and not announced yet. */

@@ -41,6 +41,25 @@ class TicketQueues {
                 .update() == 1;
     }
 
+    /** An agent's open (not closed) tickets, oldest first. */
+    List<Long> openTicketsOf(String agent) {
+        return jdbc.sql("SELECT id FROM tickets WHERE status <> 'closed' AND assignee = :agent ORDER BY id")
+                .param("agent", agent)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Takes an open ticket from {@code agent}, back to its team's queue; false when the agent no longer has it. */
+    boolean unassign(long id, String agent, Instant now) {
+        return jdbc.sql("""
+                UPDATE tickets SET assignee = NULL, assignee_source = NULL, assignment_reason = NULL, updated_at = :now
+                WHERE id = :id AND assignee = :agent AND status <> 'closed'""")
+                .param("id", id)
+                .param("agent", agent)
+                .param("now", now.toEpochMilli())
+                .update() == 1;
+    }
+
     /** Open (not closed) tickets of each of these agents; an agent with none is missing from the answer. */
     Map<String, Long> openCounts(Collection<String> agents) {
         Map<String, Long> counts = new HashMap<>();
@@ -145,6 +164,24 @@ class TicketQueues {
                 .param("limit", limit)
                 .query(Long.class)
                 .list();
+    }
+
+    /**
+     * The earliest moment at which a warning or a breach of {@code measure} will be due, over the open tickets not
+     * announced yet: the warning point for those not warned of, the due time for the others. Empty when none.
+     */
+    java.util.Optional<Instant> nextMoment(ServiceLevelMeasure measure) {
+        // the warning point rounded up to the millisecond, so that warningPoint() holds at that moment
+        Long next = jdbc.sql("SELECT MIN(CASE WHEN " + column(measure, "warned") + " = 0 THEN (2 * (created_at"
+                        + " + sla_paused_ms) + 8 * " + column(measure, "due") + " + 9) / 10 ELSE " + column(measure, "due")
+                        + " END) FROM tickets WHERE " + unmet(measure))
+                .query((rs, row) -> {
+                    long value = rs.getLong(1);
+                    return rs.wasNull() ? null : value;
+                })
+                .optional()
+                .orElse(null);
+        return java.util.Optional.ofNullable(next).map(Instant::ofEpochMilli);
     }
 
     /** Records the warning; false when it was recorded already (by another process) or no longer applies. */

@@ -108,6 +108,9 @@ class AccessControlIT {
         assertThat(agent.post("/teams", team).status()).isEqualTo(403);
         assertThat(agent.post("/knowledge/export", "{}").status()).isEqualTo(403);
         assertThat(agent.get("/tokens").status()).isEqualTo(403);
+        // removing an agent takes their tickets away from them: admins only
+        assertThat(agent.delete("/agents/agent-smith").status()).isEqualTo(403);
+        assertThat(admin.delete("/agents/nobody-here").status()).isEqualTo(404);
         // webhooks send ticket data anywhere: admins only
         assertThat(agent.get("/webhooks").status()).isEqualTo(403);
         assertThat(agent.post("/webhooks", "{\"url\": \"https://example.org\", \"events\": [\"*\"]}").status())

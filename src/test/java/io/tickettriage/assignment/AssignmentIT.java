@@ -50,6 +50,13 @@ class AssignmentIT extends AssignmentScenarios {
         Reply back = put(api, "/agents/" + name + "/availability", "{\"availability\": \"available\"}");
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.json().get("availability").asString()).isEqualTo("available");
+
+        Reply deleted = api.delete("/agents/" + name);
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.json().get("detail").asString()).isEqualTo("Deleted");
+        assertThat(deleted.json().get("returned_to_queue").size()).isZero();
+        assertProblem(api.get("/agents/" + name), 404, "No agent named");
+        assertProblem(api.delete("/agents/" + name), 404, "No agent named '" + name + "'");
     }
 
     @Test

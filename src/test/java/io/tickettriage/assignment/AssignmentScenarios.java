@@ -24,6 +24,7 @@ import io.tickettriage.access.Role;
 import io.tickettriage.assignment.AssignmentManagement.AgentProfile;
 import io.tickettriage.system.ForbiddenException;
 import io.tickettriage.system.InvalidFieldException;
+import io.tickettriage.system.NotFoundException;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.Ticket;
@@ -150,6 +151,51 @@ abstract class AssignmentScenarios {
         clock.advance(Duration.ofHours(3));
         serviceLevels.check();
         assertThat(heard.serviceLevels).endsWith("breached resolution #" + ticket.id());
+    }
+
+    @Test
+    void theNextServiceLevelMomentIsTheEarliestWarningOrDueTimeNotAnnouncedYet() {
+        Instant created = clock.instant();
+        assertThat(serviceLevels.nextMoment()).isEmpty();
+        Ticket urgent = route("Payroll server down for everyone", HARDWARE, Priority.URGENT);
+        route("Mouse pointer drifts", HARDWARE, Priority.LOW);
+        assertThat(serviceLevels.nextMoment()).as("80% of the first hour").contains(created.plus(Duration.ofMinutes(48)));
+
+        clock.advance(Duration.ofMinutes(48));
+        serviceLevels.check();
+        assertThat(heard.serviceLevels).containsExactly("warning first_response #" + urgent.id());
+        assertThat(serviceLevels.nextMoment()).as("the first response's due time")
+                .contains(created.plus(Duration.ofHours(1)));
+
+        comments.add(urgent.id(), "On it", false, new Caller("ann", Role.AGENT));
+        assertThat(serviceLevels.nextMoment()).as("80% of the four hours to resolution")
+                .contains(created.plus(Duration.ofMinutes(192)));
+        tickets.changeStatus(urgent.id(), TicketStatus.CLOSED);
+        assertThat(serviceLevels.nextMoment()).as("the Low ticket's warning, 80% of three days")
+                .contains(created.plus(Duration.ofMinutes(3 * 24 * 60 * 8 / 10)));
+    }
+
+    @Test
+    void checksRunningInManyWorkersAtOnceAnnounceEachWarningAndBreachOnce() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(route("Core switch " + i + " down", HARDWARE, Priority.URGENT).id());
+        }
+        // past the first response's due time (1 h) and the resolution's warning point (192 min)
+        clock.advance(Duration.ofMinutes(200));
+
+        List<ServiceLevels.Checked> checked = concurrently(List.of(1, 2, 3, 4, 5, 6, 7, 8),
+                worker -> serviceLevels.check());
+
+        assertThat(checked.stream().mapToInt(ServiceLevels.Checked::breaches).sum()).isEqualTo(12);
+        assertThat(checked.stream().mapToInt(ServiceLevels.Checked::warnings).sum()).isEqualTo(12);
+        List<String> expected = new ArrayList<>();
+        for (long id : ids) {
+            expected.add("breached first_response #" + id);
+            expected.add("warning resolution #" + id);
+        }
+        assertThat(heard.serviceLevels).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(serviceLevels.nextMoment()).contains(tickets.get(ids.getFirst()).resolutionDue());
     }
 
     @Test
@@ -309,6 +355,31 @@ abstract class AssignmentScenarios {
         assertThat(tickets.get(manual.id()).assignee()).isEqualTo(prefix + "bob");
         assertThatThrownBy(() -> tickets.change(manual.id(), new AgentChange(null, null, null, "nobody", "lead")))
                 .isInstanceOf(InvalidFieldException.class).hasMessageContaining("No agent named 'nobody'");
+    }
+
+    @Test
+    void aRemovedAgentsOpenTicketsGoBackToTheQueueAndThePolicyAssignsThemAgain() {
+        agent("ann", 5, HARDWARE);
+        Ticket engine = assignment.assign(route("Webcam not detected", HARDWARE), null).orElseThrow();
+        Ticket done = assignment.assign(route("Headset crackles", HARDWARE), null).orElseThrow();
+        Ticket byHand = route("Docking station firmware", HARDWARE);
+        tickets.change(byHand.id(), new AgentChange(null, null, null, prefix + "ann", "lead"));
+        tickets.changeStatus(done.id(), TicketStatus.CLOSED);
+        settle();
+        agent("bob", 5, HARDWARE);
+        assertThat(tickets.get(engine.id()).assignee()).isEqualTo(prefix + "ann");
+
+        AssignmentManagement.Removed removed = assignment.delete(prefix + "ann");
+
+        assertThat(removed.returnedToQueue()).containsExactly(engine.id(), byHand.id());
+        await().atMost(TIMEOUT).until(() -> prefix.concat("bob").equals(tickets.get(engine.id()).assignee())
+                && prefix.concat("bob").equals(tickets.get(byHand.id()).assignee()));
+        assertThat(tickets.get(engine.id()).assignmentReason()).startsWith("Least loaded in Hardware Team");
+        assertThat(tickets.get(done.id()).assignee()).as("closed tickets are history").isEqualTo(prefix + "ann");
+        assertThat(assignment.findAgent(prefix + "ann")).isEmpty();
+        assertThat(assignment.agents()).extracting(Agent::name).containsExactly(prefix + "bob");
+        assertThatThrownBy(() -> assignment.delete(prefix + "ann")).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("No agent named '" + prefix + "ann'");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -45,12 +46,14 @@ class TicketInsightsTests {
 
     TicketRepository tickets;
     TicketInsights insights;
+    JdbcClient jdbc;
 
     /** What the test did to one ticket: the oracle the figures are checked against. */
     private static final class History {
         final Instant created;
         @Nullable String engineTeam;
         String assignedTo = "";
+        @Nullable String assignee;
         boolean closed;
 
         History(Instant created) {
@@ -71,7 +74,7 @@ class TicketInsightsTests {
         TestDatabases.sqlite(file);
         // one connection for the whole test: a random history is hundreds of statements
         connection = new SingleConnectionDataSource("jdbc:sqlite:" + file, true);
-        JdbcClient jdbc = JdbcClient.create(connection);
+        jdbc = JdbcClient.create(connection);
         tickets = new TicketRepository(jdbc, JsonMapper.builder().build());
         insights = new TicketInsights(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -108,6 +111,44 @@ class TicketInsightsTests {
         assertThat(manual.engineRouted()).isZero();
         assertThat(manual.autoRoutePrecision()).isNull();
         assertThat(figures.autoRouteRate()).isZero();
+    }
+
+    @Test
+    void perAgentServiceLevelsMatchTheirDefinitionsAndAddUpToTheTeam() {
+        Instant created = NOW.minus(Duration.ofHours(10));
+        // ann: answered after 1 h and closed after 5 h, both on time; answered after 6 h (late) and closed after 8 h
+        long onTime = serviced("Hardware Team", "ann", created, 1, 5, false, false);
+        serviced("Hardware Team", "ann", created, 6, 8, true, false);
+        // bob: answered after 2 h, still open and on time: not settled yet
+        serviced("Hardware Team", "bob", created, 2, null, false, false);
+        // nobody's: open and already past its resolution due time
+        serviced("Hardware Team", null, created, null, null, false, true);
+        // a ticket from before service levels: counted, never settled
+        jdbc.sql("UPDATE tickets SET assignee = 'bob' WHERE id = ?").param(triaged("Hardware Team")).update();
+        serviced("Network Team", "bob", created, 1, 3, false, false);
+
+        Insights figures = insights.over(7);
+        TicketInsights.TeamServiceLevel hardware = figures.serviceLevels().stream()
+                .filter(t -> t.team().equals("Hardware Team")).findFirst().orElseThrow();
+
+        assertThat(hardware.agents()).extracting(TicketInsights.AgentServiceLevel::agent)
+                .containsExactly("ann", "bob", null);
+        TicketInsights.AgentServiceLevel ann = hardware.agents().get(0);
+        assertThat(ann).isEqualTo(new TicketInsights.AgentServiceLevel("ann", 2, 2, 2, 1, 0.5, 3.5, 6.5));
+        assertThat(hardware.agents().get(1))
+                .isEqualTo(new TicketInsights.AgentServiceLevel("bob", 2, 0, 0, 0, null, 2.0, null));
+        assertThat(hardware.agents().get(2))
+                .isEqualTo(new TicketInsights.AgentServiceLevel(null, 1, 0, 1, 0, 0.0, null, null));
+        assertThat(hardware.tickets()).isEqualTo(5).isEqualTo(team(figures, "Hardware Team").volume());
+        assertThat(hardware.closed()).isEqualTo(2);
+        assertThat(hardware.slaSettled()).isEqualTo(3);
+        assertThat(hardware.slaMet()).isEqualTo(1);
+        assertThat(hardware.slaAttainment()).isEqualTo(1 / 3.0);
+        assertThat(hardware.meanFirstResponseHours()).isEqualTo(3.0);
+        assertThat(hardware.meanResolutionHours()).isEqualTo(6.5);
+        assertThat(figures.serviceLevels()).extracting(TicketInsights.TeamServiceLevel::team)
+                .containsExactly("Hardware Team", "Network Team");
+        assertThat(onTime).isPositive();
     }
 
     @ParameterizedTest
@@ -156,6 +197,27 @@ class TicketInsightsTests {
             assertThat(team.autoRoutePrecision()).as(team.team()).isEqualTo(precision(routedHere));
         }
         window.forEach(h -> assertThat(byTeam).containsKey(h.assignedTo));
+        assertThat(figures.serviceLevels()).extracting(TicketInsights.TeamServiceLevel::team)
+                .containsExactlyElementsOf(byTeam.keySet());
+        for (TicketInsights.TeamServiceLevel team : figures.serviceLevels()) {
+            List<TicketInsights.AgentServiceLevel> agents = team.agents();
+            assertThat(team.tickets()).as(team.team()).isEqualTo(byTeam.get(team.team()).volume())
+                    .isEqualTo(agents.stream().mapToLong(TicketInsights.AgentServiceLevel::tickets).sum())
+                    .isEqualTo(window.stream().filter(h -> h.assignedTo.equals(team.team())).count());
+            assertThat(team.closed()).isEqualTo(agents.stream().mapToLong(TicketInsights.AgentServiceLevel::closed).sum())
+                    .isEqualTo(window.stream().filter(h -> h.assignedTo.equals(team.team()) && h.closed).count());
+            for (TicketInsights.AgentServiceLevel agent : agents) {
+                assertThat(agent.tickets()).as(team.team() + " " + agent.agent()).isEqualTo(window.stream()
+                        .filter(h -> h.assignedTo.equals(team.team()) && Objects.equals(h.assignee, agent.agent()))
+                        .count());
+            }
+            if (team.meanResolutionHours() != null) {
+                // the team's mean is its agents' means weighted by their closed tickets
+                double weighted = agents.stream().filter(a -> a.meanResolutionHours() != null)
+                        .mapToDouble(a -> a.meanResolutionHours() * a.closed()).sum() / team.closed();
+                assertThat(team.meanResolutionHours()).isCloseTo(weighted, org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
     }
 
     private History randomTicket(Random random) {
@@ -179,6 +241,12 @@ class TicketInsightsTests {
         for (int moves = random.nextInt(4); moves > 1; moves--) { // half are never touched by an agent
             h.assignedTo = pick(random);
             tickets.applyAgentChange(id, h.assignedTo, null, null, created.plusSeconds(60));
+        }
+        h.assignee = List.of("ann", "bob", "").get(random.nextInt(3));
+        if (!h.assignee.isEmpty()) {
+            jdbc.sql("UPDATE tickets SET assignee = ? WHERE id = ?").params(h.assignee, id).update();
+        } else {
+            h.assignee = null;
         }
         if (random.nextBoolean()) {
             tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, created.plusSeconds(3_600));
@@ -212,6 +280,35 @@ class TicketInsightsTests {
                 null, NOW.minusSeconds(3_600));
         tickets.applyTriage(id, new TriageOutcome(team, Priority.MEDIUM, Level.TIER_1, 0.9, "test", null),
                 NOW.minusSeconds(3_600));
+        return id;
+    }
+
+    /**
+     * A Medium ticket (first response due after 24 h, resolution after 72 h) routed to {@code team} with an assignee,
+     * answered and closed these many hours after its creation (null: not yet), with its breach flags as given.
+     */
+    private long serviced(String team, @Nullable String assignee, Instant created, @Nullable Integer answeredAfter,
+            @Nullable Integer closedAfter, boolean responseBreached, boolean resolutionBreached) {
+        long id = tickets.insert("Ticket", "", Priority.MEDIUM, FieldSource.DEFAULT, Level.TIER_1, FieldSource.DEFAULT,
+                null, created);
+        tickets.applyTriage(id, new TriageOutcome(team, Priority.MEDIUM, Level.TIER_1, 0.9, "test", null), created);
+        jdbc.sql("""
+                UPDATE tickets SET assignee = :assignee, first_response_due = :responseDue, resolution_due = :resolutionDue,
+                    first_response_at = :answered, first_response_breached = :responseBreached,
+                    resolution_breached = :resolutionBreached WHERE id = :id""")
+                .param("assignee", assignee, java.sql.Types.VARCHAR)
+                .param("responseDue", created.plus(Duration.ofHours(24)).toEpochMilli())
+                .param("resolutionDue", created.plus(Duration.ofHours(72)).toEpochMilli())
+                .param("answered", answeredAfter == null ? null
+                        : created.plus(Duration.ofHours(answeredAfter)).toEpochMilli(), java.sql.Types.BIGINT)
+                .param("responseBreached", responseBreached ? 1 : 0)
+                .param("resolutionBreached", resolutionBreached ? 1 : 0)
+                .param("id", id)
+                .update();
+        if (closedAfter != null) {
+            tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED,
+                    created.plus(Duration.ofHours(closedAfter)));
+        }
         return id;
     }
 
