@@ -62,6 +62,15 @@ class InsightsIT {
         assertThat(insights.get("auto_route_precision").asDouble()).isCloseTo(0.5, within(1e-9));
         assertThat(insights.get("daily").valueStream().mapToLong(d -> d.get("count").asLong()).sum()).isEqualTo(4);
         assertThat(tickets.get(open).assignedTo()).isEqualTo("Hardware Team");
+        // per team and agent, over the same tickets: nobody has these, so one row each, adding up to the team
+        JsonNode levels = insights.get("service_levels").valueStream()
+                .filter(t -> t.get("team").asString().equals("Hardware Team")).findFirst().orElseThrow();
+        assertThat(levels.get("tickets").asLong()).isEqualTo(2);
+        assertThat(levels.get("closed").asLong()).isEqualTo(1);
+        assertThat(levels.get("agents")).hasSize(1);
+        assertThat(levels.get("agents").get(0).get("agent").isNull()).isTrue();
+        assertThat(levels.get("agents").get(0).get("tickets").asLong()).isEqualTo(2);
+        assertThat(levels.get("mean_resolution_hours").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test
