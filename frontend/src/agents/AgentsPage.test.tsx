@@ -96,18 +96,18 @@ describe('the agents page', () => {
       'GET /sla': { targets: [] },
       'DELETE /agents/bob': { detail: 'Deleted', name: 'bob', returned_to_queue: [4, 9] },
     });
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     openDashboard('/admin/agents');
     const agents = await screen.findByTestId('agents');
 
-    await act(async () => fireEvent.click(within(agents).getByRole('button', { name: 'Remove bob' })));
-    expect(seen.filter((request) => request.method === 'DELETE')).toHaveLength(0);
+    fireEvent.click(within(agents).getByRole('button', { name: 'Remove…' }));
+    fireEvent.click(within(agents).getByRole('button', { name: 'Cancel' }));
+    expect(within(agents).queryByRole('button', { name: 'Remove bob' })).toBeNull();
 
+    fireEvent.click(within(agents).getByRole('button', { name: 'Remove…' }));
+    expect(seen.filter((request) => request.method === 'DELETE')).toHaveLength(0);
     await act(async () => fireEvent.click(within(agents).getByRole('button', { name: 'Remove bob' })));
     expect(seen).toContainEqual({ method: 'DELETE', path: '/agents/bob', body: undefined });
     expect(await screen.findByText("bob removed; their open tickets went back to their teams' queues.")).toBeTruthy();
-    expect(confirm).toHaveBeenCalledTimes(2);
-    confirm.mockRestore();
   });
 
   it('says so when the caller is not an admin', async () => {

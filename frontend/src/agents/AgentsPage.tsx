@@ -76,6 +76,8 @@ export function AgentsPage() {
 type Act = (what: () => Promise<unknown>, done: string) => Promise<void>;
 
 function AgentTable({ agents, act }: { agents: Agent[]; act: Act }) {
+  // the agent whose removal waits for a second click
+  const [removing, setRemoving] = useState<string>();
   return (
     <section className="panel" aria-labelledby="agents-heading">
       <h2 id="agents-heading">Agents</h2>
@@ -116,23 +118,31 @@ function AgentTable({ agents, act }: { agents: Agent[]; act: Act }) {
                   </button>
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="button link danger"
-                    aria-label={`Remove ${agent.name}`}
-                    onClick={() => {
-                      const open = agent.open_tickets;
-                      if (!window.confirm(`Remove ${agent.name}? Their ${open} open tickets go back to their teams.`)) {
-                        return;
-                      }
-                      void act(
-                        () => api.removeAgent(agent.name),
-                        `${agent.name} removed; their open tickets went back to their teams' queues.`,
-                      );
-                    }}
-                  >
-                    Remove
-                  </button>
+                  {removing === agent.name ? (
+                    <span role="group" aria-label={`Remove ${agent.name}?`}>
+                      <span className="subtle">Their open tickets go back to their teams. </span>
+                      <button
+                        type="button"
+                        className="button danger"
+                        onClick={() => {
+                          setRemoving(undefined);
+                          void act(
+                            () => api.removeAgent(agent.name),
+                            `${agent.name} removed; their open tickets went back to their teams' queues.`,
+                          );
+                        }}
+                      >
+                        Remove {agent.name}
+                      </button>{' '}
+                      <button type="button" className="button link" onClick={() => setRemoving(undefined)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="button link" onClick={() => setRemoving(agent.name)}>
+                      Remove…
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
