@@ -48,6 +48,30 @@ const SAMPLE_INSIGHTS = {
     { date: new Date().toISOString().slice(0, 10), team: 'Hardware Team', count: 3 },
     { date: new Date().toISOString().slice(0, 10), team: 'Network Team', count: 2 },
   ],
+  service_levels: [
+    {
+      team: 'Hardware Team',
+      tickets: 12,
+      closed: 8,
+      sla_settled: 8,
+      sla_met: 6,
+      sla_attainment: 0.75,
+      mean_first_response_hours: 1.5,
+      mean_resolution_hours: 5.2,
+      agents: [
+        {
+          agent: 'ann',
+          tickets: 12,
+          closed: 8,
+          sla_settled: 8,
+          sla_met: 6,
+          sla_attainment: 0.75,
+          mean_first_response_hours: 1.5,
+          mean_resolution_hours: 5.2,
+        },
+      ],
+    },
+  ],
 };
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -274,7 +298,14 @@ try {
   await run('the insights page charts what happened on this server', async () => {
     await agent.goto(`${baseUrl}/analytics`);
     await agent.getByTestId('insights').waitFor();
-    await agent.getByRole('row', { name: /Network Team/ }).waitFor();
+    await agent
+      .getByTestId('per-team')
+      .getByRole('row', { name: /Network Team/ })
+      .waitFor();
+    await agent
+      .getByTestId('service-levels')
+      .getByRole('row', { name: /Network Team/ })
+      .waitFor();
     await agent.screenshot({ path: join(artifacts, 'insights.png'), fullPage: true });
     await audit(agent, 'insights');
   });
@@ -285,6 +316,7 @@ try {
     await agent.goto(`${baseUrl}/analytics`);
     await agent.getByTestId('insights').waitFor();
     await agent.getByRole('row', { name: /Hardware Team 12 10 83% 90% 1 \(8%\) 5\.2 h/ }).waitFor();
+    await agent.getByRole('row', { name: /ann 12 8 75% \(6 of 8\) 1\.5 h 5\.2 h/ }).waitFor();
     await agent.screenshot({ path: join(artifacts, 'insights-charts.png'), fullPage: true });
     await audit(agent, 'insights charts');
     await agent.unroute('**/insights?days=*');

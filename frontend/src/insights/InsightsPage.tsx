@@ -181,7 +181,7 @@ function InsightsView({ insights }: { insights: Insights }) {
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">Per team</h2>
         <div className="table-scroll">
-          <table className="data">
+          <table className="data" data-testid="per-team">
             <thead>
               <tr>
                 <th scope="col">Team</th>
