@@ -15,7 +15,7 @@ class AssignmentEndpoints implements EndpointAccess {
 
     @Override
     public void declare(Rules rules) {
-        rules.allow(Role.ADMIN, HttpMethod.PUT, "/agents/*", "/teams/*/policy", "/sla")
-                .allow(Role.ADMIN, HttpMethod.DELETE, "/agents/*");
+        rules.allow(Role.ADMIN, HttpMethod.PUT, "/agents/*", "/teams/*/policy", "/teams/*/hours", "/sla")
+                .allow(Role.ADMIN, HttpMethod.DELETE, "/agents/*", "/teams/*/hours");
     }
 }

@@ -31,10 +31,14 @@ class AssignmentTriggers {
         this.checks = checks;
     }
 
-    /** A new priority gives new due times, perhaps passed already or before the next regular check. */
+    /**
+     * A new priority, or a team with other business hours, gives new due times, perhaps passed already or before the
+     * next regular check.
+     */
     @TransactionalEventListener
     void on(TicketCorrected event) {
-        if (event.corrections().stream().anyMatch(correction -> correction.field().equals("priority"))) {
+        if (event.corrections().stream().anyMatch(correction -> correction.field().equals("priority")
+                || correction.field().equals("assigned_to"))) {
             checks.dueTimesChanged();
         }
     }

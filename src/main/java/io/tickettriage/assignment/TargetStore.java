@@ -22,16 +22,28 @@ class TargetStore implements ServiceLevelTargets {
     private static final long FRESH_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final JdbcClient jdbc;
+    private final HoursStore hours;
     private volatile Map<Priority, Target> cached;
     private volatile long readAt;
 
-    TargetStore(JdbcClient jdbc) {
+    TargetStore(JdbcClient jdbc, HoursStore hours) {
         this.jdbc = jdbc;
+        this.hours = hours;
     }
 
     @Override
     public Target target(Priority priority) {
         return all().get(priority);
+    }
+
+    @Override
+    public Instant after(String team, Instant from, Duration work) {
+        return hours.find(team).map(working -> working.after(from, work)).orElseGet(() -> from.plus(work));
+    }
+
+    @Override
+    public boolean calendarTime(String team) {
+        return hours.find(team).isEmpty();
     }
 
     /** Every priority's target: the one set, or the default. */

@@ -1,6 +1,7 @@
 package io.tickettriage.ticket;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -19,6 +20,19 @@ public interface ServiceLevelTargets {
     ServiceLevelTargets DEFAULT = DEFAULTS::get;
 
     Target target(Priority priority);
+
+    /**
+     * The moment {@code work} of {@code team}'s working time has passed since {@code from}: calendar time, unless
+     * the team has business hours.
+     */
+    default Instant after(String team, Instant from, Duration work) {
+        return from.plus(work);
+    }
+
+    /** Whether {@code team}'s targets count calendar time (it has no business hours). */
+    default boolean calendarTime(String team) {
+        return true;
+    }
 
     /** How long the first public answer and the closing of a ticket of one priority may take. */
     record Target(Duration firstResponse, Duration resolution) {

@@ -217,8 +217,10 @@ public class TicketManagement {
         tickets.applyAgentChange(id, team, priority, level, assignee,
                 assignee == null || assignee.isEmpty() ? null : "Assigned by " + by, now);
         changed.forEach(corrections::insert);
-        if (priority != null && priority != before.priority()) {
-            recomputeDueTimes(before, priority);
+        if ((priority != null && priority != before.priority()) || (team != null && !team.equals(before.assignedTo()))) {
+            // a new priority or a team with other business hours: due times counted again from the creation
+            Ticket changedTicket = get(id);
+            recomputeDueTimes(changedTicket, changedTicket.priority());
         }
         Ticket after = updated(id);
         if (!Objects.equals(before.assignee(), after.assignee()) && after.assignee() != null) {
@@ -398,14 +400,20 @@ public class TicketManagement {
         if (ticket.firstResponseDue() == null || ticket.resolutionDue() == null) {
             return false; // created before service levels existed
         }
-        ServiceLevelTargets.Target target = target(priority);
+        ServiceLevelTargets targets = this.targets.getIfAvailable(() -> ServiceLevelTargets.DEFAULT);
+        ServiceLevelTargets.Target target = targets.target(priority);
+        String team = ticket.assignedTo();
         Instant start = ticket.createdAt().plusMillis(queues.pausedMillis(ticket.id()));
-        Instant firstResponse = start.plus(target.firstResponse());
-        Instant resolution = start.plus(target.resolution());
+        Instant firstResponse = targets.after(team, start, target.firstResponse());
+        Instant resolution = targets.after(team, start, target.resolution());
         if (firstResponse.equals(ticket.firstResponseDue()) && resolution.equals(ticket.resolutionDue())) {
             return false;
         }
-        queues.setDueTimes(ticket.id(), firstResponse, resolution);
+        // 80% of a team's working time is not 80% of the calendar time between start and due: stored then
+        boolean calendar = targets.calendarTime(team);
+        queues.setDueTimes(ticket.id(), firstResponse, resolution,
+                calendar ? null : targets.after(team, start, target.firstResponse().multipliedBy(4).dividedBy(5)),
+                calendar ? null : targets.after(team, start, target.resolution().multipliedBy(4).dividedBy(5)));
         return true;
     }
 

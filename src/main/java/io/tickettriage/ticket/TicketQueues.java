@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -124,9 +125,11 @@ class TicketQueues {
      * New due times, for a ticket whose priority changed: a target not met yet is judged again from scratch
      * (announced again should it be near or past), one met already is judged against its new due time.
      */
-    void setDueTimes(long id, Instant firstResponseDue, Instant resolutionDue) {
+    void setDueTimes(long id, Instant firstResponseDue, Instant resolutionDue, @Nullable Instant firstResponseWarning,
+            @Nullable Instant resolutionWarning) {
         jdbc.sql("""
                 UPDATE tickets SET first_response_due = :firstResponseDue, resolution_due = :resolutionDue,
+                    first_response_warn_at = :firstResponseWarning, resolution_warn_at = :resolutionWarning,
                     first_response_warned = CASE WHEN first_response_at IS NULL THEN 0 ELSE first_response_warned END,
                     first_response_breached = CASE WHEN first_response_at IS NULL THEN 0
                                                    WHEN first_response_at > :firstResponseDue THEN 1 ELSE 0 END,
@@ -137,6 +140,10 @@ class TicketQueues {
                 .param("id", id)
                 .param("firstResponseDue", firstResponseDue.toEpochMilli())
                 .param("resolutionDue", resolutionDue.toEpochMilli())
+                .param("firstResponseWarning", firstResponseWarning == null ? null : firstResponseWarning.toEpochMilli(),
+                        java.sql.Types.BIGINT)
+                .param("resolutionWarning", resolutionWarning == null ? null : resolutionWarning.toEpochMilli(),
+                        java.sql.Types.BIGINT)
                 .update();
     }
 
@@ -172,9 +179,9 @@ class TicketQueues {
      */
     java.util.Optional<Instant> nextMoment(ServiceLevelMeasure measure) {
         // the warning point rounded up to the millisecond, so that warningPoint() holds at that moment
-        Long next = jdbc.sql("SELECT MIN(CASE WHEN " + column(measure, "warned") + " = 0 THEN (2 * (created_at"
-                        + " + sla_paused_ms) + 8 * " + column(measure, "due") + " + 9) / 10 ELSE " + column(measure, "due")
-                        + " END) FROM tickets WHERE " + unmet(measure))
+        Long next = jdbc.sql("SELECT MIN(CASE WHEN " + column(measure, "warned") + " = 0 THEN "
+                        + warningMoment(measure) + " ELSE " + column(measure, "due") + " END) FROM tickets WHERE "
+                        + unmet(measure))
                 .query((rs, row) -> {
                     long value = rs.getLong(1);
                     return rs.wasNull() ? null : value;
@@ -209,12 +216,19 @@ class TicketQueues {
         return measure == ServiceLevelMeasure.FIRST_RESPONSE ? unmet + " AND first_response_at IS NULL" : unmet;
     }
 
-    /**
-     * 80% of the time from the clock's start (creation, moved by the time spent closed) to the due time has passed:
-     * start + 0.8 * (due - start) <= now, in integers.
-     */
+    /** 80% of the time to the target has passed. */
     private static String warningPoint(ServiceLevelMeasure measure) {
-        return "2 * (created_at + sla_paused_ms) + 8 * " + column(measure, "due") + " <= 10 * CAST(:now AS BIGINT)";
+        return warningMoment(measure) + " <= CAST(:now AS BIGINT)";
+    }
+
+    /**
+     * The moment 80% of the time to the target has passed: stored when the target counts a team's working time;
+     * otherwise start + 0.8 * (due - start), start being the creation moved by the time spent closed, rounded up to
+     * the millisecond, in integers.
+     */
+    private static String warningMoment(ServiceLevelMeasure measure) {
+        return "COALESCE(" + column(measure, "warn_at") + ", (2 * (created_at + sla_paused_ms) + 8 * "
+                + column(measure, "due") + " + 9) / 10)";
     }
 
     private static String column(ServiceLevelMeasure measure, String suffix) {

@@ -288,6 +288,13 @@ class TicketRepository {
                     resolution_due = CASE WHEN CAST(:to AS TEXT) <> 'closed' AND closed_at IS NOT NULL
                                           THEN resolution_due + (CAST(:now AS BIGINT) - closed_at)
                                           ELSE resolution_due END,
+                    first_response_warn_at = CASE WHEN CAST(:to AS TEXT) <> 'closed' AND closed_at IS NOT NULL
+                                                       AND first_response_at IS NULL
+                                                  THEN first_response_warn_at + (CAST(:now AS BIGINT) - closed_at)
+                                                  ELSE first_response_warn_at END,
+                    resolution_warn_at = CASE WHEN CAST(:to AS TEXT) <> 'closed' AND closed_at IS NOT NULL
+                                              THEN resolution_warn_at + (CAST(:now AS BIGINT) - closed_at)
+                                              ELSE resolution_warn_at END,
                     sla_paused_ms = CASE WHEN CAST(:to AS TEXT) <> 'closed' AND closed_at IS NOT NULL
                                          THEN sla_paused_ms + (CAST(:now AS BIGINT) - closed_at)
                                          ELSE sla_paused_ms END

@@ -110,6 +110,11 @@ class AccessControlIT {
         assertThat(agent.get("/tokens").status()).isEqualTo(403);
         // removing an agent takes their tickets away from them: admins only
         assertThat(agent.delete("/agents/agent-smith").status()).isEqualTo(403);
+        assertThat(agent.send("/teams/Hardware%20Team/hours", "PUT", "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"time_zone\": \"UTC\", \"days\": [\"MON\"], "
+                        + "\"start\": \"09:00\", \"end\": \"17:00\"}")).status()).isEqualTo(403);
+        assertThat(agent.delete("/teams/Hardware%20Team/hours").status()).isEqualTo(403);
+        assertThat(agent.get("/teams/Hardware%20Team/hours").status()).isEqualTo(200);
         assertThat(admin.delete("/agents/nobody-here").status()).isEqualTo(404);
         // webhooks send ticket data anywhere: admins only
         assertThat(agent.get("/webhooks").status()).isEqualTo(403);

@@ -111,6 +111,40 @@ class AssignmentIT extends AssignmentScenarios {
         }
     }
 
+    @Test
+    void teamsBusinessHoursAreSetReadAndClearedAndBadOnesRefused() {
+        Api api = new Api(port);
+        String path = "/teams/" + NETWORK.replace(" ", "%20") + "/hours";
+        assertThat(api.get(path).json().get("calendar_time").asBoolean()).isTrue();
+        try {
+            Reply set = put(api, path, "{\"time_zone\": \"Europe/Paris\", \"days\": [\"mon\", \"TUE\", \"WED\", "
+                    + "\"THU\", \"FRI\"], \"start\": \"09:00\", \"end\": \"17:30\"}");
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            JsonNode read = api.get(path).json();
+            assertThat(read.get("calendar_time").asBoolean()).isFalse();
+            assertThat(read.get("time_zone").asString()).isEqualTo("Europe/Paris");
+            assertThat(read.get("days").valueStream().map(JsonNode::asString))
+                    .containsExactly("MON", "TUE", "WED", "THU", "FRI");
+            assertThat(read.get("end").asString()).isEqualTo("17:30");
+
+            String good = "\"days\": [\"MON\"], \"start\": \"09:00\", \"end\": \"17:00\"";
+            assertProblem(put(api, path, "{\"time_zone\": \"Mars/Olympus\", " + good + "}"), 422, "Unknown time zone");
+            assertProblem(put(api, path, "{\"time_zone\": \"UTC\", \"days\": [\"Funday\"], \"start\": \"09:00\", "
+                    + "\"end\": \"17:00\"}"), 422, "Unknown day 'Funday'");
+            assertProblem(put(api, path, "{\"time_zone\": \"UTC\", \"days\": [\"MON\"], \"start\": \"17:00\", "
+                    + "\"end\": \"09:00\"}"), 422, "end must be after start");
+            assertProblem(put(api, path, "{\"time_zone\": \"UTC\", \"days\": [\"MON\"], \"start\": \"25:00\", "
+                    + "\"end\": \"26:00\"}"), 422, "not a time of day");
+            assertProblem(put(api, "/teams/Catering/hours", "{\"time_zone\": \"UTC\", " + good + "}"), 422,
+                    "Unknown team 'Catering'");
+            assertThat(api.get(path).json().get("end").asString()).as("nothing changed").isEqualTo("17:30");
+        } finally {
+            Reply cleared = api.delete(path);
+            assertThat(cleared.status()).isEqualTo(200);
+            assertThat(cleared.json().get("calendar_time").asBoolean()).isTrue();
+        }
+    }
+
     private static Reply put(Api api, String path, String json) {
         return api.send(path, "PUT", "application/json", java.net.http.HttpRequest.BodyPublishers.ofString(json));
     }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +201,47 @@ abstract class AssignmentScenarios {
         }
         assertThat(heard.serviceLevels).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(serviceLevels.nextMoment()).contains(tickets.get(ids.getFirst()).resolutionDue());
+    }
+
+    @Test
+    void aTeamWithBusinessHoursCountsItsTargetsInWorkingTimeAndAMoveCountsThemAgain(@Autowired TeamHours hours) {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        ZonedDateTime now = clock.instant().atZone(paris);
+        ZonedDateTime friday = now.with(TemporalAdjusters.next(DayOfWeek.FRIDAY)).with(LocalTime.of(16, 0));
+        clock.advance(Duration.between(now, friday));
+        Instant monday = friday.plusDays(3).with(LocalTime.of(9, 0)).toInstant();
+        hours.set(HARDWARE, "Europe/Paris", List.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "17:00");
+        try {
+            Ticket ticket = route("Payroll server down for everyone", HARDWARE, Priority.URGENT);
+            assertThat(ticket.firstResponseDue()).as("1 working hour").isEqualTo(friday.plusHours(1).toInstant());
+            assertThat(ticket.resolutionDue()).as("4 working hours: 1 on Friday, 3 on Monday")
+                    .isEqualTo(monday.plus(Duration.ofHours(3)));
+            assertThat(serviceLevels.nextMoment()).contains(friday.plusMinutes(48).toInstant());
+
+            clock.advance(Duration.ofMinutes(48));
+            serviceLevels.check();
+            clock.advance(Duration.ofMinutes(12));
+            serviceLevels.check();
+            assertThat(heard.serviceLevels).containsExactly("warning first_response #" + ticket.id(),
+                    "breached first_response #" + ticket.id());
+            // 80% of 4 working hours is 3 h 12 min: 1 h on Friday and 2 h 12 min on Monday, not 80% of the weekend
+            assertThat(serviceLevels.nextMoment()).contains(monday.plus(Duration.ofMinutes(132)));
+            clock.advance(Duration.between(clock.instant(), monday.plus(Duration.ofMinutes(131))));
+            serviceLevels.check();
+            assertThat(heard.serviceLevels).hasSize(2);
+            clock.advance(Duration.ofMinutes(1));
+            serviceLevels.check();
+            assertThat(heard.serviceLevels).endsWith("warning resolution #" + ticket.id());
+
+            Ticket moved = tickets.change(ticket.id(), new AgentChange(NETWORK, null, null, null, "lead"));
+            assertThat(moved.resolutionDue()).as("calendar time in a team without business hours")
+                    .isEqualTo(friday.plusHours(4).toInstant());
+            serviceLevels.check();
+            assertThat(heard.serviceLevels).as("judged again against the new due times")
+                    .containsOnlyOnce("breached resolution #" + ticket.id());
+        } finally {
+            hours.clear(HARDWARE);
+        }
     }
 
     @Test
