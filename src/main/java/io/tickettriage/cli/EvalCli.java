@@ -60,6 +60,10 @@ final class EvalCli implements Callable<Integer> {
     @Option(names = "--cost", paramLabel = "C", description = "the linear model's regularisation cost")
     @Nullable Double cost;
 
+    @Option(names = "--class-weight-power", paramLabel = "P",
+            description = "small labels' rows weigh (rows / (labels * label rows))^P: 0 none, 1 balanced (default 0.5)")
+    @Nullable Double classWeightPower;
+
     @Option(names = "--llm-mode", paramLabel = "off|assist|always", description = "overrides TRIAGE_LLM_MODE")
     @Nullable String llmMode;
 
@@ -116,6 +120,9 @@ final class EvalCli implements Callable<Integer> {
         }
         if (cost != null) {
             options.put("cost", String.valueOf(cost));
+        }
+        if (classWeightPower != null) {
+            options.put("class-weight-power", String.valueOf(classWeightPower));
         }
         if (llmMode != null) {
             options.put("llm-mode", llmMode);

@@ -139,7 +139,9 @@ public final class EvaluateCommand {
         LinearRouter.Settings defaults = LinearRouter.Settings.defaults(target, minExamples);
         LinearRouter.Settings settings = new LinearRouter.Settings(defaults.folds(), target, minExamples,
                 Double.parseDouble(options.getOrDefault("embedding-weight", String.valueOf(defaults.embeddingWeight()))),
-                Double.parseDouble(options.getOrDefault("cost", String.valueOf(defaults.cost()))), defaults.threads());
+                Double.parseDouble(options.getOrDefault("cost", String.valueOf(defaults.cost()))), defaults.threads())
+                .withClassWeightPower(Double.parseDouble(options.getOrDefault("class-weight-power",
+                        String.valueOf(defaults.classWeightPower()))));
         // The LLM's similar examples are found by the embedding model, as in the service, even when the router
         // itself does without it.
         boolean retrieve = stage.mode() != LlmMode.OFF && llmSettings.examples() > 0;

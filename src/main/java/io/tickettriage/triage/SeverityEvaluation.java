@@ -46,7 +46,8 @@ final class SeverityEvaluation {
         if (samples.stream().map(LinearRouter.Sample::label).distinct().count() < 2) {
             throw new IllegalArgumentException("--" + name + ": the history needs at least two different values");
         }
-        LinearRouter model = LinearRouter.train(samples, settings, message -> { });
+        // unweighted, as the service trains its priority and tier models (RoutingModels)
+        LinearRouter model = LinearRouter.train(samples, settings.withClassWeightPower(0), message -> { });
         List<String> truth = new ArrayList<>();
         List<String> learned = new ArrayList<>();
         List<String> decided = new ArrayList<>();

@@ -100,6 +100,33 @@ class LinearRouterTests {
         assertThat(router.labels().get(LinearRouter.argmax(p))).isEqualTo("B");
     }
 
+    @Test
+    void classWeightsGiveASmallTeamMoreSayOnTicketsLikeItsOwn() {
+        // 200 Software tickets mention licences in passing; 6 Licensing tickets are about licence audits.
+        List<LinearRouter.Sample> samples = new ArrayList<>();
+        Random random = new Random(5);
+        String[] software = {"excel", "crash", "install", "outlook", "plugin", "error", "update", "licence", "audit"};
+        for (int i = 0; i < 200; i++) {
+            StringBuilder text = new StringBuilder("please help licence");
+            for (int w = 0; w < 4; w++) {
+                text.append(' ').append(software[random.nextInt(software.length)]);
+            }
+            samples.add(new LinearRouter.Sample(text.toString(), null, "Software"));
+        }
+        for (int i = 0; i < 6; i++) {
+            samples.add(new LinearRouter.Sample("licence audit compliance seats count " + i, null, "Licensing"));
+        }
+        String ticket = "licence audit for the excel seats";
+
+        LinearRouter unweighted = LinearRouter.train(samples, SETTINGS.withClassWeightPower(0), message -> { });
+        LinearRouter weighted = LinearRouter.train(samples, SETTINGS.withClassWeightPower(1), message -> { });
+
+        double before = unweighted.probabilities(ticket, null)[unweighted.labels().indexOf("Licensing")];
+        double after = weighted.probabilities(ticket, null)[weighted.labels().indexOf("Licensing")];
+        assertThat(after).isGreaterThan(before);
+        assertThat(SETTINGS.classWeightPower()).isEqualTo(LinearRouter.Settings.CLASS_WEIGHT_POWER);
+    }
+
     static List<LinearRouter.Sample> history() {
         String[][] vocab = {
             {"Hardware", "printer", "laptop", "keyboard", "monitor", "jammed", "broken", "screen", "battery"},
