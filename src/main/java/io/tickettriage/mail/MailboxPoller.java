@@ -3,8 +3,10 @@ package io.tickettriage.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -30,9 +32,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Polls the support mailbox and takes in each unseen message, oldest first: decoded, turned into a ticket or a comment
- * and committed ({@link MailIntake}), and only then flagged seen. A crash between the commit and the flag leaves the
- * message unseen; the next pass finds its Message-ID taken and only flags it.
+ * Watches the support mailbox (IMAP IDLE, else polling) and takes in each unseen message, oldest first: decoded, turned
+ * into a ticket or a comment and committed ({@link MailIntake}), and only then flagged seen, a batch at a time. A crash
+ * between the commits and the flags leaves the messages unseen; the next pass finds their Message-IDs taken and only
+ * flags them.
  *
  * <p>Only one process polls a mailbox: the holder of the lease row, renewed on every pass; another worker takes it
  * over when the lease runs out. A mailbox that cannot be reached or refuses the password is retried with waits that
@@ -182,12 +185,7 @@ final class MailboxPoller implements SmartLifecycle {
                 Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
                 Message[] batch = Arrays.copyOf(unseen, Math.min(unseen.length, properties.batchSize()));
                 fetch(folder, batch);
-                for (Message message : batch) {
-                    if (!running) {
-                        break;
-                    }
-                    takeIn(message);
-                }
+                takeIn(folder, batch);
                 boolean idles = properties.idle() && IdleWait.offeredBy(imap);
                 health.up(idles ? "idle" : "poll");
                 if (unseen.length > batch.length || !running || !idles) {
@@ -225,9 +223,43 @@ final class MailboxPoller implements SmartLifecycle {
                 : properties.idleRenewal();
     }
 
-    private void takeIn(Message message) throws MessagingException {
+    /**
+     * Takes in a batch, then flags what was committed seen in one command ({@code STORE} over message ranges) rather
+     * than one per message. A failure part-way still flags what was committed before it.
+     */
+    private void takeIn(Folder folder, Message[] batch) throws MessagingException {
+        List<Message> taken = new ArrayList<>(batch.length);
+        try {
+            for (Message message : batch) {
+                if (!running) {
+                    break;
+                }
+                if (takeIn(message)) {
+                    taken.add(message);
+                }
+            }
+        } catch (MessagingException | RuntimeException e) {
+            try {
+                flagSeen(folder, taken);
+            } catch (MessagingException | RuntimeException flagging) {
+                e.addSuppressed(flagging); // they stay unseen; the next pass finds them taken and only flags them
+            }
+            throw e;
+        }
+        flagSeen(folder, taken);
+    }
+
+    /** Only now, with their tickets or comments committed, are the messages marked as done in the mailbox. */
+    private static void flagSeen(Folder folder, List<Message> taken) throws MessagingException {
+        if (!taken.isEmpty() && folder.isOpen()) {
+            folder.setFlags(taken.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+        }
+    }
+
+    /** Takes in one message and commits what it became; false when there was nothing to take. */
+    private boolean takeIn(Message message) throws MessagingException {
         if (message.isExpunged() || message.isSet(Flags.Flag.SEEN)) {
-            return;
+            return false;
         }
         Instant now = clock.instant();
         if (!store.lease(holder, now, now.plus(properties.lease()))) {
@@ -253,8 +285,7 @@ final class MailboxPoller implements SmartLifecycle {
                         + " times: " + e);
             }
         }
-        // Only now, with the ticket or comment committed, is the message marked as done in the mailbox.
-        message.setFlag(Flags.Flag.SEEN, true);
+        return true;
     }
 
     private boolean withinSizeBound(Message message) {

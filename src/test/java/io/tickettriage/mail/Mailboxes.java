@@ -84,6 +84,21 @@ final class Mailboxes {
         }
     }
 
+    /** The Message-IDs of the support mailbox's messages that are not flagged seen. */
+    java.util.Set<String> unseenMessageIds() {
+        try {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var message : server.getManagers().getImapHostManager().getInbox(support()).getMessages()) {
+                if (!message.getFlags().contains(Flags.Flag.SEEN)) {
+                    ids.add(message.getMimeMessage().getMessageID());
+                }
+            }
+            return ids;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String header(MimeMessage message, String name) {
         try {
             return message.getHeader(name, null);
