@@ -8,6 +8,7 @@ import type {
   Explanation,
   Incident,
   Insights,
+  MailStatus,
   NewTicket,
   ServiceTarget,
   Team,
@@ -158,6 +159,8 @@ export const api = {
   incident: (id: number) => optional<Incident>(`/incidents/${id}`),
   teams: () => request<Team[]>('/teams'),
   insights: (days: number) => request<Insights>(`/insights?days=${days}`),
+  /** The e-mail channel's state and what it took in and sent over the last `days` days. */
+  mailStatus: (days: number) => request<MailStatus>(`/mail/status?days=${days}`),
   /** Who is logged in; fails with 401 when nobody is. */
   me: () => request<Caller>('/auth/me'),
   /** Opens a dashboard session with an API token; the server answers with the session cookie. */

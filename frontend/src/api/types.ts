@@ -31,6 +31,7 @@ export type ServiceTarget = Schemas['TargetView'];
 export type LlmStep = Schemas['LlmStep'];
 export type Team = Schemas['Team'];
 export type Insights = Schemas['Insights'];
+export type MailStatus = Schemas['MailStatus'];
 export type TeamInsight = Schemas['TeamInsight'];
 /** A team's service levels with each agent's share (`agent` null: the tickets nobody has); agents add up to the team. */
 export type TeamServiceLevel = Schemas['TeamServiceLevel'];

@@ -6,6 +6,7 @@ import { hours, percent } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/States';
 import { Chart } from './Chart';
+import { MailChannelPanel } from './MailChannelPanel';
 import { colourOf, dailySeries } from './insightsModel';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; insights: Insights };
@@ -56,6 +57,7 @@ export function InsightsPage() {
       {load.state === 'loading' && <Loading what="insights" />}
       {load.state === 'failed' && <ErrorState message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {load.state === 'ready' && <InsightsView insights={load.insights} />}
+      <MailChannelPanel days={days} />
     </div>
   );
 }

@@ -42,8 +42,8 @@ class MailConfiguration {
 
     @Bean
     @ConditionalOnExpression(INTAKE_ENABLED)
-    MailHealth mailHealthIndicator(MailProperties properties, Clock clock) {
-        return new MailHealth(mailbox(properties).toString(), clock);
+    MailHealth mailHealthIndicator(MailProperties properties, Clock clock, TriageRole role) {
+        return new MailHealth(mailbox(properties).toString(), clock, role.runsWorkers());
     }
 
     @Bean

@@ -20,14 +20,17 @@ final class MailHealth implements HealthIndicator {
 
     private final String mailbox;
     private final Clock clock;
+    /** False in an API process, which never polls. */
+    private final boolean polledHere;
     private volatile State state;
 
     private record State(String channel, @Nullable String error, Instant since, @Nullable Instant lastPass,
             @Nullable String watch) {
     }
 
-    MailHealth(String mailbox, Clock clock) {
+    MailHealth(String mailbox, Clock clock, boolean polledHere) {
         this.mailbox = mailbox;
+        this.polledHere = polledHere;
         this.clock = clock;
         this.state = new State("starting", null, clock.instant(), null, null);
     }
@@ -50,6 +53,16 @@ final class MailHealth implements HealthIndicator {
         State previous = state;
         state = new State("down", error, previous.channel().equals("down") ? previous.since() : clock.instant(),
                 previous.lastPass(), null);
+    }
+
+    /** The mailbox as this process last found it, for the dashboard. */
+    record Snapshot(String mailbox, String channel, @Nullable String watch, @Nullable Instant lastPass) {
+    }
+
+    Snapshot snapshot() {
+        State current = state;
+        return new Snapshot(mailbox, polledHere ? current.channel() : "not-polled-here", current.watch(),
+                current.lastPass());
     }
 
     boolean isDown() {

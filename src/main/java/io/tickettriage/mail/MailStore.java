@@ -30,6 +30,11 @@ class MailStore {
             String body, @Nullable String inReplyTo, @Nullable String references, @Nullable Instant sentAt) {
     }
 
+    /** What the channel did since a moment: messages by what became of them, notifications by where they are. */
+    record Counts(long received, long tickets, long replies, long setAside, long rejected, long sent, long waiting,
+            long failed) {
+    }
+
     private static final String LEASE = "mailbox";
 
     private final JdbcClient jdbc;
@@ -57,6 +62,27 @@ class MailStore {
                 .param("commentId", commentId, java.sql.Types.BIGINT)
                 .param("now", now.toEpochMilli())
                 .update();
+    }
+
+    Counts counts(Instant since) {
+        Map<String, Long> outcomes = new HashMap<>();
+        jdbc.sql("SELECT outcome, COUNT(*) FROM mail_messages WHERE received_at >= :since GROUP BY outcome")
+                .param("since", since.toEpochMilli())
+                .query((rs, row) -> outcomes.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        long received = outcomes.values().stream().mapToLong(Long::longValue).sum();
+        long tickets = outcomes.getOrDefault(Outcome.TICKET.column(), 0L);
+        long replies = outcomes.getOrDefault(Outcome.REPLY.column(), 0L);
+        long rejected = outcomes.getOrDefault(Outcome.REJECTED.column(), 0L);
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN sent_at IS NULL AND failed_reason IS NULL THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN sent_at IS NULL AND failed_reason IS NOT NULL THEN 1 ELSE 0 END), 0)
+                FROM mail_outbox WHERE created_at >= :since""")
+                .param("since", since.toEpochMilli())
+                .query((rs, row) -> new Counts(received, tickets, replies, received - tickets - replies, rejected,
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
     }
 
     /** Tickets this address opened by mail since {@code since}. */

@@ -250,6 +250,41 @@ class MailChannelIT {
                 + "AND sent_at IS NULL").param(id).query(Long.class).single() == 0);
     }
 
+    @Test
+    void theDashboardGetsTheChannelsStateAndItsFiguresCountedInTheDatabase() {
+        String ivy = unique("ivy");
+        MAIL.deliver(mail(ivy, "<" + UUID.randomUUID() + "@example.com>", "Headset broken", "No sound."));
+        MAIL.deliver("From: " + ivy + "\nSubject: Away\nAuto-Submitted: auto-replied\nMessage-ID: <"
+                + UUID.randomUUID() + "@example.com>\n\nI am away.\n");
+        awaitTicketFrom(ivy);
+        await().atMost(WAIT).until(MAIL::allSeen);
+
+        JsonNode status = api.get("/mail/status?days=7").json();
+        assertThat(status.get("enabled").asBoolean()).isTrue();
+        assertThat(status.get("sending").asBoolean()).isTrue();
+        assertThat(status.get("channel").asString()).isEqualTo("up");
+        assertThat(status.get("watch").asString()).isEqualTo("poll");
+        assertThat(status.get("mailbox").asString()).contains("127.0.0.1").doesNotContain(Mailboxes.PASSWORD);
+        assertThat(status.get("window_days").asInt()).isEqualTo(7);
+        assertThat(status.get("received").asLong()).isEqualTo(count("SELECT COUNT(*) FROM mail_messages"));
+        assertThat(status.get("tickets_created").asLong())
+                .isEqualTo(count("SELECT COUNT(*) FROM mail_messages WHERE outcome = 'ticket'")).isPositive();
+        assertThat(status.get("replies_threaded").asLong())
+                .isEqualTo(count("SELECT COUNT(*) FROM mail_messages WHERE outcome = 'reply'"));
+        assertThat(status.get("set_aside").asLong()).isEqualTo(count("SELECT COUNT(*) FROM mail_messages WHERE "
+                + "outcome IN ('ignored', 'throttled', 'rejected')")).isPositive();
+        assertThat(status.get("rejected").asLong())
+                .isEqualTo(count("SELECT COUNT(*) FROM mail_messages WHERE outcome = 'rejected'"));
+        assertThat(status.get("mails_sent").asLong() + status.get("mails_waiting").asLong()
+                + status.get("mails_failed").asLong()).isEqualTo(count("SELECT COUNT(*) FROM mail_outbox"));
+
+        assertThat(api.get("/mail/status?days=0").status()).isEqualTo(422);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
     static String mail(String from, String messageId, String subject, String body) {
         return "From: " + from + "\nTo: support@example.com\nSubject: " + subject + "\nMessage-ID: " + messageId
                 + "\nContent-Type: text/plain; charset=UTF-8\n\n" + body + "\n";
