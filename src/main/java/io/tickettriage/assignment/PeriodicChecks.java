@@ -31,7 +31,10 @@ import org.springframework.stereotype.Component;
 class PeriodicChecks implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicChecks.class);
-    /** A wake-up is never sooner than this after a check: a moment just passed is caught without a busy loop. */
+    /**
+     * The wait before checking a moment already passed but not announced (more were due than one check takes, or
+     * the check failed): soon, without a busy loop.
+     */
     static final Duration MIN_DELAY = Duration.ofMillis(50);
 
     private final AssignmentManagement assignment;
@@ -84,18 +87,21 @@ class PeriodicChecks implements DisposableBean {
     }
 
     /**
-     * How long to sleep before the next service-level check: until {@code next}, but at least {@link #MIN_DELAY}
-     * and at most one interval (a ticket created or changed meanwhile in another process is seen by then).
+     * How long to sleep before the next service-level check: until {@code next}, rounded up to the millisecond (the
+     * timer counts whole milliseconds, and a check woken before the moment finds nothing due), at most one interval
+     * (a ticket created or changed meanwhile in another process is seen by then); {@link #MIN_DELAY} for a moment
+     * already passed.
      */
     static Duration delayUntil(Optional<Instant> next, Instant now, Duration interval) {
         if (next.isEmpty()) {
             return interval;
         }
         Duration until = Duration.between(now, next.get());
-        if (until.compareTo(MIN_DELAY) < 0) {
+        if (until.isNegative() || until.isZero()) {
             return MIN_DELAY;
         }
-        return until.compareTo(interval) > 0 ? interval : until;
+        Duration rounded = until.plusNanos(999_999).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return rounded.compareTo(interval) > 0 ? interval : rounded;
     }
 
     private void checkServiceLevelsAndPlan() {

@@ -28,6 +28,14 @@ class PeriodicChecksTests {
     }
 
     @Test
+    void aMomentJustAheadIsWaitedForToTheMillisecondRoundedUpNeverEarly() {
+        assertThat(PeriodicChecks.delayUntil(Optional.of(NOW.plusMillis(3)), NOW, INTERVAL))
+                .isEqualTo(Duration.ofMillis(3));
+        assertThat(PeriodicChecks.delayUntil(Optional.of(NOW.plusMillis(3)), NOW.plusNanos(200_000), INTERVAL))
+                .isEqualTo(Duration.ofMillis(3));
+    }
+
+    @Test
     void aMomentAlreadyPassedIsCheckedAfterTheShortestPauseNotInABusyLoop() {
         assertThat(PeriodicChecks.delayUntil(Optional.of(NOW.minusSeconds(5)), NOW, INTERVAL))
                 .isEqualTo(PeriodicChecks.MIN_DELAY);
