@@ -29,6 +29,11 @@ import org.springframework.util.unit.DataSize;
  *                       false, or a server without IDLE: the mailbox is polled every {@code pollInterval}
  * @param idleRenewal    longest wait in one IDLE before it is ended and the mailbox looked at (NATs and firewalls
  *                       drop connections that stay quiet for minutes without telling either end)
+ * @param oauth2TokenFile a file holding an OAuth2 access token for the mailbox (Microsoft 365, Gmail): the login uses
+ *                       SASL XOAUTH2 with the URL's user and this token instead of a password; read at every login,
+ *                       so that whatever refreshes the token can rewrite the file
+ * @param oauth2TokenCommand a command (run with {@code /bin/sh -c}) that prints an OAuth2 access token for the
+ *                       mailbox, run at every login; instead of {@code oauth2TokenFile}
  */
 @ConfigurationProperties("triage.mail")
 record MailProperties(
@@ -42,7 +47,9 @@ record MailProperties(
         @DefaultValue("20") int maxTicketsPerSenderPerHour,
         @DefaultValue("200") int batchSize,
         @DefaultValue("true") boolean idle,
-        @DefaultValue("4m") Duration idleRenewal) {
+        @DefaultValue("4m") Duration idleRenewal,
+        @Nullable String oauth2TokenFile,
+        @Nullable String oauth2TokenCommand) {
 
     boolean intakeEnabled() {
         return imapUrl != null && !imapUrl.isBlank();

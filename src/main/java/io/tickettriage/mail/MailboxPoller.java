@@ -18,7 +18,6 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
@@ -55,7 +54,7 @@ final class MailboxPoller implements SmartLifecycle {
     private final MailHealth health;
     private final MailMetrics metrics;
     private final Clock clock;
-    private final Session session;
+    private final MailboxLogin login;
     private final String holder = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
     private final IdleWait idleWait;
@@ -75,7 +74,7 @@ final class MailboxPoller implements SmartLifecycle {
         this.health = health;
         this.metrics = metrics;
         this.clock = clock;
-        this.session = Session.getInstance(mailbox.sessionProperties(properties.timeout().toMillis()));
+        this.login = new MailboxLogin(mailbox, AccessToken.of(properties), properties.timeout());
         this.idleWait = new IdleWait(properties.timeout());
     }
 
@@ -88,8 +87,9 @@ final class MailboxPoller implements SmartLifecycle {
     public void start() {
         running = true;
         loop = Thread.ofPlatform().name("mailbox-poller").daemon().start(this::run);
-        log.info("Taking mail from {}: waiting in IMAP IDLE when the server offers it ({}), else polling every {}",
-                mailbox, properties.idle() ? "on" : "off: TRIAGE_MAIL_IDLE=false", properties.pollInterval());
+        log.info("Taking mail from {}{}: waiting in IMAP IDLE when the server offers it ({}), else polling every {}",
+                mailbox, login.usesAccessToken() ? " (XOAUTH2 login with an OAuth2 access token)" : "",
+                properties.idle() ? "on" : "off: TRIAGE_MAIL_IDLE=false", properties.pollInterval());
     }
 
     @Override
@@ -133,8 +133,8 @@ final class MailboxPoller implements SmartLifecycle {
                 }
                 retry = FIRST_RETRY;
             } catch (AuthenticationFailedException e) {
-                failed("The mailbox " + mailbox + " refused the login (" + e.getMessage() + "): check the user and "
-                        + "password in TRIAGE_MAIL_IMAP_URL", retry);
+                failed("The mailbox " + mailbox + " refused the login (" + e.getMessage() + "): "
+                        + login.whatToCheck(), retry);
                 wait = retry;
                 retry = longer(retry);
             } catch (MessagingException | DataAccessException | IllegalStateException e) {
@@ -176,8 +176,7 @@ final class MailboxPoller implements SmartLifecycle {
      * looked at again at once: a full batch was taken and more may be waiting, or the wait in IDLE ended.
      */
     private boolean pass() throws MessagingException {
-        try (Store imap = session.getStore(mailbox.protocol())) {
-            imap.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
+        try (Store imap = login.connect()) {
             Folder folder = imap.getFolder(mailbox.folderOrInbox());
             folder.open(Folder.READ_WRITE);
             try {
