@@ -89,7 +89,9 @@ describe('the insights page', () => {
     fakeServer({ 'GET /auth/me': AGENT, 'GET /teams': [], 'GET /insights?days=30': insights(30, 10) });
     openDashboard('/analytics');
 
-    expect(await screen.findByRole('row', { name: /^Hardware Team 10 3 75% \(3 of 4\) 1\.5 h 6(\.0)? h$/ })).toBeTruthy();
+    expect(
+      await screen.findByRole('row', { name: /^Hardware Team 10 3 75% \(3 of 4\) 1\.5 h 6(\.0)? h$/ }),
+    ).toBeTruthy();
     expect(screen.getByRole('row', { name: /^ann 9 3 100% \(3 of 3\) 1\.5 h 6(\.0)? h$/ })).toBeTruthy();
     expect(screen.getByRole('row', { name: /^Nobody \(waiting\) 1 0 0% \(0 of 1\) – –$/ })).toBeTruthy();
   });
