@@ -65,6 +65,20 @@ describe('the ticket page', () => {
     expect(learnt.getAttribute('href')).toBe('/ticket/12');
   });
 
+  it('names the helpdesk a ticket came from', async () => {
+    fakeServer({
+      'GET /auth/me': AGENT,
+      'GET /teams': [],
+      'GET /tickets/1': aTicket({ channel: 'zammad', created_by: 'zammad' }),
+      'GET /tickets/1/explanation': anExplanation(),
+      'GET /tickets/1/comments': [],
+      'GET /tickets/1/corrections': [],
+    });
+    openDashboard('/ticket/1');
+
+    expect((await screen.findByTestId('channel')).textContent).toBe('Zammad');
+  });
+
   it('shows that a ticket came by e-mail and from which address', async () => {
     fakeServer({
       'GET /auth/me': AGENT,

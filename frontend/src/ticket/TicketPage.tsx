@@ -222,7 +222,7 @@ export function TicketPage({ id }: { id: number }) {
                 </>
               )}
               <dt>Channel</dt>
-              <dd data-testid="channel">{t.channel === 'email' ? 'E-mail' : 'API / dashboard'}</dd>
+              <dd data-testid="channel">{channelName(t.channel)}</dd>
               {t.requester_email && (
                 <>
                   <dt>Requester</dt>
@@ -245,4 +245,11 @@ export function TicketPage({ id }: { id: number }) {
       </div>
     </article>
   );
+}
+
+/** Where a ticket came from, in words: the API, the mailbox, or a helpdesk connector (its channel is its name). */
+const CHANNELS: Record<string, string> = { api: 'API / dashboard', email: 'E-mail', zammad: 'Zammad', glpi: 'GLPI' };
+
+function channelName(channel: string): string {
+  return CHANNELS[channel] ?? channel;
 }

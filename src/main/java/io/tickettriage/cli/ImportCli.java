@@ -2,10 +2,13 @@ package io.tickettriage.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.tickettriage.connector.HistoryImport;
 import io.tickettriage.knowledge.ImportCommand;
 import io.tickettriage.knowledge.KnowledgeBase;
 
@@ -24,8 +27,9 @@ import picocli.CommandLine.Spec;
  * running service sees the new examples within its poll interval. Importing the same file twice adds nothing.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Load a labelled history (CSV) or team files (<Team>.json) into the knowledge base "
-                + "(DATABASE_URL). Each new example is embedded once; known ones are skipped.")
+        description = "Load a labelled history (CSV), team files (<Team>.json) or a helpdesk's closed tickets "
+                + "(--zammad URL) into the knowledge base (DATABASE_URL). Each new example is embedded once; known "
+                + "ones are skipped.")
 final class ImportCli implements Callable<Integer> {
 
     private final ToolContext tool;
@@ -56,7 +60,25 @@ final class ImportCli implements Callable<Integer> {
         @Option(names = "--json", required = true, paramLabel = "FILE_OR_FOLDER",
                 description = "a <Team>.json knowledge file, or a folder of them")
         @Nullable Path json;
+
+        @Option(names = "--zammad", required = true, paramLabel = "URL",
+                description = "a Zammad instance: its closed tickets, their group as the team (TRIAGE_ZAMMAD_URL)")
+        @Nullable String zammad;
     }
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "the Zammad API token (default: TRIAGE_ZAMMAD_TOKEN)")
+    @Nullable String token;
+
+    @Option(names = "--without-starter-teams",
+            description = "remove the starter examples, so that the teams are the helpdesk's groups; set "
+                    + "TRIAGE_KNOWLEDGE_STARTER_SET=false for the service too")
+    boolean withoutStarterTeams;
+
+    @Option(names = "--holdout", paramLabel = "FOLDER",
+            description = "with a helpdesk: write its imported history as <name>-history-train.csv and "
+                    + "<name>-history-test.csv there, for eval")
+    @Nullable Path holdout;
 
     ImportCli(ToolContext tool, PrintStream out) {
         this.tool = tool;
@@ -65,6 +87,12 @@ final class ImportCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (source.zammad != null) {
+            return importHelpdesk("zammad", source.zammad);
+        }
+        if (token != null || holdout != null) {
+            throw new ParameterException(spec.commandLine(), "--token and --holdout go with a helpdesk (--zammad)");
+        }
         Map<String, String> options = new LinkedHashMap<>();
         if (source.csv != null) {
             if (text == null || label == null) {
@@ -78,8 +106,25 @@ final class ImportCli implements Callable<Integer> {
         } else {
             options.put("json", source.json.toString());
         }
-        try (ConfigurableApplicationContext context = tool.start(true)) {
+        try (ConfigurableApplicationContext context = tool.start(!withoutStarterTeams)) {
             return ImportCommand.run(options, context.getBean(KnowledgeBase.class), out);
+        }
+    }
+
+    /** A helpdesk's history, through its connector; the URL and token flags win over the settings. */
+    private int importHelpdesk(String connector, String url) throws InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--triage." + connector + ".url=" + url,
+                "--triage.connectors.polling=false"));
+        if (token != null) {
+            arguments.add("--triage." + connector + ".token=" + token);
+        }
+        try (ConfigurableApplicationContext context = tool.start(!withoutStarterTeams,
+                arguments.toArray(String[]::new))) {
+            return context.getBean(HistoryImport.class).run(connector, holdout, out);
+        } catch (org.springframework.beans.factory.BeanCreationException e) {
+            Throwable cause = e.getMostSpecificCause();
+            out.println("import failed: " + cause.getMessage());
+            return 1;
         }
     }
 

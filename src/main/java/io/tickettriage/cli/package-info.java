@@ -4,7 +4,7 @@
  * {@code --help} on each). Arguments are checked before anything starts, so a typo costs no start-up.
  * Exit codes: 0 done, 1 the command ran and failed, 2 the command line is wrong.
  */
-@ApplicationModule(allowedDependencies = {"access", "knowledge", "system", "triage"})
+@ApplicationModule(allowedDependencies = {"access", "connector", "knowledge", "system", "triage"})
 package io.tickettriage.cli;
 
 import org.springframework.modulith.ApplicationModule;

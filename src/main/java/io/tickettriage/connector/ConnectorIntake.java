@@ -15,7 +15,7 @@ import io.tickettriage.ticket.TicketStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,8 +76,10 @@ class ConnectorIntake {
                 Taken taken = Objects.requireNonNull(transactions.execute(status -> create(connector, complete)));
                 metrics.received(connector.name(), via);
                 return taken;
-            } catch (DuplicateKeyException e) {
-                // Another process (the webhook and the poller at once) took it first; its row wins, ours rolled back.
+            } catch (DataAccessException e) {
+                // Another process (the webhook and the poller at once) took it first: the unique mapping row refused
+                // ours and the transaction, with its product ticket, rolled back; its row wins. (SQLite's driver
+                // reports the unique constraint uncategorized, hence the look rather than the exception's type.)
                 known = store.find(connector.name(), seen.externalId());
                 if (known.isEmpty()) {
                     throw e;

@@ -156,7 +156,7 @@ class ConnectorPollers implements SmartLifecycle {
             store.saveCursor(connector.name(), CURSOR, cursor, clock.instant());
             log.info("{}: polling starts from {}; older tickets are the history import's", connector.name(), cursor);
         }
-        while (running) {
+        for (;;) {
             HelpdeskConnector.Changes changes = connector.changes(cursor);
             for (HelpdeskTicket ticket : changes.tickets()) {
                 Instant now = clock.instant();
@@ -170,7 +170,7 @@ class ConnectorPollers implements SmartLifecycle {
                 cursor = changes.cursor();
                 store.saveCursor(connector.name(), CURSOR, cursor, clock.instant());
             }
-            if (!changes.more()) {
+            if (!changes.more() || !running) {
                 return;
             }
         }

@@ -25,6 +25,7 @@ final class ExampleLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ExampleLoader.class);
     private static final String STARTER_SET = "classpath*:knowledge/starter/*.json";
+    private static final String STARTER_SOURCE = "starter";
 
     private final ExampleStore store;
     private final ExampleIngestion ingestion;
@@ -73,6 +74,14 @@ final class ExampleLoader {
         try {
             long start = System.nanoTime();
             // Read before the examples: a removal noted meanwhile is applied by the next catch-up.
+            if (!properties.starterSet()) {
+                // Turned off after it was stored: the teams are the operator's own (an imported helpdesk's groups)
+                List<Long> removed = store.deleteBySource(STARTER_SOURCE, java.time.Instant.now());
+                if (!removed.isEmpty()) {
+                    log.info("The starter set is off (TRIAGE_KNOWLEDGE_STARTER_SET=false): {} starter examples "
+                            + "stored before were removed", removed.size());
+                }
+            }
             lastRetraction = store.lastRetraction();
             List<EmbeddedExample> stored = new ArrayList<>(store.findAll(modelId));
             // After a change of embedding model, the examples stored with the old one are embedded again, once.
@@ -152,7 +161,7 @@ final class ExampleLoader {
             try {
                 for (Resource resource : new PathMatchingResourcePatternResolver().getResources(STARTER_SET)) {
                     try (InputStream in = resource.getInputStream()) {
-                        sources.addAll(files.read(in, resource.getFilename(), "starter"));
+                        sources.addAll(files.read(in, resource.getFilename(), STARTER_SOURCE));
                     }
                 }
             } catch (IOException e) {

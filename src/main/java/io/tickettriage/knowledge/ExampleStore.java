@@ -154,6 +154,24 @@ class ExampleStore {
         return ids;
     }
 
+    /**
+     * Removes every example that came from {@code source} (the starter set, once it is turned off), noting the ids
+     * for other processes as {@link #deleteByTicket} does; returns the removed ids.
+     */
+    List<Long> deleteBySource(String source, Instant now) {
+        List<Long> ids = jdbc.sql("DELETE FROM examples WHERE source = :source RETURNING id")
+                .param("source", source)
+                .query(Long.class)
+                .list();
+        for (long id : ids) {
+            jdbc.sql("INSERT INTO example_retractions (example_id, retracted_at) VALUES (:example, :now)")
+                    .param("example", id)
+                    .param("now", now.toEpochMilli())
+                    .update();
+        }
+        return ids;
+    }
+
     /** A removed example, in the order the removals were noted. */
     record Retraction(long seq, long exampleId) {
     }

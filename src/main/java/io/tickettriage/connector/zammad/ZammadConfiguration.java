@@ -1,0 +1,51 @@
+package io.tickettriage.connector.zammad;
+
+import java.net.URI;
+import java.time.Clock;
+
+import io.tickettriage.connector.ConnectorMode;
+import io.tickettriage.connector.HelpdeskConnector;
+import io.tickettriage.connector.HelpdeskHttp;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Zammad connector when {@code TRIAGE_ZAMMAD_URL} is set, its disabled stand-in otherwise. The settings are
+ * checked at start, so that a missing token or a wrong mode stops the start with its reason.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ZammadProperties.class)
+class ZammadConfiguration {
+
+    @Bean
+    HelpdeskConnector zammadConnector(ZammadProperties properties, Clock clock) {
+        if (!properties.enabled()) {
+            return HelpdeskConnector.disabled(ZammadConnector.NAME, "TRIAGE_ZAMMAD_URL is not set");
+        }
+        URI url;
+        try {
+            url = URI.create(properties.url().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL is not a URL: " + e.getMessage());
+        }
+        if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
+            throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL must be an http:// or https:// address");
+        }
+        if (url.getUserInfo() != null) {
+            throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL must not carry credentials; set TRIAGE_ZAMMAD_TOKEN");
+        }
+        if (properties.token() == null || properties.token().isBlank()) {
+            throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL is set but TRIAGE_ZAMMAD_TOKEN is not: the "
+                    + "connector needs a Zammad API token");
+        }
+        if (properties.perPage() < 1 || properties.perPage() > 200) {
+            throw new IllegalArgumentException("TRIAGE_ZAMMAD_PER_PAGE must be between 1 and 200");
+        }
+        ConnectorMode mode = ConnectorMode.parse(properties.mode(), "TRIAGE_ZAMMAD_MODE");
+        HelpdeskHttp http = new HelpdeskHttp("Zammad", url, HelpdeskHttp.Settings.standard(properties.timeout()),
+                ZammadJson::errorText, clock);
+        return new ZammadConnector(url, properties, mode, http);
+    }
+}
