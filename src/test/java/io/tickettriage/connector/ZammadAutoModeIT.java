@@ -92,6 +92,9 @@ class ZammadAutoModeIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     Api api;
 
     @BeforeEach
@@ -377,6 +380,29 @@ class ZammadAutoModeIT {
             assertThat(store.find("zammad", String.valueOf(waiting))).isEmpty();
             poller.pollOnce(zammad);
             assertThat(store.find("zammad", String.valueOf(waiting))).isPresent();
+        } finally {
+            poller.stop();
+        }
+    }
+
+    @Test
+    void aPollerThatFindsZammadDownBacksOffCountsTheFailureAndResumes() throws Exception {
+        ConnectorPollers poller = pollers();
+        poller.pollOnce(registry.find("zammad").orElseThrow()); // a cursor from before the ticket below
+        double before = meters.find("triage.connector.failures").tag("stage", "poll").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        for (int i = 0; i < 3; i++) {
+            ZAMMAD.failNext("GET /api/v1/tickets/search", 503, "{\"error\":\"Service Unavailable\"}", Map.of());
+        }
+        long waiting = ZAMMAD.open("Scanner on floor 1 is offline", "The scanner does not show up.", "Users",
+                "2 normal");
+        poller.start();
+        try {
+            await().atMost(WAIT).until(() -> store.find("zammad", String.valueOf(waiting)).isPresent());
+            assertThat(meters.find("triage.connector.failures").tag("stage", "poll").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).isGreaterThan(before);
+            await().atMost(WAIT).until(() -> health.health().getDetails().get("zammad").toString()
+                    .contains("polling=up"));
         } finally {
             poller.stop();
         }
