@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Load a labelled history (CSV), team files (<Team>.json) or a helpdesk's closed tickets "
-                + "(--zammad URL) into the knowledge base (DATABASE_URL). Each new example is embedded once; known "
+                + "(--zammad URL, --glpi URL) into the knowledge base (DATABASE_URL). Each new example is embedded once; known "
                 + "ones are skipped.")
 final class ImportCli implements Callable<Integer> {
 
@@ -64,11 +64,24 @@ final class ImportCli implements Callable<Integer> {
         @Option(names = "--zammad", required = true, paramLabel = "URL",
                 description = "a Zammad instance: its closed tickets, their group as the team (TRIAGE_ZAMMAD_URL)")
         @Nullable String zammad;
+
+        @Option(names = "--glpi", required = true, paramLabel = "URL",
+                description = "a GLPI server: its solved and closed tickets, their assigned group as the team "
+                        + "(TRIAGE_GLPI_URL)")
+        @Nullable String glpi;
     }
 
     @Option(names = "--token", paramLabel = "TOKEN",
             description = "the Zammad API token (default: TRIAGE_ZAMMAD_TOKEN)")
     @Nullable String token;
+
+    @Option(names = "--app-token", paramLabel = "TOKEN",
+            description = "the GLPI API client's App-Token (default: TRIAGE_GLPI_APP_TOKEN)")
+    @Nullable String appToken;
+
+    @Option(names = "--user-token", paramLabel = "TOKEN",
+            description = "the GLPI user's API token (default: TRIAGE_GLPI_USER_TOKEN)")
+    @Nullable String userToken;
 
     @Option(names = "--without-starter-teams",
             description = "remove the starter examples, so that the teams are the helpdesk's groups; set "
@@ -87,11 +100,24 @@ final class ImportCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (source.zammad != null) {
-            return importHelpdesk("zammad", source.zammad);
+        boolean glpiTokens = appToken != null || userToken != null;
+        if ((token != null && source.zammad == null) || (glpiTokens && source.glpi == null)) {
+            throw new ParameterException(spec.commandLine(), "--token goes with --zammad, --app-token and --user-token "
+                    + "with --glpi");
         }
-        if (token != null || holdout != null) {
-            throw new ParameterException(spec.commandLine(), "--token and --holdout go with a helpdesk (--zammad)");
+        if (source.zammad != null) {
+            Map<String, @Nullable String> credentials = new LinkedHashMap<>();
+            credentials.put("token", token);
+            return importHelpdesk("zammad", source.zammad, credentials);
+        }
+        if (source.glpi != null) {
+            Map<String, @Nullable String> credentials = new LinkedHashMap<>();
+            credentials.put("app-token", appToken);
+            credentials.put("user-token", userToken);
+            return importHelpdesk("glpi", source.glpi, credentials);
+        }
+        if (holdout != null) {
+            throw new ParameterException(spec.commandLine(), "--holdout goes with a helpdesk (--zammad, --glpi)");
         }
         Map<String, String> options = new LinkedHashMap<>();
         if (source.csv != null) {
@@ -111,13 +137,16 @@ final class ImportCli implements Callable<Integer> {
         }
     }
 
-    /** A helpdesk's history, through its connector; the URL and token flags win over the settings. */
-    private int importHelpdesk(String connector, String url) throws InterruptedException {
+    /** A helpdesk's history, through its connector; the URL and credential flags win over the settings. */
+    private int importHelpdesk(String connector, String url, Map<String, @Nullable String> credentials)
+            throws InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("--triage." + connector + ".url=" + url,
                 "--triage.connectors.polling=false"));
-        if (token != null) {
-            arguments.add("--triage." + connector + ".token=" + token);
-        }
+        credentials.forEach((name, value) -> {
+            if (value != null) {
+                arguments.add("--triage." + connector + "." + name + "=" + value);
+            }
+        });
         try (ConfigurableApplicationContext context = tool.start(!withoutStarterTeams,
                 arguments.toArray(String[]::new))) {
             return context.getBean(HistoryImport.class).run(connector, holdout, out);

@@ -237,6 +237,7 @@ class GlpiAutoModeIT {
 
     @Test
     void anExpiredSessionIsOpenedAgainAndTransientFaultsAreRetriedUntilTheWriteBackIsDone() {
+        drain();
         GLPI.expireSessions();
         int opened = GLPI.sessionsOpened();
         // down for longer than one job attempt's own retries: 503, a time-out, 429 with Retry-After, 502
@@ -255,6 +256,8 @@ class GlpiAutoModeIT {
 
     @Test
     void permanentFaultsAreRecordedWithGlpisReasonAndNeverLogTheTokens(CapturedOutput output) {
+        drain();
+        long failedBefore = failedWriteBacks();
         // the API user's profile may not assign groups (403)
         GLPI.fail("POST /Group_Ticket", 1, 403, FakeGlpi.error("ERROR_RIGHT_MISSING",
                 "You don't have permission to perform this action."));
@@ -279,12 +282,80 @@ class GlpiAutoModeIT {
         awaitWriteBack(odd, "failed");
         assertThat(writeBackError(odd)).contains("not tickets with id, name and status");
 
-        assertThat(health.health().getDetails().get("glpi").toString()).contains("writebacks_failed=3");
+        assertThat(health.health().getDetails().get("glpi").toString())
+                .contains("writebacks_failed=" + (failedBefore + 3));
         assertThat(output.getAll()).contains("Write-back of glpi ticket").doesNotContain(FakeGlpi.USER_TOKEN)
                 .doesNotContain(FakeGlpi.APP_TOKEN).doesNotContain(SECRET);
     }
 
+    @Test
+    void pollingTakesNewTicketsInAndARestartResumesFromTheStoredCursorWithoutRepeats() throws Exception {
+        HelpdeskConnector glpi = registry.find("glpi").orElseThrow();
+        ConnectorPollers first = pollers();
+        first.pollOnce(glpi); // the first poll starts at GLPI's latest change, or finds the cursor a test left
+        first.stop();
+        int a = GLPI.openTicket("Printer on floor 2 jams", "The printer jams on every page.");
+        int b = GLPI.openTicket("Cannot log in to payroll", "The payroll portal rejects my password.");
+
+        first.pollOnce(glpi);
+        first.stop();
+        assertThat(store.find("glpi", String.valueOf(a))).isPresent();
+        assertThat(store.find("glpi", String.valueOf(b))).isPresent();
+        String cursor = store.cursor("glpi", ConnectorPollers.CURSOR).orElseThrow();
+        assertThat(cursor).startsWith(GLPI.ticket(b).dateMod.substring(0, 10));
+
+        // a new process knows nothing but what the database holds; an agent touched ticket a meanwhile
+        GLPI.clearCalls();
+        ConnectorPollers restarted = pollers();
+        int c = GLPI.openTicket("Monitor stays black", "My second monitor shows nothing.");
+        restarted.pollOnce(glpi);
+        restarted.stop();
+
+        assertThat(GLPI.calls("GET /Ticket").getFirst().query()).containsEntry("sort", "date_mod")
+                .containsEntry("order", "DESC");
+        assertThat(store.find("glpi", String.valueOf(c))).isPresent();
+        for (int id : List.of(a, b, c)) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' AND external_id = ?")
+                    .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets WHERE title = 'Printer on floor 2 jams'").query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void pollingReportsARefusedTokenClearlyAndGoesOnWhenGlpiAnswersAgain() throws Exception {
+        HelpdeskConnector glpi = registry.find("glpi").orElseThrow();
+        ConnectorPollers poller = pollers();
+        try {
+            poller.pollOnce(glpi);
+            drain();
+            GLPI.expireSessions();
+            GLPI.fail("GET /initSession", 1, 401, FakeGlpi.error("ERROR_GLPI_LOGIN_USER_TOKEN",
+                    "parameter user_token seems invalid"));
+            int waiting = GLPI.openTicket("Phone line crackles", "My desk phone crackles on every call.");
+            assertThatThrownBy(() -> poller.pollOnce(glpi)).isInstanceOf(HelpdeskException.class)
+                    .hasMessageContaining("401").hasMessageContaining("TRIAGE_GLPI_USER_TOKEN")
+                    .hasMessageNotContaining(FakeGlpi.USER_TOKEN);
+            assertThat(store.find("glpi", String.valueOf(waiting))).isEmpty();
+            poller.pollOnce(glpi);
+            assertThat(store.find("glpi", String.valueOf(waiting))).isPresent();
+        } finally {
+            poller.stop();
+        }
+    }
+
     // helpers
+
+    /** Waits until no write-back is running or waiting, so that a fault a test sets up meets that test's calls. */
+    private void drain() {
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' "
+                + "AND kind = 'live' AND writeback_state IN ('none', 'pending')").query(Long.class).single() == 0);
+    }
+
+    private long failedWriteBacks() {
+        return jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' AND writeback_state = 'failed'")
+                .query(Long.class).single();
+    }
 
     private ConnectorPollers pollers() {
         return new ConnectorPollers(registry, intake, store, health, metrics, properties, clock, TriageRole.WORKER);

@@ -1,0 +1,214 @@
+package io.tickettriage.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.tickettriage.support.Api;
+import io.tickettriage.support.FakeGlpi;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GLPI in shadow mode, the first weeks of a team: decisions are recorded and compared with what the agents did in
+ * GLPI, nothing is ever written to GLPI; and the history import as a user runs it ({@code ./ticket-triage import
+ * --glpi URL}, a separate JVM writing into the service's database), its re-run, and a wrong token.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-glpi-shadow.db",
+        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.rate-limit-per-minute=0",
+        "triage.knowledge.poll-interval=200ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
+        "triage.glpi.user-token=" + FakeGlpi.USER_TOKEN, "triage.glpi.webhook-secret=" + GlpiShadowModeIT.SECRET,
+        "triage.glpi.page-size=5", "triage.glpi.poll-interval=1h", "triage.connectors.polling=false"})
+class GlpiShadowModeIT {
+
+    static final String SECRET = "shadow-glpi-secret";
+    static final FakeGlpi GLPI = FakeGlpi.start();
+    // The import's JVM must open the same file, so the name is fixed and each run starts from a fresh one.
+    static final Path DATABASE = Path.of("target", "it-glpi-shadow.db").toAbsolutePath();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static {
+        try {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(Path.of(DATABASE + suffix));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (String team : List.of("Hardware Team", "Network Team", "Software Team", "Security Team", "HR Team")) {
+            GLPI.group(team);
+        }
+    }
+
+    @DynamicPropertySource
+    static void glpi(DynamicPropertyRegistry registry) {
+        registry.add("triage.glpi.url", GLPI::url);
+    }
+
+    @AfterAll
+    static void stopGlpi() {
+        GLPI.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @Order(1)
+    void inShadowModeNothingIsWrittenToGlpiAndTheInsightsCompareTheEngineWithTheAgents() {
+        Api api = new Api(port);
+        int clear = GLPI.openTicket("Laptop screen flickers after docking",
+                "Since this morning my external monitor flickers whenever the laptop is docked.");
+        int unclear = GLPI.openTicket("Question", "zxqv wbbl ptrk");
+        long clearTicket = takenIn(api, GLPI.webhook("new", clear, SECRET, 1_767_600_000L));
+        long unclearTicket = takenIn(api, GLPI.webhook("new", unclear, SECRET, 1_767_600_000L));
+        for (long id : List.of(clearTicket, unclearTicket)) {
+            await().atMost(WAIT).until(() -> api.get("/tickets/" + id).json().get("status").asString()
+                    .equals("routed"));
+        }
+        assertThat(api.get("/tickets/" + clearTicket).json().get("assigned_to").asString()).isEqualTo("Hardware Team");
+        assertThat(api.get("/tickets/" + unclearTicket).json().get("assigned_to").asString())
+                .isEqualTo("Manual Review");
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT writeback_state FROM connector_tickets WHERE kind = 'live'")
+                .query(String.class).list().equals(List.of("skipped", "skipped")));
+
+        // the agents assign them in GLPI and solve them
+        GLPI.assign(clear, "Hardware Team");
+        GLPI.solve(clear);
+        GLPI.assign(unclear, "Network Team");
+        GLPI.close(unclear);
+        takenIn(api, GLPI.webhook("update", clear, SECRET, 1_767_600_100L));
+        takenIn(api, GLPI.webhook("update", unclear, SECRET, 1_767_600_100L));
+
+        assertThat(GLPI.calls()).noneMatch(call -> List.of("POST", "PUT", "DELETE").contains(call.method()));
+        assertThat(api.get("/tickets/" + unclearTicket).json().get("assigned_to").asString()).isEqualTo("Network Team");
+        assertThat(api.get("/tickets/" + clearTicket).json().get("status").asString()).isEqualTo("closed");
+        JsonNode figures = null;
+        for (JsonNode connector : api.get("/insights/connectors?days=7").json().get("connectors")) {
+            if (connector.get("connector").asString().equals("glpi")) {
+                figures = connector;
+            }
+        }
+        assertThat(figures).isNotNull();
+        assertThat(figures.get("mode").asString()).isEqualTo("shadow");
+        assertThat(figures.get("decided").asLong()).isEqualTo(2);
+        assertThat(figures.get("would_auto_route").asLong()).isEqualTo(1);
+        assertThat(figures.get("closed").asLong()).isEqualTo(2);
+        assertThat(figures.get("auto_route_precision").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    @Order(2)
+    void theImportCommandTakesSolvedAndClosedTicketsPageByPageAndARerunTakesOnlyTheNewOnes() throws Exception {
+        List<String> hardware = List.of("Laptop does not boot", "Laptop battery drains fast", "Docking station dead",
+                "Laptop screen cracked", "Keyboard keys missing");
+        List<String> network = List.of("VPN disconnects hourly", "Wi-Fi drops in room 4", "No network on floor 3");
+        hardware.forEach(title -> GLPI.pastTicket(title, title + " since Monday, please help.", "Hardware Team", 3,
+                FakeGlpi.STATUS_CLOSED));
+        network.forEach(title -> GLPI.pastTicket(title, title + " for the whole team.", "Network Team", 4,
+                FakeGlpi.STATUS_SOLVED));
+        GLPI.openTicket("Still open, not history", "An open ticket is not imported.");
+        GLPI.clearCalls();
+
+        String first = run(Map.of(), "import", "--glpi", GLPI.url(), "--app-token", FakeGlpi.APP_TOKEN,
+                "--user-token", FakeGlpi.USER_TOKEN);
+
+        // the two live tickets solved and closed above are known already: their closes taught the engine
+        assertThat(first).contains("page 1: 5 closed tickets, 3 new (2 imported before)")
+                .contains("imported 8 new examples from 10 closed tickets")
+                .doesNotContain(FakeGlpi.USER_TOKEN).doesNotContain(FakeGlpi.APP_TOKEN);
+        assertThat(jdbc.sql("SELECT team, COUNT(*) FROM examples WHERE source = 'glpi' GROUP BY team ORDER BY team")
+                .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
+                .containsExactly("Hardware Team=5", "Network Team=3");
+        assertThat(GLPI.calls("GET /killSession")).hasSize(1);
+
+        // a week later: one more solved ticket; the tokens from the environment
+        GLPI.pastTicket("Wi-Fi slow in the canteen", "The Wi-Fi is slow in the canteen.", "Network Team", 3,
+                FakeGlpi.STATUS_SOLVED);
+        GLPI.clearCalls();
+        String second = run(Map.of("TRIAGE_GLPI_APP_TOKEN", FakeGlpi.APP_TOKEN, "TRIAGE_GLPI_USER_TOKEN",
+                FakeGlpi.USER_TOKEN), "import", "--glpi", GLPI.url());
+
+        assertThat(second).contains("imported 1 new examples from 11 closed tickets");
+        assertThat(GLPI.calls("GET /Ticket/")).filteredOn(call -> call.path().endsWith("/Group_Ticket")).hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' AND kind = 'history'")
+                .query(Long.class).single()).isEqualTo(9);
+    }
+
+    @Test
+    @Order(3)
+    void anImportWithAWrongTokenFailsClearlyWithoutPrintingIt() throws Exception {
+        Process process = command(Map.of(), "import", "--glpi", GLPI.url(), "--app-token", FakeGlpi.APP_TOKEN,
+                "--user-token", "wrong-user-token-123").start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("import failed on page 1").contains("ERROR_GLPI_LOGIN_USER_TOKEN")
+                .contains("TRIAGE_GLPI_USER_TOKEN").doesNotContain("wrong-user-token-123")
+                .doesNotContain(FakeGlpi.APP_TOKEN);
+    }
+
+    private long takenIn(Api api, FakeGlpi.Delivery delivery) {
+        HttpResponse<String> answer = api.raw(api.request("/connectors/glpi/webhook")
+                .header("Content-Type", "application/json").header("X-GLPI-signature", delivery.signature())
+                .header("X-GLPI-timestamp", delivery.timestamp()).POST(BodyPublishers.ofString(delivery.body())));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).get("ticket_id").asLong();
+    }
+
+    private static String run(Map<String, String> environment, String... args) throws Exception {
+        Process process = command(environment, args).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static ProcessBuilder command(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "io.tickettriage.TriageApplication"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DATABASE_URL", "sqlite:///" + DATABASE);
+        builder.environment().put("TRIAGE_KNOWLEDGE_DIR", "target/knowledge-import-" + UUID.randomUUID());
+        builder.environment().put("TRIAGE_GLPI_PAGE_SIZE", "5");
+        builder.environment().remove("TRIAGE_GLPI_APP_TOKEN");
+        builder.environment().remove("TRIAGE_GLPI_USER_TOKEN");
+        builder.environment().putAll(environment);
+        return builder;
+    }
+}
