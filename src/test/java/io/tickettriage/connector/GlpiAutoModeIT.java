@@ -95,6 +95,9 @@ class GlpiAutoModeIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     Api api;
 
     @BeforeEach
@@ -165,6 +168,8 @@ class GlpiAutoModeIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single()).isEqualTo(before);
         assertThat(store.find("glpi", String.valueOf(glpiId))).isEmpty();
         assertThat(GLPI.calls()).isEmpty();
+        assertThat(meters.find("triage.connector.webhooks.rejected").tag("connector", "glpi").counter().count())
+                .isGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -284,6 +289,10 @@ class GlpiAutoModeIT {
 
         assertThat(health.health().getDetails().get("glpi").toString())
                 .contains("writebacks_failed=" + (failedBefore + 3));
+        for (String kind : List.of("forbidden", "not-found", "unexpected-answer")) {
+            assertThat(meters.find("triage.connector.failures").tags("connector", "glpi", "stage", "writeback",
+                    "kind", kind).counter()).as(kind).isNotNull();
+        }
         assertThat(output.getAll()).contains("Write-back of glpi ticket").doesNotContain(FakeGlpi.USER_TOKEN)
                 .doesNotContain(FakeGlpi.APP_TOKEN).doesNotContain(SECRET);
     }
