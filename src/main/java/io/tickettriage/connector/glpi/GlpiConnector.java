@@ -34,8 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
 
     static final String NAME = "glpi";
-    /** Changed tickets handed over per poll batch; the next batch follows at once. */
-    static final int BATCH = 100;
+    /**
+     * Changed tickets handed over per poll batch; the next batch follows at once. Large, because each batch reads
+     * the changes from the newest down to the cursor again: after a long outage, few batches mean few re-reads.
+     */
+    static final int BATCH = 1000;
 
     private static final List<String> PRIORITY_NAMES = List.of("Very low", "Low", "Medium", "High", "Very high",
             "Major");
