@@ -141,9 +141,10 @@ class GlpiShadowModeIT {
                 FakeGlpi.STATUS_SOLVED));
         GLPI.openTicket("Still open, not history", "An open ticket is not imported.");
         GLPI.clearCalls();
+        Path holdout = Path.of("target", "glpi-holdout-" + UUID.randomUUID());
 
         String first = run(Map.of(), "import", "--glpi", GLPI.url(), "--app-token", FakeGlpi.APP_TOKEN,
-                "--user-token", FakeGlpi.USER_TOKEN);
+                "--user-token", FakeGlpi.USER_TOKEN, "--holdout", holdout.toString());
 
         // the two live tickets solved and closed above are known already: their closes taught the engine
         assertThat(first).contains("page 1: 5 closed tickets, 3 new (2 imported before)")
@@ -153,6 +154,11 @@ class GlpiShadowModeIT {
                 .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
                 .containsExactly("Hardware Team=5", "Network Team=3");
         assertThat(GLPI.calls("GET /killSession")).hasSize(1);
+        // the imported history, split for eval: four fifths to train on, one fifth to score
+        List<String> train = Files.readAllLines(holdout.resolve("glpi-history-train.csv"));
+        List<String> test = Files.readAllLines(holdout.resolve("glpi-history-test.csv"));
+        assertThat(train.getFirst()).isEqualTo("title,description,team,priority");
+        assertThat(train.size() - 1 + test.size() - 1).isEqualTo(8);
 
         // a week later: one more solved ticket; the tokens from the environment
         GLPI.pastTicket("Wi-Fi slow in the canteen", "The Wi-Fi is slow in the canteen.", "Network Team", 3,
