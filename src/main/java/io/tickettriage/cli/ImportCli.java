@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Load a labelled history (CSV), team files (<Team>.json) or a helpdesk's closed tickets "
-                + "(--zammad URL, --glpi URL) into the knowledge base (DATABASE_URL). Each new example is embedded once; known "
-                + "ones are skipped.")
+                + "(--zammad URL, --glpi URL) into the knowledge base (DATABASE_URL). Each new example is embedded "
+                + "once; known ones are skipped.")
 final class ImportCli implements Callable<Integer> {
 
     private final ToolContext tool;

@@ -53,7 +53,9 @@ class ConnectorWebhookController {
 
     @PostMapping(path = "/connectors/{name}/webhook", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A helpdesk's webhook (Zammad trigger, GLPI webhook): a new or changed ticket, verified by "
-            + "its signature (Zammad: X-Hub-Signature, HMAC-SHA1 of the body with TRIAGE_ZAMMAD_WEBHOOK_SECRET)")
+            + "its signature (Zammad: X-Hub-Signature, HMAC-SHA1 of the body with TRIAGE_ZAMMAD_WEBHOOK_SECRET; "
+            + "GLPI 11: X-GLPI-signature, HMAC-SHA256 of the body and X-GLPI-timestamp with "
+            + "TRIAGE_GLPI_WEBHOOK_SECRET)")
     WebhookAnswer webhook(@PathVariable String name, @RequestBody(required = false) byte @Nullable [] body,
             HttpServletRequest request) {
         HelpdeskConnector connector = connectors.find(name).filter(HelpdeskConnector::enabled)

@@ -362,8 +362,8 @@ class GlpiAutoModeIT {
     }
 
     private long failedWriteBacks() {
-        return jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' AND writeback_state = 'failed'")
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' "
+                + "AND writeback_state = 'failed'").query(Long.class).single();
     }
 
     private ConnectorPollers pollers() {

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * HTTP to GLPI's legacy REST API ({@code apirest.php}, GLPI 10.0 and 11.0): one session opened from the App-Token
@@ -216,7 +217,7 @@ class GlpiClient implements AutoCloseable {
         String body = response.body() == null ? "" : response.body();
         if (status >= 200 && status < 300) {
             try {
-                JsonNode parsed = body.isBlank() ? tools.jackson.databind.node.NullNode.getInstance() : json.readTree(body);
+                JsonNode parsed = body.isBlank() ? NullNode.getInstance() : json.readTree(body);
                 Map<String, String> headers = new LinkedHashMap<>();
                 response.headers().map().forEach((name, values) ->
                         headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));

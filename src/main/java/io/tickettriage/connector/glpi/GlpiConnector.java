@@ -63,7 +63,8 @@ final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
         this.json = json;
         URI url = URI.create(properties.url().strip().replaceAll("/+$", ""));
         // never the credentials some put in a URL
-        this.location = url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+        this.location = url.getUserInfo() == null ? url.toString()
+                : url.toString().replace(url.getRawUserInfo() + "@", "");
     }
 
     @Override

@@ -271,7 +271,8 @@ class GlpiApiTests {
         api.setPriority(id, 4);
 
         assertThat(glpi.followups(id)).singleElement().asString().startsWith("[private] ")
-                .contains("Ticket Triage suggests: Support &amp;gt; Network&lt;br&gt;Confidence: 0.93 &amp;lt;high&amp;gt;");
+                .contains("Ticket Triage suggests: Support &amp;gt; Network&lt;br&gt;"
+                        + "Confidence: 0.93 &amp;lt;high&amp;gt;");
         assertThat(api.followups(id)).singleElement().asString()
                 .isEqualTo("Ticket Triage suggests: Support > Network\nConfidence: 0.93 <high>");
         assertThat(glpi.assignedGroups(id)).containsExactly("Support > Network");
