@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.tickettriage.connector.zammad.FakeZammad;
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.support.Api;
+import io.tickettriage.support.CommandProcess;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -228,20 +228,11 @@ class ZammadShadowModeIT {
     }
 
     private static String run(Map<String, String> environment, String... args) throws Exception {
-        Process process = command(environment, args).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return CommandProcess.run(command(environment, args), Duration.ofSeconds(180));
     }
 
     private static ProcessBuilder command(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.tickettriage.TriageApplication"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = CommandProcess.command(args);
         builder.environment().put("DATABASE_URL", "sqlite:///" + DATABASE);
         builder.environment().put("TRIAGE_KNOWLEDGE_DIR", "target/knowledge-import-" + UUID.randomUUID());
         builder.environment().remove("TRIAGE_ZAMMAD_TOKEN");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.tickettriage.support.CommandProcess;
 import io.tickettriage.ticket.Priority;
 
 import org.junit.jupiter.api.Test;
@@ -82,21 +83,12 @@ class ImportCommandIT {
     }
 
     private String runImport(Path csv) throws IOException, InterruptedException {
-        Process process = command("import", "--csv", csv.toString(), "--text", "subject,body", "--label", "team",
-                "--priority", "prio").start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return CommandProcess.run(command("import", "--csv", csv.toString(), "--text", "subject,body", "--label",
+                "team", "--priority", "prio"), Duration.ofSeconds(120));
     }
 
     private static ProcessBuilder command(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.tickettriage.TriageApplication"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = CommandProcess.command(args);
         builder.environment().put("DATABASE_URL", "sqlite:///" + DATABASE);
         builder.environment().put("TRIAGE_KNOWLEDGE_DIR", "target/knowledge-import-" + java.util.UUID.randomUUID());
         return builder;
