@@ -14,6 +14,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  */
 class MiniLmEmbeddingModel extends OnnxEmbeddingModel {
 
+    static final String ID = "all-minilm-l6-v2-q";
     static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
@@ -28,7 +29,7 @@ class MiniLmEmbeddingModel extends OnnxEmbeddingModel {
 
     @Override
     public String id() {
-        return "all-minilm-l6-v2-q";
+        return ID;
     }
 
     /** Trained on English sentence pairs: German, French or Spanish text lands near unrelated English text. */
