@@ -322,6 +322,40 @@ try {
     await agent.unroute('**/insights?days=*');
   });
 
+  await run(
+    "an admin sets a team's business hours, which the insights page shows read-only",
+    async () => {
+      await agent.goto(`${baseUrl}/admin/agents`);
+      const panel = agent.getByTestId('team-hours');
+      await panel.getByRole('row', { name: /Network Team Around the clock/ }).waitFor();
+      await panel.getByRole('button', { name: 'Set hours for Network Team' }).click();
+      const form = panel.getByTestId('hours-form');
+      // only the server knows which zones exist: its refusal shows at the field
+      await form.getByLabel('Time zone').fill('Mars/Olympus');
+      await form.getByRole('button', { name: 'Save hours' }).click();
+      await form.getByTestId('hours-error-time_zone').filter({ hasText: "Unknown time zone 'Mars/Olympus'" }).waitFor();
+      await form.getByLabel('Time zone').fill('Europe/Paris');
+      await form.getByLabel('Starts at').fill('08:30');
+      await form.getByRole('button', { name: 'Save hours' }).click();
+      await panel.getByRole('row', { name: /Network Team Mon–Fri, 08:30–17:00 \(Europe\/Paris\)/ }).waitFor();
+      const saved = await (await fetch(`${baseUrl}/teams/Network%20Team/hours`, { headers: apiHeaders })).json();
+      if (saved.time_zone !== 'Europe/Paris' || saved.start !== '08:30' || saved.days.length !== 5)
+        throw new Error(`the API has other hours: ${JSON.stringify(saved)}`);
+      await agent.screenshot({ path: join(artifacts, 'agents.png'), fullPage: true });
+      await audit(agent, 'agents');
+
+      await agent.goto(`${baseUrl}/analytics`);
+      const readOnly = agent.getByTestId('team-hours');
+      await readOnly.getByRole('row', { name: /Network Team Mon–Fri, 08:30–17:00/ }).waitFor();
+      if ((await readOnly.getByRole('button').count()) > 0) throw new Error('the insights page offers to change hours');
+
+      await agent.goto(`${baseUrl}/admin/agents`);
+      await panel.getByRole('button', { name: 'Remove hours of Network Team' }).click();
+      await panel.getByRole('row', { name: /Network Team Around the clock/ }).waitFor();
+    },
+    [/status of 422 .*\/teams\/Network%20Team\/hours$/],
+  );
+
   await run('deleting after confirmation removes the ticket everywhere', async () => {
     await agent.goto(`${baseUrl}/ticket/${id}`);
     await agent.getByRole('button', { name: 'Delete…' }).click();

@@ -3,6 +3,7 @@ import { api, ApiError } from '../api/client';
 import { PRIORITIES, type Agent, type ServiceTarget, type TeamPolicy } from '../api/types';
 import { ErrorState, Loading } from '../ui/States';
 import { useTeams } from '../ui/teams';
+import { TeamHoursPanel } from './TeamHoursPanel';
 
 const POLICIES: { value: TeamPolicy['assignment']; label: string }[] = [
   { value: 'least_loaded', label: 'Least loaded' },
@@ -67,6 +68,7 @@ export function AgentsPage() {
       <AgentTable agents={load.agents} act={act} />
       <AgentForm act={act} />
       <Policies policies={load.policies} act={act} />
+      <TeamHoursPanel editable />
       {/* a new draft whenever the saved targets change */}
       <Targets key={JSON.stringify(load.targets)} targets={load.targets} act={act} />
     </section>
@@ -250,7 +252,7 @@ function Targets({ targets, act }: { targets: ServiceTarget[]; act: Act }) {
     setDraft(draft.map((target) => (target.priority === priority ? { ...target, [field]: Number(value) } : target)));
   return (
     <section className="panel" aria-labelledby={`${fid}-heading`}>
-      <h2 id={`${fid}-heading`}>Service-level targets (minutes, calendar time)</h2>
+      <h2 id={`${fid}-heading`}>Service-level targets (minutes of calendar time, or of the team's business hours)</h2>
       <form
         onSubmit={(event) => {
           event.preventDefault();

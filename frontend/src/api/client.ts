@@ -12,6 +12,8 @@ import type {
   NewTicket,
   ServiceTarget,
   Team,
+  TeamHours,
+  TeamHoursChange,
   TeamPolicy,
   Ticket,
   TicketChange,
@@ -182,6 +184,13 @@ export const api = {
       method: 'PUT',
       body: JSON.stringify({ assignment }),
     }),
+  /** A team's business hours (`calendar_time` true when it has none). */
+  teamHours: (team: string) => request<TeamHours>(`/teams/${encodeURIComponent(team)}/hours`),
+  setTeamHours: (team: string, hours: TeamHoursChange) =>
+    request<TeamHours>(`/teams/${encodeURIComponent(team)}/hours`, { method: 'PUT', body: JSON.stringify(hours) }),
+  /** Back to calendar time: the team's targets count around the clock. */
+  clearTeamHours: (team: string) =>
+    request<TeamHours>(`/teams/${encodeURIComponent(team)}/hours`, { method: 'DELETE' }),
   serviceTargets: () => request<{ targets?: ServiceTarget[] | null }>('/sla'),
   saveServiceTargets: (targets: ServiceTarget[]) =>
     request<{ targets?: ServiceTarget[] | null }>('/sla', { method: 'PUT', body: JSON.stringify({ targets }) }),

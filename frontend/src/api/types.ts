@@ -27,6 +27,9 @@ export type AgentProfile = Schemas['AgentProfile'];
 /** The answer to DELETE /agents/{name}: the open tickets that went back to their teams' queues. */
 export type AgentRemoved = Schemas['AgentDeleted'];
 export type TeamPolicy = Schemas['TeamPolicy'];
+/** A team's business hours; `calendar_time` true (and the rest null) when its targets count around the clock. */
+export type TeamHours = Schemas['View'];
+export type TeamHoursChange = Schemas['HoursRequest'];
 export type ServiceTarget = Schemas['TargetView'];
 export type LlmStep = Schemas['LlmStep'];
 export type Team = Schemas['Team'];

@@ -5,6 +5,7 @@ import type { AgentServiceLevel, Insights, TeamServiceLevel } from '../api/types
 import { hours, percent } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/States';
+import { TeamHoursPanel } from '../agents/TeamHoursPanel';
 import { Chart } from './Chart';
 import { MailChannelPanel } from './MailChannelPanel';
 import { colourOf, dailySeries } from './insightsModel';
@@ -57,6 +58,8 @@ export function InsightsPage() {
       {load.state === 'loading' && <Loading what="insights" />}
       {load.state === 'failed' && <ErrorState message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {load.state === 'ready' && <InsightsView insights={load.insights} />}
+      {/* read-only here: admins change them on the agents page */}
+      <TeamHoursPanel editable={false} />
       <MailChannelPanel days={days} />
     </div>
   );
