@@ -74,6 +74,54 @@ const SAMPLE_INSIGHTS = {
   ],
 };
 
+// GET /insights/connectors with Zammad connected and GLPI off, in the documented shape.
+const SAMPLE_CONNECTORS = {
+  window_days: 30,
+  since: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+  connectors: [
+    {
+      connector: 'glpi',
+      mode: 'shadow',
+      enabled: false,
+      state: 'off',
+      last_poll: null,
+      last_error: null,
+      decided: 0,
+      would_auto_route: 0,
+      coverage: null,
+      closed: 0,
+      closed_would_auto_route: 0,
+      auto_route_precision: null,
+      engine_accuracy: null,
+      helpdesk_first_group_right: null,
+      moved_by_agents: 0,
+      priority_agreement: null,
+      writebacks_waiting: 0,
+      writebacks_failed: 0,
+    },
+    {
+      connector: 'zammad',
+      mode: 'shadow',
+      enabled: true,
+      state: 'up',
+      last_poll: new Date().toISOString(),
+      last_error: null,
+      decided: 120,
+      would_auto_route: 90,
+      coverage: 0.75,
+      closed: 80,
+      closed_would_auto_route: 0,
+      auto_route_precision: null,
+      engine_accuracy: 0.8875,
+      helpdesk_first_group_right: 0.7,
+      moved_by_agents: 24,
+      priority_agreement: 0.6,
+      writebacks_waiting: 0,
+      writebacks_failed: 0,
+    },
+  ],
+};
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 mkdirSync(artifacts, { recursive: true });
@@ -320,6 +368,23 @@ try {
     await agent.screenshot({ path: join(artifacts, 'insights-charts.png'), fullPage: true });
     await audit(agent, 'insights charts');
     await agent.unroute('**/insights?days=*');
+  });
+
+  await run("the insights page shows the helpdesk connectors' shadow figures with what they rest on", async () => {
+    // none is configured on this server: the real answer lists both connectors as off, and the page says so briefly
+    await agent.goto(`${baseUrl}/analytics`);
+    await agent.getByTestId('connectors-hint').waitFor();
+    await agent.route('**/insights/connectors?days=*', (route) => route.fulfill({ json: SAMPLE_CONNECTORS }));
+    await agent.goto(`${baseUrl}/analytics`);
+    const zammad = agent.getByRole('region', { name: 'Zammad' });
+    await zammad.getByTestId('connector-state').filter({ hasText: 'helpdesk reachable' }).waitFor();
+    await zammad.getByRole('row', { name: /Coverage .* 75% 90 of 120 tickets decided/ }).waitFor();
+    await zammad.getByRole('row', { name: /Auto-route precision not enough data 0 tickets closed/ }).waitFor();
+    await zammad.getByRole('row', { name: /Engine's accuracy .* 89% 80 tickets closed/ }).waitFor();
+    if ((await agent.getByRole('region', { name: 'GLPI' }).count()) > 0) throw new Error('GLPI is off but shown');
+    await agent.getByTestId('connectors').screenshot({ path: join(artifacts, 'connectors.png') });
+    await audit(agent, 'insights connectors');
+    await agent.unroute('**/insights/connectors?days=*');
   });
 
   await run(

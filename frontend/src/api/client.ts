@@ -4,6 +4,7 @@ import type {
   AgentRemoved,
   Caller,
   Comment,
+  ConnectorInsights,
   Correction,
   Explanation,
   Incident,
@@ -163,6 +164,8 @@ export const api = {
   insights: (days: number) => request<Insights>(`/insights?days=${days}`),
   /** The e-mail channel's state and what it took in and sent over the last `days` days. */
   mailStatus: (days: number) => request<MailStatus>(`/mail/status?days=${days}`),
+  /** Each helpdesk connector's shadow figures over the last `days` days, configured or not (`enabled`). */
+  connectorInsights: (days: number) => request<ConnectorInsights>(`/insights/connectors?days=${days}`),
   /** Who is logged in; fails with 401 when nobody is. */
   me: () => request<Caller>('/auth/me'),
   /** Opens a dashboard session with an API token; the server answers with the session cookie. */

@@ -35,6 +35,9 @@ export type LlmStep = Schemas['LlmStep'];
 export type Team = Schemas['Team'];
 export type Insights = Schemas['Insights'];
 export type MailStatus = Schemas['MailStatus'];
+/** GET /insights/connectors: each helpdesk connector's shadow figures over a period. */
+export type ConnectorInsights = Schemas['Figures'];
+export type ConnectorFigures = Schemas['ConnectorFigures'];
 export type TeamInsight = Schemas['TeamInsight'];
 /** A team's service levels with each agent's share (`agent` null: the tickets nobody has); agents add up to the team. */
 export type TeamServiceLevel = Schemas['TeamServiceLevel'];

@@ -7,6 +7,7 @@ import { SelectField } from '../ui/SelectField';
 import { ErrorState, Loading } from '../ui/States';
 import { TeamHoursPanel } from '../agents/TeamHoursPanel';
 import { Chart } from './Chart';
+import { ConnectorsPanel } from './ConnectorsPanel';
 import { MailChannelPanel } from './MailChannelPanel';
 import { colourOf, dailySeries } from './insightsModel';
 
@@ -61,6 +62,7 @@ export function InsightsPage() {
       {/* read-only here: admins change them on the agents page */}
       <TeamHoursPanel editable={false} />
       <MailChannelPanel days={days} />
+      <ConnectorsPanel days={days} />
     </div>
   );
 }

@@ -60,6 +60,22 @@ class ConnectorHealth implements HealthIndicator {
                 : new State(previous.polling(), error, previous.since(), previous.lastPoll()));
     }
 
+    /**
+     * How this process last found a connector's helpdesk: {@code off} when it is not configured, else its polling
+     * state ({@code up}, {@code down}, {@code standby}, {@code not polled here}), the last poll and the last error.
+     */
+    Snapshot snapshot(HelpdeskConnector connector) {
+        if (!connector.enabled()) {
+            return new Snapshot("off", null, null);
+        }
+        State state = states.get(connector.name());
+        return state == null ? new Snapshot("not polled here", null, null)
+                : new Snapshot(state.polling(), state.lastPoll(), state.error());
+    }
+
+    record Snapshot(String state, @Nullable Instant lastPoll, @Nullable String lastError) {
+    }
+
     boolean isDown(String connector) {
         State state = states.get(connector);
         return state != null && state.polling().equals("down");

@@ -47,11 +47,23 @@ class ShadowInsights {
      * @param movedByAgents         closed tickets agents moved from their first group to another
      * @param priorityAgreement     of the closed tickets, the share whose final priority is the engine's; null until
      *                              one is closed
+     * @param closedWouldAutoRoute  closed tickets auto mode would have routed: how many autoRoutePrecision is
+     *                              measured on
+     * @param enabled               whether the connector is configured (its URL set); figures of one that is off
+     *                              are those of the tickets it took in before
+     * @param state                 {@code off}, or how the answering process last found the helpdesk: {@code up},
+     *                              {@code down}, {@code standby} (another worker polls), {@code not polled here} (an
+     *                              API process, or no poll yet), as in {@code /actuator/health}
+     * @param lastPoll              the answering process's last successful poll, if it polls
+     * @param lastError             the last error the answering process met with this helpdesk, if any
+     * @param writebacksWaiting     write-backs queued or retrying, counted in the database (every process agrees)
+     * @param writebacksFailed      write-backs the helpdesk refused for good
      */
     record ConnectorFigures(String connector, String mode, long decided, long wouldAutoRoute,
             @Nullable Double coverage, long closed, @Nullable Double autoRoutePrecision,
             @Nullable Double engineAccuracy, @Nullable Double helpdeskFirstGroupRight, long movedByAgents,
-            @Nullable Double priorityAgreement) {
+            @Nullable Double priorityAgreement, long closedWouldAutoRoute, boolean enabled, String state,
+            @Nullable Instant lastPoll, @Nullable String lastError, long writebacksWaiting, long writebacksFailed) {
     }
 
     record Figures(int windowDays, Instant since, List<ConnectorFigures> connectors) {
@@ -62,11 +74,16 @@ class ShadowInsights {
     }
 
     private final ConnectorRegistry connectors;
+    private final ConnectorHealth health;
+    private final ConnectorStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ShadowInsights(ConnectorRegistry connectors, JdbcClient jdbc, Clock clock) {
+    ShadowInsights(ConnectorRegistry connectors, ConnectorHealth health, ConnectorStore store, JdbcClient jdbc,
+            Clock clock) {
         this.connectors = connectors;
+        this.health = health;
+        this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -110,9 +127,13 @@ class ShadowInsights {
         long firstRight = closed.stream().filter(r -> Objects.equals(r.createdGroup(), r.finalGroup())).count();
         long priorityRight = closed.stream().filter(r -> r.priority() != null && connector.priority(r.finalPriority())
                 .map(Priority::label).filter(r.priority()::equals).isPresent()).count();
+        ConnectorHealth.Snapshot state = health.snapshot(connector);
         return new ConnectorFigures(connector.name(), connector.mode().label(), decided, auto, ratio(auto, decided),
                 closed.size(), ratio(autoRight, closedAuto.size()), ratio(engineRight, closed.size()),
-                ratio(firstRight, closed.size()), closed.size() - firstRight, ratio(priorityRight, closed.size()));
+                ratio(firstRight, closed.size()), closed.size() - firstRight, ratio(priorityRight, closed.size()),
+                closedAuto.size(), connector.enabled(), state.state(), state.lastPoll(), state.lastError(),
+                store.writeBacks(connector.name(), ConnectorStore.WriteBack.PENDING),
+                store.writeBacks(connector.name(), ConnectorStore.WriteBack.FAILED));
     }
 
     private static @Nullable Double ratio(long part, long whole) {

@@ -127,6 +127,8 @@ class GlpiShadowModeIT {
         assertThat(figures.get("would_auto_route").asLong()).isEqualTo(1);
         assertThat(figures.get("closed").asLong()).isEqualTo(2);
         assertThat(figures.get("auto_route_precision").asDouble()).isEqualTo(1.0);
+        assertThat(figures.get("closed_would_auto_route").asLong()).isEqualTo(1);
+        assertThat(figures.get("enabled").asBoolean()).isTrue();
     }
 
     @Test

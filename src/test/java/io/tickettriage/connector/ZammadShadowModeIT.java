@@ -120,9 +120,12 @@ class ZammadShadowModeIT {
         assertThat(ZAMMAD.calls("POST", "/api/v1/ticket_articles")).isEmpty();
         assertThat(api.get("/tickets/" + unclearTicket).json().get("assigned_to").asString()).isEqualTo("Network Team");
         JsonNode figures = null;
+        JsonNode glpi = null;
         for (JsonNode connector : api.get("/insights/connectors?days=7").json().get("connectors")) {
             if (connector.get("connector").asString().equals("zammad")) {
                 figures = connector;
+            } else if (connector.get("connector").asString().equals("glpi")) {
+                glpi = connector;
             }
         }
         assertThat(figures).as("the zammad connector's figures").isNotNull();
@@ -135,6 +138,17 @@ class ZammadShadowModeIT {
         assertThat(figures.get("auto_route_precision").asDouble()).isEqualTo(1.0);
         assertThat(figures.get("helpdesk_first_group_right").asDouble()).isZero();
         assertThat(figures.get("moved_by_agents").asLong()).isEqualTo(2);
+        // how many each share is measured on, and the connector's state, so that a dashboard can tell "not enough
+        // data" and "off" from a figure
+        assertThat(figures.get("closed_would_auto_route").asLong()).isEqualTo(1);
+        assertThat(figures.get("enabled").asBoolean()).isTrue();
+        assertThat(figures.get("state").asString()).isEqualTo("not polled here");
+        assertThat(figures.get("writebacks_waiting").asLong()).isZero();
+        assertThat(figures.get("writebacks_failed").asLong()).isZero();
+        assertThat(glpi).as("a connector that is not configured is listed as off").isNotNull();
+        assertThat(glpi.get("enabled").asBoolean()).isFalse();
+        assertThat(glpi.get("state").asString()).isEqualTo("off");
+        assertThat(glpi.get("coverage").isNull()).isTrue();
         assertThat(api.get("/insights/connectors?days=0").status()).isEqualTo(422);
     }
 
