@@ -28,6 +28,7 @@ function mailStatus(days: number, received: number): MailStatus {
     channel: 'up',
     watch: 'idle',
     last_poll: '2026-03-01T10:00:00Z',
+    error: null,
     window_days: days,
     since: '2026-02-01T00:00:00Z',
     received,
@@ -65,5 +66,26 @@ describe('the e-mail channel on the insights page', () => {
     await userEvent.setup().selectOptions(screen.getByRole('combobox'), '7');
     expect(await screen.findByRole('row', { name: 'Messages received 5' })).toBeTruthy();
     expect(server.seen.map((request) => request.path)).toContain('/mail/status?days=7');
+    expect(screen.queryByTestId('mail-error')).toBeNull();
+  });
+
+  it('says why the mailbox cannot be reached', async () => {
+    fakeServer({
+      'GET /auth/me': AGENT,
+      'GET /teams': [],
+      'GET /insights?days=30': NO_TICKETS,
+      'GET /mail/status?days=30': {
+        ...mailStatus(30, 12),
+        channel: 'down',
+        error: 'The mail server refused the login for support',
+      },
+    });
+    openDashboard('/analytics');
+
+    const panel = await screen.findByRole('region', { name: 'E-mail channel' });
+    expect(panel.textContent).toContain('cannot be reached: mail waits in the mailbox');
+    expect(screen.getByTestId('mail-error').textContent).toBe(
+      'Last error: The mail server refused the login for support',
+    );
   });
 });

@@ -60,6 +60,11 @@ export function MailChannelPanel({ days }: { days: number }) {
         {mail.watch === 'poll' && ', new mail is polled for'}
         {!mail.sending && '. Requesters are not notified: no SMTP server is set'}
       </p>
+      {mail.error && (
+        <p className="mail-error" data-testid="mail-error">
+          Last error: {mail.error}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="data">
           <tbody>

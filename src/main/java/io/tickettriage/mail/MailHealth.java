@@ -55,14 +55,15 @@ final class MailHealth implements HealthIndicator {
                 previous.lastPass(), null);
     }
 
-    /** The mailbox as this process last found it, for the dashboard. */
-    record Snapshot(String mailbox, String channel, @Nullable String watch, @Nullable Instant lastPass) {
+    /** The mailbox as this process last found it, for the dashboard; {@code error} says why it is down. */
+    record Snapshot(String mailbox, String channel, @Nullable String watch, @Nullable Instant lastPass,
+            @Nullable String error) {
     }
 
     Snapshot snapshot() {
         State current = state;
         return new Snapshot(mailbox, polledHere ? current.channel() : "not-polled-here", current.watch(),
-                current.lastPass());
+                current.lastPass(), polledHere ? current.error() : null);
     }
 
     boolean isDown() {

@@ -50,6 +50,8 @@ class MailStatusController {
      *                  polls it), {@code starting}, or {@code not-polled-here} (an API process)
      * @param watch     how new mail is noticed: {@code idle} (IMAP IDLE) or {@code poll}
      * @param lastPoll  when this process last looked at the mailbox
+     * @param error     while {@code channel} is {@code down}: why this process cannot reach the mailbox, as in
+     *                  health (the server's answer or the connection's failure; never the password)
      * @param received  messages taken from the mailbox, whatever became of them
      * @param ticketsCreated tickets opened from mail
      * @param repliesThreaded replies added to their ticket as comments
@@ -60,7 +62,7 @@ class MailStatusController {
      * @param mailsFailed notifications given up after a day of failed attempts
      */
     record MailStatus(boolean enabled, boolean sending, @Nullable String mailbox, @Nullable String channel,
-            @Nullable String watch, @Nullable Instant lastPoll, int windowDays, Instant since, long received,
+            @Nullable String watch, @Nullable Instant lastPoll, @Nullable String error, int windowDays, Instant since, long received,
             long ticketsCreated, long repliesThreaded, long setAside, long rejected, long mailsSent, long mailsWaiting,
             long mailsFailed) {
     }
@@ -78,7 +80,8 @@ class MailStatusController {
         MailHealth.Snapshot seen = here == null ? null : here.snapshot();
         return new MailStatus(properties.intakeEnabled(), properties.sendingEnabled(),
                 seen == null ? null : seen.mailbox(), seen == null ? null : seen.channel(),
-                seen == null ? null : seen.watch(), seen == null ? null : seen.lastPass(), days, since,
+                seen == null ? null : seen.watch(), seen == null ? null : seen.lastPass(),
+                seen == null ? null : seen.error(), days, since,
                 counts.received(), counts.tickets(), counts.replies(), counts.setAside(), counts.rejected(),
                 counts.sent(), counts.waiting(), counts.failed());
     }

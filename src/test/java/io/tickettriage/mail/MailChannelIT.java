@@ -203,6 +203,10 @@ class MailChannelIT {
         try {
             await().atMost(WAIT).until(() -> health.health().getStatus().equals(MailHealth.DEGRADED));
             assertThat(health.health().getDetails().get("error").toString()).contains("refused the login");
+            // the dashboard's e-mail panel says why, not only that the mailbox is down
+            JsonNode down = api.get("/mail/status").json();
+            assertThat(down.get("channel").asString()).isEqualTo("down");
+            assertThat(down.get("error").asString()).contains("refused the login").doesNotContain(Mailboxes.PASSWORD);
             MAIL.deliver(mail(frank, "<" + UUID.randomUUID() + "@example.com>", "Monitor dead", "No signal."));
         } finally {
             MAIL.support().setPassword(Mailboxes.PASSWORD);
@@ -210,6 +214,7 @@ class MailChannelIT {
         awaitTicketFrom(frank);
         await().atMost(WAIT).until(() -> health.health().getStatus().equals(Status.UP));
         assertThat(health.health().getDetails().get("watch")).isEqualTo("poll");
+        assertThat(api.get("/mail/status").json().get("error").isNull()).isTrue();
         // the overall health is not pulled down by the mailbox
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
         assertThat(api.get("/actuator/health").json().at("/components/mail/status").asString()).isEqualTo("UP");
