@@ -57,6 +57,7 @@ describe('the e-mail channel on the insights page', () => {
     const panel = await screen.findByRole('region', { name: 'E-mail channel' });
     expect(panel.textContent).toContain('imap://support@mail.example.com:143/INBOX: reachable');
     expect(panel.textContent).toContain('IMAP IDLE');
+    expect(panel.textContent).toContain('(last looked at ');
     expect(screen.getByRole('row', { name: 'Messages received 12' })).toBeTruthy();
     expect(screen.getByRole('row', { name: 'Tickets created 9' })).toBeTruthy();
     expect(screen.getByRole('row', { name: 'Replies added as comments 2' })).toBeTruthy();
@@ -77,6 +78,7 @@ describe('the e-mail channel on the insights page', () => {
       'GET /mail/status?days=30': {
         ...mailStatus(30, 12),
         channel: 'down',
+        last_poll: null,
         error: 'The mail server refused the login for support',
       },
     });
@@ -84,6 +86,7 @@ describe('the e-mail channel on the insights page', () => {
 
     const panel = await screen.findByRole('region', { name: 'E-mail channel' });
     expect(panel.textContent).toContain('cannot be reached: mail waits in the mailbox');
+    expect(panel.textContent).not.toContain('last looked at');
     expect(screen.getByTestId('mail-error').textContent).toBe(
       'Last error: The mail server refused the login for support',
     );

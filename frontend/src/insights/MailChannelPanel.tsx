@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { MailStatus } from '../api/types';
+import { formatDate } from '../ui/format';
 
 type Load = { days: number; status: MailStatus } | { days: number; failed: string };
 
@@ -58,6 +59,7 @@ export function MailChannelPanel({ days }: { days: number }) {
         {mail.mailbox}: {CHANNEL[mail.channel ?? ''] ?? mail.channel}
         {mail.watch === 'idle' && ', new mail arrives at once (IMAP IDLE)'}
         {mail.watch === 'poll' && ', new mail is polled for'}
+        {mail.last_poll && ` (last looked at ${formatDate(mail.last_poll)})`}
         {!mail.sending && '. Requesters are not notified: no SMTP server is set'}
       </p>
       {mail.error && (
