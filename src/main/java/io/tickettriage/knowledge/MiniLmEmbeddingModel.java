@@ -17,6 +17,8 @@ class MiniLmEmbeddingModel extends OnnxEmbeddingModel {
     static final String ID = "all-minilm-l6-v2-q";
     static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    /** Trained on English sentence pairs: German, French or Spanish text lands near unrelated English text. */
+    static final Set<String> LANGUAGES = Set.of("en");
 
     MiniLmEmbeddingModel() {
         this(true);
@@ -32,10 +34,9 @@ class MiniLmEmbeddingModel extends OnnxEmbeddingModel {
         return ID;
     }
 
-    /** Trained on English sentence pairs: German, French or Spanish text lands near unrelated English text. */
     @Override
     public Set<String> languages() {
-        return Set.of("en");
+        return LANGUAGES;
     }
 
     private static OnnxSentenceEncoder load() {

@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,11 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The starter set's vectors, computed by the build with the shipped model and kept in the jar: a new database gets
@@ -72,27 +68,18 @@ final class StarterVectors {
         Path classes = Path.of(args[0]);
         Path starter = classes.resolve("knowledge/starter");
         Path output = classes.resolve(RESOURCE);
-        Map<String, byte[]> files = new TreeMap<>();
-        try (DirectoryStream<Path> json = Files.newDirectoryStream(starter, "*.json")) {
-            for (Path file : json) {
-                files.put(file.getFileName().toString(), Files.readAllBytes(file));
-            }
-        }
+        Map<String, byte[]> files = StarterSet.files(starter);
         String modelId = MiniLmEmbeddingModel.ID;
         String digest = digest(modelId, files);
         if (digest.equals(digestOf(output))) {
             System.out.println("Starter vectors up to date: " + output);
             return;
         }
-        KnowledgeFiles reader = new KnowledgeFiles(JsonMapper.builder().build());
         Map<String, float[]> vectors = new LinkedHashMap<>();
         MiniLmEmbeddingModel model = new MiniLmEmbeddingModel(false);
         long start = System.nanoTime();
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            for (LabelledText text : reader.read(new java.io.ByteArrayInputStream(file.getValue()), file.getKey(),
-                    "starter")) {
-                vectors.computeIfAbsent(TicketText.of(text.title(), text.description()), model::embed);
-            }
+        for (LabelledText text : StarterSet.texts(files)) {
+            vectors.computeIfAbsent(TicketText.of(text.title(), text.description()), model::embed);
         }
         model.destroy();
         write(output, modelId, digest, vectors);

@@ -79,15 +79,37 @@ final class ModelStore {
         static Fingerprint of(List<EmbeddedExample> entries, String model, String embeddingModel, TriageProperties properties) {
             MessageDigest digest = sha256();
             entries.stream().map(EmbeddedExample::example).sorted(Comparator.comparingLong(Example::id)).forEach(example -> {
-                String priority = example.priority() == null ? "" : example.priority().name();
-                String level = example.level() == null ? "" : example.level().name();
-                for (String part : new String[] {Long.toString(example.id()), example.team(), priority, level}) {
+                for (String part : new String[] {Long.toString(example.id()), example.team(), name(example.priority()),
+                    name(example.level())}) {
                     digest.update(part.getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0);
                 }
             });
             return new Fingerprint(model, embeddingModel, properties.targetPrecision(), properties.minTeamExamples(),
                     entries.size(), HexFormat.of().formatHex(digest.digest()));
+        }
+
+        /**
+         * What models were trained on, by the examples' texts and labels rather than their ids: the same for the
+         * starter set in every new database, whatever ids it got, and for the build that trained on it.
+         */
+        static Fingerprint ofContent(List<EmbeddedExample> entries, String model, String embeddingModel,
+                TriageProperties properties) {
+            MessageDigest digest = sha256();
+            digest.update("content".getBytes(StandardCharsets.UTF_8));
+            entries.stream().map(EmbeddedExample::example)
+                    .map(e -> String.join("\0", e.team(), name(e.priority()), name(e.level()), e.title(),
+                            e.description()))
+                    .sorted().forEach(example -> {
+                        digest.update(example.getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 1);
+                    });
+            return new Fingerprint(model, embeddingModel, properties.targetPrecision(), properties.minTeamExamples(),
+                    entries.size(), HexFormat.of().formatHex(digest.digest()));
+        }
+
+        private static String name(@Nullable Enum<?> value) {
+            return value == null ? "" : value.name();
         }
     }
 
@@ -137,21 +159,26 @@ final class ModelStore {
 
     /** The stored models, or null if they were trained on something else than {@code expected}. */
     @Nullable Trained read(Fingerprint expected) throws IOException, ClassNotFoundException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                ObjectInputStream objects = new ObjectInputStream(in)) {
-            objects.setObjectInputFilter(FILTER);
-            String format = objects.readUTF();
-            if (!format.equals(FORMAT)) {
-                throw new IOException("written in another format");
-            }
-            Fingerprint stored = (Fingerprint) objects.readObject();
-            if (!stored.equals(expected)) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            Trained trained = read(in, expected);
+            if (trained == null) {
                 log.info("The stored routing model {} was trained on other examples or settings; training again",
                         file);
-                return null;
             }
-            return (Trained) objects.readObject();
+            return trained;
         }
+    }
+
+    /** The models in a stream written by {@link #save}, or null if they were trained on something else. */
+    static @Nullable Trained read(InputStream in, Fingerprint expected) throws IOException, ClassNotFoundException {
+        ObjectInputStream objects = new ObjectInputStream(in);
+        objects.setObjectInputFilter(FILTER);
+        String format = objects.readUTF();
+        if (!format.equals(FORMAT)) {
+            throw new IOException("written in another format");
+        }
+        Fingerprint stored = (Fingerprint) objects.readObject();
+        return stored.equals(expected) ? (Trained) objects.readObject() : null;
     }
 
     private static String shape(Class<?>... classes) {

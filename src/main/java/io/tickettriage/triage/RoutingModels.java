@@ -109,7 +109,7 @@ class RoutingModels implements SmartLifecycle {
             long generation = knowledge.generation();
             Set<String> teams = knowledge.teams();
             List<EmbeddedExample> entries = knowledge.entries();
-            if (running && loadStored(entries)) {
+            if (running && (loadStored(entries) || loadShipped(entries))) {
                 trainedOn = generation;
                 trainedTeams = teams;
                 trainedTickets = tickets(entries.stream().map(EmbeddedExample::example).toList());
@@ -155,23 +155,12 @@ class RoutingModels implements SmartLifecycle {
         }
         long start = System.nanoTime();
         try {
-            LinearRouter.Settings settings = LinearRouter.Settings.defaults(properties.targetPrecision(),
-                    properties.minTeamExamples());
             // Training shares the machine with routing: one thread, at low priority, is enough in the background.
-            settings = settings.withThreads(1).readingOnly(knowledge.embeddingLanguages());
-            LinearRouter teams = LinearRouter.train(samples(entries, e -> e.example().team()), settings, log::debug);
-            // Priority and tier have four and three values, not a long tail: weighting their rare values cost the
-            // hand-written severity sets two tickets net (bench/routing-quality.md), so they are trained unweighted.
-            LinearRouter.Settings ordinal = settings.withClassWeightPower(0);
-            LinearRouter priorities = trainOptional(entries, e -> label(e.example().priority()), ordinal);
-            LinearRouter levels = trainOptional(entries, e -> label(e.example().level()), ordinal);
-            String version = "%s+%s@%d/%s".formatted(MODEL, knowledge.modelId(), entries.size(),
-                    Instant.now().toString());
-            Trained trained = new Trained(teams, priorities, levels, version, entries.size());
+            Trained trained = fit(entries, properties, knowledge.embeddingLanguages(), knowledge.modelId(), 1);
             install(trained, entries);
-            log.info("Routing model {} trained on {} examples in {} ms (cross-validated accuracy {})", version,
-                    entries.size(), (System.nanoTime() - start) / 1_000_000,
-                    String.format("%.3f", teams.crossValidation().accuracy()));
+            log.info("Routing model {} trained on {} examples in {} ms (cross-validated accuracy {})",
+                    trained.version(), entries.size(), (System.nanoTime() - start) / 1_000_000,
+                    String.format("%.3f", trained.teams().crossValidation().accuracy()));
             save(entries, trained);
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -183,6 +172,43 @@ class RoutingModels implements SmartLifecycle {
             log.error("Routing model training failed; {} keeps routing", previous == null
                     ? "the nearest-neighbour vote" : "the previous model " + previous.version(), e);
         }
+    }
+
+    /**
+     * The team, priority and tier models for these examples, as the service trains them ({@link StarterModel}, the
+     * build's model for the starter set, is trained here too).
+     *
+     * @param languages the languages the embedding model reads ({@code KnowledgeBase#embeddingLanguages})
+     */
+    static Trained fit(List<EmbeddedExample> entries, TriageProperties properties, Set<String> languages,
+            String embeddingModel, int threads) {
+        LinearRouter.Settings settings = LinearRouter.Settings.defaults(properties.targetPrecision(),
+                properties.minTeamExamples()).withThreads(threads).readingOnly(languages);
+        LinearRouter teams = LinearRouter.train(samples(entries, e -> e.example().team()), settings, log::debug);
+        // Priority and tier have four and three values, not a long tail: weighting their rare values cost the
+        // hand-written severity sets two tickets net (bench/routing-quality.md), so they are trained unweighted.
+        LinearRouter.Settings ordinal = settings.withClassWeightPower(0);
+        LinearRouter priorities = trainOptional(entries, e -> label(e.example().priority()), ordinal);
+        LinearRouter levels = trainOptional(entries, e -> label(e.example().level()), ordinal);
+        String version = "%s+%s@%d/%s".formatted(MODEL, embeddingModel, entries.size(), Instant.now().toString());
+        return new Trained(teams, priorities, levels, version, entries.size());
+    }
+
+    /**
+     * Installs the model the build trained on the starter set if these examples are exactly the starter set and
+     * the settings are the defaults (a new database): the first tickets are routed by it instead of waiting for a
+     * training. It is stored as if trained here, so the next start finds it beside the index.
+     */
+    private boolean loadShipped(List<EmbeddedExample> entries) {
+        Optional<Trained> shipped = StarterModel.load(
+                ModelStore.Fingerprint.ofContent(entries, MODEL, knowledge.modelId(), properties));
+        shipped.ifPresent(trained -> {
+            install(trained, entries);
+            log.info("Routing model {} for the starter set loaded from the jar (trained by the build on {} examples)",
+                    trained.version(), trained.examples());
+            save(entries, trained);
+        });
+        return shipped.isPresent();
     }
 
     /** Installs the stored models if they were trained on exactly these examples and settings. */
