@@ -1,6 +1,7 @@
 package io.tickettriage;
 
 import io.tickettriage.cli.Commands;
+import io.tickettriage.system.AheadOfTimeStart;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,7 +19,9 @@ public class TriageApplication {
         if (Commands.isCommand(args)) {
             System.exit(Commands.execute(TriageApplication.class, args, System.getenv(), System.out, System.err));
         }
-        SpringApplication.run(TriageApplication.class, args);
+        SpringApplication application = new SpringApplication(TriageApplication.class);
+        AheadOfTimeStart.offerTo(application, TriageApplication.class);
+        application.run(args);
     }
 
     /**

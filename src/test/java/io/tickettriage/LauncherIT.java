@@ -69,7 +69,8 @@ class LauncherIT {
             } catch (RuntimeException e) {
                 throw new AssertionError("not healthy; the launcher's output ends with:\n" + tail(log), e);
             }
-            assertThat(Files.readString(log)).contains("start-up cache ready").doesNotContain("building");
+            assertThat(Files.readString(log)).contains("start-up cache ready").doesNotContain("building")
+                    .contains("Starting from the bean definitions the build made ahead of time");
 
             String created = run(clone, Duration.ofMinutes(3), "./ticket-triage", "token", "create", "--role", "agent",
                     "--name", "launcher-test");

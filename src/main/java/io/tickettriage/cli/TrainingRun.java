@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.tickettriage.access.AccessTokens;
 import io.tickettriage.access.Role;
+import io.tickettriage.system.AheadOfTimeStart;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,8 +64,11 @@ final class TrainingRun implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("ticket-triage-training");
         try {
+            // Started as the service starts (from the build's bean definitions), so the cache holds what a start loads.
+            SpringApplication service = new SpringApplication(application);
+            AheadOfTimeStart.offerTo(service, application);
             // Command-line arguments win over the environment, so the user's settings cannot leak in.
-            ConfigurableApplicationContext context = SpringApplication.run(application,
+            ConfigurableApplicationContext context = service.run(
                     "--DATABASE_URL=sqlite:///" + work.resolve("training.db").toAbsolutePath(),
                     "--server.port=0", "--triage.role=all", "--triage.auth=token", "--triage.redis.url=",
                     "--triage.knowledge.dir=" + work.resolve("knowledge"),

@@ -15,6 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
+    /** The settings this derives from {@code DATABASE_URL}. */
+    static final String SOURCE = "databaseUrl";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.containsProperty("spring.datasource.url")) {
@@ -44,7 +47,7 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
             // 503 it can retry, rather than hanging for the pool's default of 30 s.
             properties.put("spring.datasource.hikari.connection-timeout", "5000");
         }
-        environment.getPropertySources().addLast(new MapPropertySource("databaseUrl", properties));
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, properties));
     }
 
     @Override
