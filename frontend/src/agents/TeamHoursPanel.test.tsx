@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Caller, Insights, TeamHours } from '../api/types';
+import type { Caller, TeamHours } from '../api/types';
+import { noTickets } from '../test/fixtures';
 import { AGENT, fakeServer, openDashboard } from '../test/harness';
 
 vi.mock('socket.io-client', () => import('../test/fakeSocket'));
-vi.mock('../insights/Chart', () => ({ Chart: ({ label }: { label: string }) => <p>{label}</p> }));
+vi.mock('../insights/Chart', () => import('../test/fakeChart'));
 
 const ADMIN: Caller = { name: 'root', role: 'admin', auth: 'token' };
 
@@ -140,21 +141,9 @@ describe('business hours on the agents page', () => {
 });
 
 describe('business hours on the insights page', () => {
-  const NO_TICKETS: Insights = {
-    window_days: 30,
-    since: '2026-02-01T00:00:00Z',
-    tickets: 0,
-    auto_routed: 0,
-    auto_route_rate: 0,
-    auto_route_precision: 0,
-    teams: [],
-    daily: [],
-    service_levels: [],
-  };
-
   it('are read-only for agents', async () => {
     const { routes } = server(AGENT);
-    routes['GET /insights'] = NO_TICKETS;
+    routes['GET /insights'] = noTickets();
     openDashboard('/analytics');
     const panel = await hoursPanel();
     expect(within(panel).getByRole('row', { name: /Hardware Team Mon–Fri, 09:00–17:00/ })).toBeTruthy();

@@ -2,23 +2,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectorFigures, ConnectorInsights, Insights } from '../api/types';
+import type { ConnectorFigures, ConnectorInsights } from '../api/types';
+import { noTickets } from '../test/fixtures';
 import { AGENT, fakeServer, openDashboard } from '../test/harness';
 
 vi.mock('socket.io-client', () => import('../test/fakeSocket'));
-vi.mock('./Chart', () => ({ Chart: ({ label }: { label: string }) => <p>{label}</p> }));
-
-const NO_TICKETS: Insights = {
-  window_days: 30,
-  since: '2026-02-01T00:00:00Z',
-  tickets: 0,
-  auto_routed: 0,
-  auto_route_rate: 0,
-  auto_route_precision: 0,
-  teams: [],
-  daily: [],
-  service_levels: [],
-};
+vi.mock('./Chart', () => import('../test/fakeChart'));
 
 const OFF: ConnectorFigures = {
   connector: 'glpi',
@@ -69,7 +58,7 @@ function open(connectors: Record<number, ConnectorFigures[]>) {
   const routes: Record<string, unknown> = {
     'GET /auth/me': AGENT,
     'GET /teams': [],
-    'GET /insights': NO_TICKETS,
+    'GET /insights': noTickets(),
   };
   for (const [days, list] of Object.entries(connectors)) {
     routes[`GET /insights/connectors?days=${days}`] = figures(Number(days), list);

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api/client';
-import type { ConnectorFigures, ConnectorInsights } from '../api/types';
+import { api } from '../api/client';
+import type { ConnectorFigures } from '../api/types';
 import { formatDate } from '../ui/format';
 import { figureRows, isShown, MODES, nameOf, stateOf } from './connectorsModel';
-
-type Load = { days: number; insights: ConnectorInsights } | { days: number; failed: string };
+import { useLoadPerPeriod } from './useLoadPerPeriod';
 
 /**
  * The helpdesk connectors' shadow figures over the chosen period (GET /insights/connectors): what routing by the
@@ -12,22 +10,9 @@ type Load = { days: number; insights: ConnectorInsights } | { days: number; fail
  * so every process shows the same figures; the state line is the answering process's own view, as in health.
  */
 export function ConnectorsPanel({ days }: { days: number }) {
-  const [load, setLoad] = useState<Load | null>(null);
+  const load = useLoadPerPeriod(days, api.connectorInsights, 'The connector figures could not be loaded.');
 
-  useEffect(() => {
-    let active = true;
-    api.connectorInsights(days).then(
-      (insights) => active && setLoad({ days, insights }),
-      (e: unknown) =>
-        active &&
-        setLoad({ days, failed: e instanceof ApiError ? e.message : 'The connector figures could not be loaded.' }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [days]);
-
-  if (!load || load.days !== days) return null;
+  if (!load) return null;
   if ('failed' in load) {
     return (
       <p className="subtle" role="alert">
@@ -35,7 +20,8 @@ export function ConnectorsPanel({ days }: { days: number }) {
       </p>
     );
   }
-  const shown = load.insights.connectors.filter(isShown);
+  const insights = load.value;
+  const shown = insights.connectors.filter(isShown);
   if (shown.length === 0) {
     return (
       <p className="subtle" data-testid="connectors-hint">
@@ -50,7 +36,7 @@ export function ConnectorsPanel({ days }: { days: number }) {
     <section className="panel" aria-labelledby="connectors-heading" data-testid="connectors">
       <h2 id="connectors-heading">Helpdesk connectors</h2>
       <p className="subtle">
-        Tickets the engine decided in the helpdesk over the last {load.insights.window_days} days, against the group and
+        Tickets the engine decided in the helpdesk over the last {insights.window_days} days, against the group and
         priority each had when the helpdesk closed it. Each share says how many tickets it is measured on.
       </p>
       {shown.map((figures) => (

@@ -6,8 +6,7 @@ import type { Insights } from '../api/types';
 import { AGENT, fakeServer, openDashboard } from '../test/harness';
 
 vi.mock('socket.io-client', () => import('../test/fakeSocket'));
-// Canvas drawing is the browser test's business; here the chart is its label.
-vi.mock('./Chart', () => ({ Chart: ({ label }: { label: string }) => <p>{label}</p> }));
+vi.mock('./Chart', () => import('../test/fakeChart'));
 
 function insights(days: number, tickets: number): Insights {
   return {

@@ -2,23 +2,12 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Insights, MailStatus } from '../api/types';
+import type { MailStatus } from '../api/types';
+import { noTickets } from '../test/fixtures';
 import { AGENT, fakeServer, openDashboard } from '../test/harness';
 
 vi.mock('socket.io-client', () => import('../test/fakeSocket'));
-vi.mock('./Chart', () => ({ Chart: ({ label }: { label: string }) => <p>{label}</p> }));
-
-const NO_TICKETS: Insights = {
-  window_days: 30,
-  since: '2026-02-01T00:00:00Z',
-  tickets: 0,
-  auto_routed: 0,
-  auto_route_rate: 0,
-  auto_route_precision: 0,
-  teams: [],
-  daily: [],
-  service_levels: [],
-};
+vi.mock('./Chart', () => import('../test/fakeChart'));
 
 function mailStatus(days: number, received: number): MailStatus {
   return {
@@ -47,8 +36,8 @@ describe('the e-mail channel on the insights page', () => {
     const server = fakeServer({
       'GET /auth/me': AGENT,
       'GET /teams': [],
-      'GET /insights?days=30': NO_TICKETS,
-      'GET /insights?days=7': { ...NO_TICKETS, window_days: 7 },
+      'GET /insights?days=30': noTickets(),
+      'GET /insights?days=7': noTickets(7),
       'GET /mail/status?days=30': mailStatus(30, 12),
       'GET /mail/status?days=7': mailStatus(7, 5),
     });
@@ -74,7 +63,7 @@ describe('the e-mail channel on the insights page', () => {
     fakeServer({
       'GET /auth/me': AGENT,
       'GET /teams': [],
-      'GET /insights?days=30': NO_TICKETS,
+      'GET /insights?days=30': noTickets(),
       'GET /mail/status?days=30': {
         ...mailStatus(30, 12),
         channel: 'down',

@@ -1,9 +1,6 @@
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api/client';
-import type { MailStatus } from '../api/types';
+import { api } from '../api/client';
 import { formatDate } from '../ui/format';
-
-type Load = { days: number; status: MailStatus } | { days: number; failed: string };
+import { useLoadPerPeriod } from './useLoadPerPeriod';
 
 const CHANNEL: Record<string, string> = {
   up: 'reachable',
@@ -18,22 +15,9 @@ const CHANNEL: Record<string, string> = {
  * mailbox is connected; counted by the server from its database, so every process shows the same figures.
  */
 export function MailChannelPanel({ days }: { days: number }) {
-  const [load, setLoad] = useState<Load | null>(null);
+  const load = useLoadPerPeriod(days, api.mailStatus, 'The e-mail figures could not be loaded.');
 
-  useEffect(() => {
-    let active = true;
-    api.mailStatus(days).then(
-      (status) => active && setLoad({ days, status }),
-      (e: unknown) =>
-        active &&
-        setLoad({ days, failed: e instanceof ApiError ? e.message : 'The e-mail figures could not be loaded.' }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [days]);
-
-  if (!load || load.days !== days) return null;
+  if (!load) return null;
   if ('failed' in load) {
     return (
       <p className="subtle" role="alert">
@@ -41,7 +25,7 @@ export function MailChannelPanel({ days }: { days: number }) {
       </p>
     );
   }
-  const mail = load.status;
+  const mail = load.value;
   if (!mail.enabled) return null;
   const rows: [string, number][] = [
     ['Messages received', mail.received],

@@ -1,4 +1,4 @@
-import type { Explanation, Ticket } from '../api/types';
+import type { Explanation, Insights, Ticket } from '../api/types';
 
 /** A routed ticket as the API sends it; tests override what they are about. */
 export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
@@ -58,5 +58,20 @@ export function anExplanation(overrides: Partial<Explanation> = {}): Explanation
     llm: null,
     language: 'en',
     ...overrides,
+  };
+}
+
+/** GET /insights over a period with no tickets: the insights page around the panel a test is about. */
+export function noTickets(days = 30): Insights {
+  return {
+    window_days: days,
+    since: '2026-02-01T00:00:00Z',
+    tickets: 0,
+    auto_routed: 0,
+    auto_route_rate: 0,
+    auto_route_precision: 0,
+    teams: [],
+    daily: [],
+    service_levels: [],
   };
 }
