@@ -2,6 +2,7 @@ package io.tickettriage.triage;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -108,7 +109,11 @@ class RoutingClassifier implements Classifier {
         }
         RoutingModels.Trained trained = installed.trained();
         LinearRouter teams = trained.teams();
-        double[] p = teams.probabilities(text, vector);
+        // The vote's neighbours are the evidence already found, most similar first: blending them in costs nothing.
+        List<NeighbourVote.Neighbour> nearest = teams.votes() ? vote.evidence().stream()
+                .map(e -> new NeighbourVote.Neighbour(teams.labelIndex(e.team()), e.similarity())).toList()
+                : List.of();
+        double[] p = teams.probabilities(text, vector, nearest);
         int best = LinearRouter.argmax(p);
         Map<String, Double> scores = new LinkedHashMap<>();
         IntStream.range(0, p.length).boxed()

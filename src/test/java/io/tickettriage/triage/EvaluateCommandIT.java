@@ -65,6 +65,37 @@ class EvaluateCommandIT {
         assertThat(printed).doesNotContain("LLM");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSecondRunReadsTheVectorsOfTheFirstFromTheVectorCacheAndScoresAlike() throws Exception {
+        Path train = csv("train.csv", 120, 1);
+        Path test = csv("test.csv", 30, 2);
+        Path cache = dir.resolve("vectors.bin");
+        List<String> printed = new ArrayList<>();
+        List<Map<String, Object>> reports = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Path json = dir.resolve("report-" + run + ".json");
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int code = eval(List.of("--train", train.toString(), "--test", test.toString(), "--text", "subject,body",
+                    "--label", "queue", "--vector-cache", cache.toString(), "--json", json.toString()), NO_LLM,
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            printed.add(output.toString(StandardCharsets.UTF_8));
+            assertThat(code).as(printed.getLast()).isZero();
+            reports.add(JsonMapper.builder().build().readValue(json.toFile(), Map.class));
+        }
+
+        assertThat(printed.get(0)).containsPattern("vector cache .*: 0 vectors read, [1-9][0-9,]* now \\(written\\)");
+        java.util.regex.Matcher second = java.util.regex.Pattern.compile("vector cache .*: ([0-9,]+) vectors read, "
+                + "([0-9,]+) now").matcher(printed.get(1));
+        assertThat(second.find()).as(printed.get(1)).isTrue();
+        // every text of the second run was read from the file: nothing new was embedded
+        assertThat(second.group(1)).isEqualTo(second.group(2)).isNotEqualTo("0");
+        assertThat(printed.get(1)).doesNotContain("(written)");
+        assertThat(Files.exists(cache)).isTrue();
+        assertThat(reports.get(1).get("accuracy")).isEqualTo(reports.get(0).get("accuracy"));
+        assertThat(reports.get(1).get("auto_routed")).isEqualTo(reports.get(0).get("auto_routed"));
+    }
+
     /**
      * The starter teams as they ship, scored on hand-written tickets: in-scope ones with the priority and tier a
      * service desk would give them (src/test/resources/triage/severity.csv), and tickets that belong to no IT team
