@@ -64,21 +64,6 @@ final class EvalCli implements Callable<Integer> {
             description = "small labels' rows weigh (rows / (labels * label rows))^P: 0 none, 1 balanced (default 0.5)")
     @Nullable Double classWeightPower;
 
-    @Option(names = "--vote-share", paramLabel = "S",
-            description = "share of the nearest examples' vote in the probabilities, 0 to 1 (with --embeddings on)")
-    @Nullable Double voteShare;
-
-    @Option(names = "--neighbours", paramLabel = "K", description = "how many nearest examples vote (default 7)")
-    @Nullable Integer neighbours;
-
-    @Option(names = "--vote-class-weight-power", paramLabel = "P",
-            description = "in the vote, small labels' examples weigh (rows / (labels * label rows))^P (default 0)")
-    @Nullable Double voteClassWeightPower;
-
-    @Option(names = "--team-calibration", paramLabel = "on|off",
-            description = "calibrate each label's scores with a scale and offset of its own (default: off)")
-    @Nullable OnOff teamCalibration;
-
     @Option(names = "--vector-cache", paramLabel = "FILE",
             description = "keep the texts' vectors in this file (by embedding model and text) and reuse them in the"
                     + " next runs instead of embedding again")
@@ -143,18 +128,6 @@ final class EvalCli implements Callable<Integer> {
         }
         if (classWeightPower != null) {
             options.put("class-weight-power", String.valueOf(classWeightPower));
-        }
-        if (voteShare != null) {
-            options.put("vote-share", String.valueOf(voteShare));
-        }
-        if (neighbours != null) {
-            options.put("neighbours", String.valueOf(neighbours));
-        }
-        if (voteClassWeightPower != null) {
-            options.put("vote-class-weight-power", String.valueOf(voteClassWeightPower));
-        }
-        if (teamCalibration != null) {
-            options.put("team-calibration", teamCalibration == OnOff.ON ? "on" : "off");
         }
         if (vectorCache != null) {
             options.put("vector-cache", vectorCache.toString());

@@ -141,14 +141,7 @@ public final class EvaluateCommand {
                 Double.parseDouble(options.getOrDefault("embedding-weight", String.valueOf(defaults.embeddingWeight()))),
                 Double.parseDouble(options.getOrDefault("cost", String.valueOf(defaults.cost()))), defaults.threads())
                 .withClassWeightPower(Double.parseDouble(options.getOrDefault("class-weight-power",
-                        String.valueOf(defaults.classWeightPower()))))
-                .withVote(new LinearRouter.Vote(
-                        Double.parseDouble(options.getOrDefault("vote-share", String.valueOf(defaults.vote().share()))),
-                        Integer.parseInt(options.getOrDefault("neighbours", String.valueOf(defaults.vote().neighbours()))),
-                        Double.parseDouble(options.getOrDefault("vote-class-weight-power",
-                                String.valueOf(defaults.vote().classWeightPower())))))
-                .withTeamCalibration(options.containsKey("team-calibration")
-                        ? "on".equalsIgnoreCase(options.get("team-calibration")) : defaults.teamCalibration());
+                        String.valueOf(defaults.classWeightPower()))));
         // The LLM's similar examples are found by the embedding model, as in the service, even when the router
         // itself does without it.
         boolean retrieve = stage.mode() != LlmMode.OFF && llmSettings.examples() > 0;
@@ -170,26 +163,13 @@ public final class EvaluateCommand {
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "trained in %.1f s%n", trainSeconds);
 
-        // The service's similarity refusals and the vote's neighbours: unlike every example, out of scope. Without
-        // the embedding the service cannot apply them either, and the figures below are the policy's.
-        ScopeEvaluation scope = embed ? new ScopeEvaluation(train.rows(), trainVectors, router.labels(),
-                Double.parseDouble(options.getOrDefault("min-similarity", "0.30")), OutOfScope.load(model::embed),
-                model.languages()) : null;
         long classifyStart = System.nanoTime();
         List<float[]> testVectors = embed ? parallel(test.rows(), settings.threads(), row -> model.embed(row.text()))
                 : java.util.Collections.nCopies(test.rows().size(), null);
         List<Integer> order = java.util.stream.IntStream.range(0, test.rows().size()).boxed().toList();
-        // The service finds the vote's neighbours in its index; here every history row is compared (the same
-        // neighbours, found more slowly: with a vote, the throughput printed here is pessimistic).
-        List<double[]> probabilities = parallel(order, settings.threads(), i -> scope == null
-                ? router.probabilities(test.rows().get(i).text(), testVectors.get(i))
-                : scope.probabilities(router, test.rows().get(i), testVectors.get(i)));
+        List<double[]> probabilities = parallel(order, settings.threads(),
+                i -> router.probabilities(test.rows().get(i).text(), testVectors.get(i)));
         double classifySeconds = (System.nanoTime() - classifyStart) / 1e9;
-        if (cache != null) {
-            out.printf(Locale.ROOT, "vector cache %s: %,d vectors read, %,d now%s%n", options.get("vector-cache"),
-                    cache.reused(), cache.size(), cache.size() > cache.reused() ? " (written)" : "");
-            cache.save();
-        }
 
         List<String> truth = test.rows().stream().map(Row::label).toList();
         List<String> texts = test.rows().stream().map(Row::text).toList();
@@ -201,7 +181,13 @@ public final class EvaluateCommand {
         for (int i = 0; i < truth.size(); i++) {
             routedByPolicy[i] = autoRouted(router, probabilities.get(i));
         }
-        if (scope != null) {
+        ScopeEvaluation scope = null;
+        if (embed) {
+            // The service's similarity refusals: unlike every example, out of scope. Without the embedding the
+            // service cannot apply them either, and the figures above are the policy's.
+            scope = new ScopeEvaluation(train.rows(), trainVectors, router.labels(),
+                    Double.parseDouble(options.getOrDefault("min-similarity", "0.30")), OutOfScope.load(model::embed),
+                    model.languages());
             ScopeEvaluation policy = scope;
             List<ScopeEvaluation.Refusal> refusals = parallel(order, settings.threads(),
                     i -> policy.check(testVectors.get(i), LinearRouter.argmax(probabilities.get(i)),
@@ -246,7 +232,6 @@ public final class EvaluateCommand {
         report.put("thresholds", router.crossValidation().thresholds());
         report.put("cross_validated_accuracy", round(router.crossValidation().accuracy()));
         report.put("calibration_temperature", round(router.calibration().temperature()));
-        report.put("vote", settings.vote());
         metrics.print(out);
         if (scope != null) {
             printPolicy(report, out);
@@ -275,6 +260,11 @@ public final class EvaluateCommand {
                     probabilities);
             report.put("llm", llm);
             LlmComparison.print(report, llm, out);
+        }
+        if (cache != null) {
+            out.printf(Locale.ROOT, "vector cache %s: %,d vectors read, %,d now%s%n", options.get("vector-cache"),
+                    cache.reused(), cache.size(), cache.size() > cache.reused() ? " (written)" : "");
+            cache.save();
         }
         return report;
     }

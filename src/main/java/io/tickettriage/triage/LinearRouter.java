@@ -64,12 +64,9 @@ final class LinearRouter implements Serializable {
      * @param embeddingLanguages the languages (ISO 639-1) whose vectors are used; empty for every language
      * @param classWeightPower each label's errors weigh {@code (rows / (labels * label rows))^power}: 0 weighs every
      *                         row alike, 1 is scikit-learn's {@code class_weight="balanced"}
-     * @param vote             how the nearest-neighbour vote is blended into the probabilities ({@link Vote})
-     * @param teamCalibration  each label's scores calibrated with a scale and offset of its own
-     *                         ({@link Calibration#perTeam}) rather than one shared temperature
      */
     record Settings(int folds, double targetPrecision, int minLabelExamples, double embeddingWeight, double cost,
-            int threads, Set<String> embeddingLanguages, double classWeightPower, Vote vote, boolean teamCalibration) {
+            int threads, Set<String> embeddingLanguages, double classWeightPower) {
 
         /**
          * The square root of "balanced": on a history of 75 teams (2 to 870 rows each) it raised the cross-checked
@@ -81,75 +78,27 @@ final class LinearRouter implements Serializable {
         Settings(int folds, double targetPrecision, int minLabelExamples, double embeddingWeight, double cost,
                 int threads) {
             this(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads, Set.of(),
-                    CLASS_WEIGHT_POWER, Vote.DEFAULT, false);
+                    CLASS_WEIGHT_POWER);
         }
 
         Settings readingOnly(Set<String> languages) {
             return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads, languages,
-                    classWeightPower, vote, teamCalibration);
+                    classWeightPower);
         }
 
         Settings withThreads(int count) {
             return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, count,
-                    embeddingLanguages, classWeightPower, vote, teamCalibration);
+                    embeddingLanguages, classWeightPower);
         }
 
         Settings withClassWeightPower(double power) {
             return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads,
-                    embeddingLanguages, power, vote, teamCalibration);
-        }
-
-        /**
-         * For priority and tier: four and three values, not a long tail. Weighting their rare values cost the
-         * hand-written severity sets two tickets net (bench/routing-quality.md), and their neighbours are the team's
-         * evidence, not theirs: unweighted, without a vote.
-         */
-        Settings ordinal() {
-            return withClassWeightPower(0).withVote(Vote.NONE);
-        }
-
-        Settings withVote(Vote blended) {
-            return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads,
-                    embeddingLanguages, classWeightPower, blended, teamCalibration);
-        }
-
-        Settings withTeamCalibration(boolean perTeam) {
-            return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads,
-                    embeddingLanguages, classWeightPower, vote, perTeam);
+                    embeddingLanguages, power);
         }
 
         static Settings defaults(double targetPrecision, int minLabelExamples) {
             return new Settings(5, targetPrecision, minLabelExamples, 1.0, 0.5,
                     Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
-        }
-    }
-
-    /**
-     * The nearest-neighbour vote's part in the probabilities, used when the text has a vector the model reads.
-     *
-     * @param share            the vote's weight in {@code (1 - share) * linear + share * vote}; 0 for none
-     * @param neighbours       how many neighbours vote
-     * @param classWeightPower each label's neighbours weigh {@code (rows / (labels * label rows))^power} in the vote
-     */
-    record Vote(double share, int neighbours, double classWeightPower) implements Serializable {
-
-        static final Vote NONE = new Vote(0, 7, 0);
-        static final Vote DEFAULT = NONE;
-
-        Vote {
-            if (share < 0 || share > 1 || neighbours < 1) {
-                throw new IllegalArgumentException("the vote's share must be within 0..1 and at least one neighbour"
-                        + " must vote");
-            }
-        }
-
-        boolean active() {
-            return share > 0;
-        }
-
-        /** The same vote among the service's number of neighbours ({@code triage.routing.neighbours}). */
-        Vote withNeighbours(int count) {
-            return new Vote(share, count, classWeightPower);
         }
     }
 
@@ -173,16 +122,12 @@ final class LinearRouter implements Serializable {
     private final String embeddingLanguages;
     private final CrossValidation crossValidation;
     private final double targetPrecision;
-    private final Vote vote;
-    private final double @Nullable [] voteWeights;
 
     private LinearRouter(LexicalFeatures features, Model model, List<String> labels, Calibration calibration,
             @Nullable Calibration lexicalCalibration,
             double[] thresholds, int embeddingDimensions, double embeddingWeight, String embeddingLanguages,
-            CrossValidation crossValidation, double targetPrecision, Vote vote, double @Nullable [] voteWeights) {
+            CrossValidation crossValidation, double targetPrecision) {
         this.targetPrecision = targetPrecision;
-        this.vote = vote;
-        this.voteWeights = voteWeights;
         this.embeddingLanguages = embeddingLanguages;
         this.features = features;
         this.model = model;
@@ -253,29 +198,15 @@ final class LinearRouter implements Serializable {
             for (int i = 0; i < rows.length; i++) {
                 lexicalOnly[i] = embeddingDimensions > 0 && samples.get(i).vector() == null;
             }
-            Calibration calibration = fit(heldOut, truth, lexicalOnly, false, settings.teamCalibration());
-            Calibration lexicalCalibration = fit(heldOut, truth, lexicalOnly, true, settings.teamCalibration());
+            Calibration calibration = fit(heldOut, truth, lexicalOnly, false);
+            Calibration lexicalCalibration = fit(heldOut, truth, lexicalOnly, true);
             Map<String, Integer> sizes = count(samples);
-            Vote vote = embeddingDimensions > 0 ? settings.vote() : Vote.NONE;
-            double[] voteWeights = vote.classWeightPower() > 0
-                    ? labelWeights(labels, sizes, rows.length, vote.classWeightPower()) : null;
-            // Thresholds are chosen on the blend the service routes with: each row's vote comes from the other rows.
-            List<List<NeighbourVote.Neighbour>> neighbours = vote.active()
-                    ? NeighbourVote.leaveOneOut(samples.stream().map(Sample::vector).toList(), truth,
-                            vote.neighbours(), settings.threads())
-                    : null;
-            if (neighbours != null) {
-                progress.accept(String.format("neighbours found for the vote at %.1f s", seconds(start)));
-            }
             double[] thresholds = new double[labels.size()];
             int right = 0;
             List<List<double[]>> byPrediction = new ArrayList<>(Collections.nCopies(labels.size(), null));
             for (int i = 0; i < rows.length; i++) {
                 double[] p = (lexicalOnly[i] && lexicalCalibration != null ? lexicalCalibration : calibration)
                         .probabilities(heldOut[i]);
-                if (neighbours != null) {
-                    p = NeighbourVote.blend(p, neighbours.get(i), vote.share(), voteWeights);
-                }
                 int best = argmax(p);
                 right += best == truth[i] ? 1 : 0;
                 if (byPrediction.get(best) == null) {
@@ -296,12 +227,11 @@ final class LinearRouter implements Serializable {
                 chosen.put(labels.get(c), thresholds[c]);
             }
             CrossValidation cv = new CrossValidation((double) right / rows.length,
-                    Calibration.logLoss(heldOut, truth, calibration), chosen);
+                    Calibration.logLoss(heldOut, truth, calibration.temperature()), chosen);
             progress.accept(String.format("calibrated: temperature %.3f, cross-validated accuracy %.4f, log loss %.4f",
                     calibration.temperature(), cv.accuracy(), cv.calibratedLogLoss()));
             return new LinearRouter(features, model, List.copyOf(labels), calibration, lexicalCalibration, thresholds,
-                    embeddingDimensions, settings.embeddingWeight(), embeddingLanguages, cv, settings.targetPrecision(),
-                    vote, voteWeights);
+                    embeddingDimensions, settings.embeddingWeight(), embeddingLanguages, cv, settings.targetPrecision());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Training was interrupted", e);
@@ -320,47 +250,14 @@ final class LinearRouter implements Serializable {
         return embeddingDimensions > 0;
     }
 
-    /** The calibrated probability of each label, in the order of {@link #labels()}, without the vote. */
+    /** The calibrated probability of each label, in the order of {@link #labels()}. */
     double[] probabilities(String text, float @Nullable [] vector) {
-        return probabilities(text, vector, List.of());
-    }
-
-    /**
-     * The calibrated probability of each label, in the order of {@link #labels()}, with the vote of the ticket's
-     * most similar examples (most similar first; by {@link #labelIndex}) blended in when the model was trained with
-     * a vote and reads the text's vector.
-     */
-    double[] probabilities(String text, float @Nullable [] vector, List<NeighbourVote.Neighbour> neighbours) {
-        float[] used = embeddingDimensions > 0 ? readable(embeddingLanguages, text, vector) : null;
-        Feature[] row = row(features.transform(text), used, features.dimensions(), embeddingDimensions,
-                embeddingWeight, features.dimensions() + embeddingDimensions + 1, FeatureNode::new);
+        Feature[] row = row(features.transform(text),
+                embeddingDimensions > 0 ? readable(embeddingLanguages, text, vector) : null,
+                features.dimensions(), embeddingDimensions, embeddingWeight,
+                features.dimensions() + embeddingDimensions + 1, FeatureNode::new);
         boolean lexicalOnly = lexicalCalibration != null && !reads(embeddingLanguages, text);
-        double[] p = (lexicalOnly ? lexicalCalibration : calibration).probabilities(decisions(row));
-        if (!vote.active() || used == null) {
-            return p;
-        }
-        return NeighbourVote.blend(p, neighbours.subList(0, Math.min(vote.neighbours(), neighbours.size())),
-                vote.share(), voteWeights);
-    }
-
-    /** The index of {@code label} in {@link #labels()}, -1 for a label the model does not know. */
-    int labelIndex(String label) {
-        return labels.indexOf(label);
-    }
-
-    /** Whether the probabilities blend in a vote: callers then find the ticket's nearest examples. */
-    boolean votes() {
-        return vote.active();
-    }
-
-    /** How many of the ticket's nearest examples vote. */
-    int voteNeighbours() {
-        return vote.neighbours();
-    }
-
-    /** The vector the model scores {@code text} with, or null when it scores the text on words alone. */
-    float @Nullable [] readableVector(String text, float @Nullable [] vector) {
-        return embeddingDimensions > 0 ? readable(embeddingLanguages, text, vector) : null;
+        return (lexicalOnly ? lexicalCalibration : calibration).probabilities(decisions(row));
     }
 
     /** The lowest calibrated probability at which this label is routed automatically. */
@@ -522,8 +419,7 @@ final class LinearRouter implements Serializable {
      * The calibration fitted on the rows of one kind; for the lexical-only kind, null when the history has no such
      * row or every row is of that kind (the main calibration then covers them all).
      */
-    private static @Nullable Calibration fit(double[][] heldOut, int[] truth, boolean[] lexicalOnly, boolean kind,
-            boolean perTeam) {
+    private static @Nullable Calibration fit(double[][] heldOut, int[] truth, boolean[] lexicalOnly, boolean kind) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < heldOut.length; i++) {
             if (lexicalOnly[i] == kind) {
@@ -531,11 +427,10 @@ final class LinearRouter implements Serializable {
             }
         }
         if (rows.isEmpty() || rows.size() == heldOut.length) {
-            return kind ? null : perTeam ? Calibration.perTeam(heldOut, truth) : Calibration.fit(heldOut, truth);
+            return kind ? null : Calibration.fit(heldOut, truth);
         }
-        double[][] decisions = rows.stream().map(i -> heldOut[i]).toArray(double[][]::new);
-        int[] labels = rows.stream().mapToInt(i -> truth[i]).toArray();
-        return perTeam ? Calibration.perTeam(decisions, labels) : Calibration.fit(decisions, labels);
+        return Calibration.fit(rows.stream().map(i -> heldOut[i]).toArray(double[][]::new),
+                rows.stream().mapToInt(i -> truth[i]).toArray());
     }
 
     static int argmax(double[] values) {
@@ -546,15 +441,6 @@ final class LinearRouter implements Serializable {
             }
         }
         return best;
-    }
-
-    /** Each label's weight {@code (rows / (labels * label rows))^power}, as the class weights. */
-    private static double[] labelWeights(List<String> labels, Map<String, Integer> sizes, int rows, double power) {
-        double[] weights = new double[labels.size()];
-        for (int c = 0; c < weights.length; c++) {
-            weights[c] = Math.pow((double) rows / ((double) labels.size() * sizes.get(labels.get(c))), power);
-        }
-        return weights;
     }
 
     private static Map<String, Integer> count(List<Sample> samples) {

@@ -64,7 +64,7 @@ final class ModelStore {
      * check, so a changed record must not meet a file written before the change.
      */
     static final String FORMAT = shape(Trained.class, LinearRouter.class,
-            LinearRouter.CrossValidation.class, LinearRouter.Vote.class, LexicalFeatures.class, Calibration.class, Model.class,
+            LinearRouter.CrossValidation.class, LexicalFeatures.class, Calibration.class, Model.class,
             Fingerprint.class);
 
     /**

@@ -2,7 +2,6 @@ package io.tickettriage.triage;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -109,11 +108,7 @@ class RoutingClassifier implements Classifier {
         }
         RoutingModels.Trained trained = installed.trained();
         LinearRouter teams = trained.teams();
-        // The vote's neighbours are the evidence already found, most similar first: blending them in costs nothing.
-        List<NeighbourVote.Neighbour> nearest = teams.votes() ? vote.evidence().stream()
-                .map(e -> new NeighbourVote.Neighbour(teams.labelIndex(e.team()), e.similarity())).toList()
-                : List.of();
-        double[] p = teams.probabilities(text, vector, nearest);
+        double[] p = teams.probabilities(text, vector);
         int best = LinearRouter.argmax(p);
         Map<String, Double> scores = new LinkedHashMap<>();
         IntStream.range(0, p.length).boxed()

@@ -183,10 +183,11 @@ class RoutingModels implements SmartLifecycle {
     static Trained fit(List<EmbeddedExample> entries, TriageProperties properties, Set<String> languages,
             String embeddingModel, int threads) {
         LinearRouter.Settings settings = LinearRouter.Settings.defaults(properties.targetPrecision(),
-                properties.minTeamExamples()).withThreads(threads).readingOnly(languages)
-                .withVote(LinearRouter.Vote.DEFAULT.withNeighbours(properties.neighbours()));
+                properties.minTeamExamples()).withThreads(threads).readingOnly(languages);
         LinearRouter teams = LinearRouter.train(samples(entries, e -> e.example().team()), settings, log::debug);
-        LinearRouter.Settings ordinal = settings.ordinal();
+        // Priority and tier have four and three values, not a long tail: weighting their rare values cost the
+        // hand-written severity sets two tickets net (bench/routing-quality.md), so they are trained unweighted.
+        LinearRouter.Settings ordinal = settings.withClassWeightPower(0);
         LinearRouter priorities = trainOptional(entries, e -> label(e.example().priority()), ordinal);
         LinearRouter levels = trainOptional(entries, e -> label(e.example().level()), ordinal);
         String version = "%s+%s@%d/%s".formatted(MODEL, embeddingModel, entries.size(), Instant.now().toString());

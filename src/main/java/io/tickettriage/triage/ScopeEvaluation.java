@@ -57,24 +57,6 @@ final class ScopeEvaluation {
         return language != null && trainLanguages.contains(language) ? language : null;
     }
 
-    /**
-     * The {@code k} training rows most similar to {@code vector} in {@code language} ({@link #language}), most similar
-     * first: the neighbours the service's vote finds in its index.
-     */
-    List<NeighbourVote.Neighbour> nearest(float[] vector, @Nullable String language, int k) {
-        List<float @Nullable []> comparable = new ArrayList<>(trainVectors.size());
-        for (int i = 0; i < trainVectors.size(); i++) {
-            comparable.add(SameLanguage.comparable(language, trainLanguages.get(i)) ? trainVectors.get(i) : null);
-        }
-        return NeighbourVote.nearest(vector, comparable, trainLabels, k, -1);
-    }
-
-    /** The probabilities the service gives {@code row}: the router's, with the vote of its nearest rows. */
-    double[] probabilities(LinearRouter router, Row row, float[] vector) {
-        return router.probabilities(row.text(), vector,
-                router.votes() ? nearest(vector, language(row), router.voteNeighbours()) : List.of());
-    }
-
     /** What the policy says of a ticket in {@code language} ({@link #language}) the model would send to {@code team}. */
     Refusal check(float[] vector, int team, @Nullable String language) {
         double best = Double.NEGATIVE_INFINITY;
@@ -125,7 +107,7 @@ final class ScopeEvaluation {
         }
         List<Scored> scored = EvaluateCommand.parallel(rows, threads, row -> {
             float[] vector = model.embed(row.text());
-            double[] p = probabilities(router, row, vector);
+            double[] p = router.probabilities(row.text(), vector);
             int best = LinearRouter.argmax(p);
             boolean confident = p[best] >= router.threshold(best);
             String language = language(row);

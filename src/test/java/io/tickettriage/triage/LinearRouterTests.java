@@ -127,56 +127,6 @@ class LinearRouterTests {
         assertThat(SETTINGS.classWeightPower()).isEqualTo(LinearRouter.Settings.CLASS_WEIGHT_POWER);
     }
 
-    @Test
-    void theNearestExamplesVoteWhereNoLinearBoundaryCanSeparateTheTeams() {
-        // Same words everywhere; the vector's quadrant decides the team, crosswise (an "exclusive or" of its signs),
-        // which no linear model can draw but every ticket's neighbours know.
-        Random random = new Random(9);
-        List<LinearRouter.Sample> samples = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            int quadrant = i % 4;
-            double angle = (quadrant + 0.1 + 0.8 * random.nextDouble()) * Math.PI / 2;
-            float[] vector = {(float) Math.cos(angle), (float) Math.sin(angle)};
-            vectors.add(vector);
-            samples.add(new LinearRouter.Sample("same words", vector, quadrant % 2 == 0 ? "A" : "B"));
-        }
-
-        LinearRouter plain = LinearRouter.train(samples, SETTINGS.withVote(LinearRouter.Vote.NONE), message -> { });
-        LinearRouter voting = LinearRouter.train(samples, SETTINGS.withVote(new LinearRouter.Vote(0.6, 5, 0)),
-                message -> { });
-
-        assertThat(plain.crossValidation().accuracy()).isLessThan(0.75);
-        assertThat(voting.crossValidation().accuracy()).isGreaterThan(0.9);
-        assertThat(voting.votes()).isTrue();
-        float[] ticket = {(float) Math.cos(Math.PI * 1.25), (float) Math.sin(Math.PI * 1.25)};
-        int[] labels = samples.stream().mapToInt(s -> voting.labelIndex(s.label())).toArray();
-        List<NeighbourVote.Neighbour> nearest = NeighbourVote.nearest(ticket, vectors, labels, 5, -1);
-        double[] p = voting.probabilities("same words", ticket, nearest);
-        assertThat(voting.labels().get(LinearRouter.argmax(p))).isEqualTo("A");
-        assertThat(p[voting.labelIndex("A")]).isGreaterThan(voting.probabilities("same words", ticket)[0]);
-        assertThat(plain.probabilities("same words", ticket, nearest))
-                .containsExactly(plain.probabilities("same words", ticket));
-    }
-
-    @Test
-    void textsScoredOnWordsAloneGetNoVote() {
-        Random random = new Random(3);
-        List<LinearRouter.Sample> samples = new ArrayList<>();
-        for (LinearRouter.Sample sample : history()) {
-            samples.add(new LinearRouter.Sample(sample.text(), vector(random), sample.label()));
-        }
-        LinearRouter router = LinearRouter.train(samples, SETTINGS.readingOnly(java.util.Set.of("en"))
-                .withVote(new LinearRouter.Vote(0.5, 3, 0)), message -> { });
-        String german = "Der Drucker im zweiten Stock hat wieder einen Papierstau und druckt nicht mehr";
-        List<NeighbourVote.Neighbour> network = List.of(new NeighbourVote.Neighbour(router.labelIndex("Network"), 0.9));
-        float[] vector = vector(random);
-
-        assertThat(router.probabilities(german, vector, network)).containsExactly(router.probabilities(german, vector));
-        assertThat(router.probabilities("the printer is jammed", vector, network)[router.labelIndex("Network")])
-                .isGreaterThan(router.probabilities("the printer is jammed", vector)[router.labelIndex("Network")]);
-    }
-
     static List<LinearRouter.Sample> history() {
         String[][] vocab = {
             {"Hardware", "printer", "laptop", "keyboard", "monitor", "jammed", "broken", "screen", "battery"},
