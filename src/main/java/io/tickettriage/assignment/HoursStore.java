@@ -44,10 +44,12 @@ class HoursStore {
     }
 
     void put(String team, BusinessHours hours, Instant now) {
-        int updated = jdbc.sql("""
-                UPDATE team_hours SET time_zone = :zone, days = :days, start_minute = :start, end_minute = :end,
-                                      updated_at = :now
-                WHERE team = :team""")
+        jdbc.sql("""
+                INSERT INTO team_hours (team, time_zone, days, start_minute, end_minute, updated_at)
+                VALUES (:team, :zone, :days, :start, :end, :now)
+                ON CONFLICT (team) DO UPDATE SET time_zone = excluded.time_zone, days = excluded.days,
+                    start_minute = excluded.start_minute, end_minute = excluded.end_minute,
+                    updated_at = excluded.updated_at""")
                 .param("team", team)
                 .param("zone", hours.zone().getId())
                 .param("days", String.join(",", hours.dayNames()))
@@ -55,21 +57,6 @@ class HoursStore {
                 .param("end", hours.end().toSecondOfDay() / 60)
                 .param("now", now.toEpochMilli())
                 .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO team_hours (team, time_zone, days, start_minute, end_minute, updated_at)
-                    VALUES (:team, :zone, :days, :start, :end, :now)
-                    ON CONFLICT (team) DO UPDATE SET time_zone = excluded.time_zone, days = excluded.days,
-                        start_minute = excluded.start_minute, end_minute = excluded.end_minute,
-                        updated_at = excluded.updated_at""")
-                    .param("team", team)
-                    .param("zone", hours.zone().getId())
-                    .param("days", String.join(",", hours.dayNames()))
-                    .param("start", hours.start().toSecondOfDay() / 60)
-                    .param("end", hours.end().toSecondOfDay() / 60)
-                    .param("now", now.toEpochMilli())
-                    .update();
-        }
     }
 
     void delete(String team) {

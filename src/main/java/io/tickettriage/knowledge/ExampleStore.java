@@ -139,12 +139,7 @@ class ExampleStore {
                 .param("ticket", ticketId)
                 .query(Long.class)
                 .list();
-        for (long id : ids) {
-            jdbc.sql("INSERT INTO example_retractions (example_id, retracted_at) VALUES (:example, :now)")
-                    .param("example", id)
-                    .param("now", now.toEpochMilli())
-                    .update();
-        }
+        noteRetractions(ids, now);
         if (!ids.isEmpty()) {
             // A running process reads the notes within seconds, a starting one reads the examples table itself.
             jdbc.sql("DELETE FROM example_retractions WHERE retracted_at < :before")
@@ -152,6 +147,16 @@ class ExampleStore {
                     .update();
         }
         return ids;
+    }
+
+    /** Leaves a note of removed examples' ids, which other processes read to drop them from their indexes. */
+    private void noteRetractions(List<Long> ids, Instant now) {
+        for (long id : ids) {
+            jdbc.sql("INSERT INTO example_retractions (example_id, retracted_at) VALUES (:example, :now)")
+                    .param("example", id)
+                    .param("now", now.toEpochMilli())
+                    .update();
+        }
     }
 
     /**
@@ -163,12 +168,7 @@ class ExampleStore {
                 .param("source", source)
                 .query(Long.class)
                 .list();
-        for (long id : ids) {
-            jdbc.sql("INSERT INTO example_retractions (example_id, retracted_at) VALUES (:example, :now)")
-                    .param("example", id)
-                    .param("now", now.toEpochMilli())
-                    .update();
-        }
+        noteRetractions(ids, now);
         return ids;
     }
 

@@ -195,7 +195,7 @@ final class ModelStore {
         return HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

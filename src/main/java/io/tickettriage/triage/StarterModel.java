@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ final class StarterModel {
      * features and the training) and of the text the model reads.
      */
     private static String digest(Path classes) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = ModelStore.sha256();
         try (Stream<Path> files = Stream.concat(
                 Stream.concat(Files.list(classes.resolve("knowledge/starter")), Files.list(classes.resolve(
                         StarterModel.class.getPackageName().replace('.', '/')))),
@@ -91,13 +90,5 @@ final class StarterModel {
             }
         }
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
