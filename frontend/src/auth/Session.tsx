@@ -100,7 +100,7 @@ function LoginPage({ problem, onLoggedIn }: { problem?: string; onLoggedIn: () =
         <h1 id={`${id}-heading`}>Log in to Ticket Triage</h1>
         <p>
           Open the one-time login link the service printed in its log at first start, or paste an API token (create one
-          with <code>java -jar ticket-triage.jar token create --role agent</code>).
+          with <code>./ticket-triage token create --role agent</code>).
         </p>
         <form onSubmit={(event) => void submit(event)} noValidate>
           <div className="field">

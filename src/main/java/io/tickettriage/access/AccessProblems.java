@@ -30,7 +30,7 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
                 || CallerCredentials.sessionCookie(request) != null
                 ? "The token or session is not valid (unknown, revoked or expired); log in again or use another token"
                 : "This API needs a token: send 'Authorization: Bearer <token>' (create one with "
-                        + "'java -jar ticket-triage.jar token create --role agent') or log in on the dashboard"));
+                        + "'./ticket-triage token create --role agent') or log in on the dashboard"));
     }
 
     @Override

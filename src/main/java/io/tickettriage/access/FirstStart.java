@@ -71,7 +71,7 @@ class FirstStart {
 
                         {}
 
-                    Create API tokens with: java -jar ticket-triage.jar token create --role agent --name <name>""",
+                    Create API tokens with: ./ticket-triage token create --role agent --name <name>""",
                     readable(properties.loginLinkValidity()), AccessProperties.loginLink(service, port, code));
         }
     }

@@ -33,7 +33,7 @@ class ApiDocsConfiguration {
                         .license(new License().name("Apache-2.0")))
                 .components(new Components().addSecuritySchemes("token", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("An API token: java -jar ticket-triage.jar token create --role agent")))
+                        .description("An API token: ./ticket-triage token create --role agent")))
                 .addSecurityItem(new SecurityRequirement().addList("token"))
                 // relative: the server list would otherwise be built from the request's Host header, which any
                 // client sets
