@@ -22,7 +22,8 @@ public interface EmbeddingModel {
 
     /**
      * The local model the service uses, for code that runs without the application context: the one named by
-     * {@code TRIAGE_EMBEDDING_MODEL} (and {@code TRIAGE_EMBEDDING_TOKENIZER}) in the environment, else the shipped one.
+     * {@code TRIAGE_EMBEDDING_MODEL} (with {@code TRIAGE_EMBEDDING_TOKENIZER} and {@code TRIAGE_EMBEDDING_POOLING}) in
+     * the environment, else the shipped one.
      */
     static EmbeddingModel local() {
         return local(System.getenv());
@@ -36,6 +37,7 @@ public interface EmbeddingModel {
         }
         String tokenizer = environment.get("TRIAGE_EMBEDDING_TOKENIZER");
         return new OnnxFileEmbeddingModel(Path.of(model.strip()),
-                tokenizer == null || tokenizer.isBlank() ? null : Path.of(tokenizer.strip()), false);
+                tokenizer == null || tokenizer.isBlank() ? null : Path.of(tokenizer.strip()),
+                EmbeddingPooling.parse(environment.get("TRIAGE_EMBEDDING_POOLING")), false);
     }
 }

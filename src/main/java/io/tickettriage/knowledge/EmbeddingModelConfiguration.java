@@ -11,7 +11,7 @@ class EmbeddingModelConfiguration {
     EmbeddingModel embeddingModel(KnowledgeProperties properties) {
         KnowledgeProperties.Embedding embedding = properties.embedding();
         if (embedding.model() != null) {
-            return new OnnxFileEmbeddingModel(embedding.model(), embedding.tokenizer(), true);
+            return new OnnxFileEmbeddingModel(embedding.model(), embedding.tokenizer(), embedding.pooling(), true);
         }
         MiniLmEmbeddingModel shipped = new MiniLmEmbeddingModel();
         return new KnownVectors(shipped, StarterVectors.load(shipped.id()));

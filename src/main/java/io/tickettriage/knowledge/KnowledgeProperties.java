@@ -29,10 +29,13 @@ public record KnowledgeProperties(@DefaultValue("./knowledge") Path dir, @Defaul
      * @param model     the model's ONNX file ({@code TRIAGE_EMBEDDING_MODEL}); unset for the shipped model
      * @param tokenizer its tokenizer.json ({@code TRIAGE_EMBEDDING_TOKENIZER}); by default tokenizer.json in the
      *                  model file's folder
+     * @param pooling   how that model's token outputs become one vector ({@code TRIAGE_EMBEDDING_POOLING}): mean
+     *                  (MiniLM, E5) or cls (BGE); the shipped model always uses the mean
      */
-    public record Embedding(@Nullable Path model, @Nullable Path tokenizer) {
+    public record Embedding(@Nullable Path model, @Nullable Path tokenizer,
+            @DefaultValue("mean") EmbeddingPooling pooling) {
 
-        static final Embedding SHIPPED = new Embedding(null, null);
+        static final Embedding SHIPPED = new Embedding(null, null, EmbeddingPooling.MEAN);
     }
 
     /**

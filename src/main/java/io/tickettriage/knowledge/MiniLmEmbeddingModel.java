@@ -41,7 +41,7 @@ class MiniLmEmbeddingModel extends OnnxEmbeddingModel {
 
     private static OnnxSentenceEncoder load() {
         try (InputStream weights = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
-            return new OnnxSentenceEncoder(weights.readAllBytes(), tokenizer, 384);
+            return new OnnxSentenceEncoder(weights.readAllBytes(), tokenizer, 384, EmbeddingPooling.MEAN);
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("The embedding model shipped in the jar could not be loaded", e);
         }

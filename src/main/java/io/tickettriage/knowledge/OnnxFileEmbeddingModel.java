@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A sentence-embedding model the operator provides ({@code TRIAGE_EMBEDDING_MODEL}): an ONNX file of a BERT-style
- * encoder (a multilingual MiniLM, E5, ...) and its {@code tokenizer.json}, mean-pooled. Such a model is provided to
- * read the languages the shipped one does not, so it is taken to read every language.
+ * encoder (a multilingual MiniLM, E5, BGE...), its {@code tokenizer.json} and its pooling ({@code
+ * TRIAGE_EMBEDDING_POOLING}: mean by default, cls for models trained for it). Such a model is mostly provided to read
+ * the languages the shipped one does not, so it is taken to read every language.
  *
- * <p>Its {@link #id()} names the file and a digest of its size, beginning and end: vectors of another model, or of
- * another version of this file, are never mixed with its own, and the knowledge base embeds every example again
- * once when the model changes.
+ * <p>Its {@link #id()} names the file and a digest of its size, beginning and end, and the pooling when it is not the
+ * mean: vectors of another model, of another version of this file or of the other pooling are never mixed with its
+ * own, and the knowledge base embeds every example again once when any of them changes.
  */
 final class OnnxFileEmbeddingModel extends OnnxEmbeddingModel {
 
@@ -36,10 +37,13 @@ final class OnnxFileEmbeddingModel extends OnnxEmbeddingModel {
     /**
      * @param model     the ONNX file
      * @param tokenizer its tokenizer.json; null for {@code tokenizer.json} in the model's folder
+     * @param pooling   how its tokens' outputs become one vector
      */
-    OnnxFileEmbeddingModel(Path model, @Nullable Path tokenizer, boolean inBackground) {
-        super(loader(model, tokenizerOf(model, tokenizer)), inBackground);
-        this.id = identity(model);
+    OnnxFileEmbeddingModel(Path model, @Nullable Path tokenizer, EmbeddingPooling pooling, boolean inBackground) {
+        super(loader(model, tokenizerOf(model, tokenizer), pooling), inBackground);
+        // mean keeps the id it had before the pooling could be chosen, so stored vectors stay valid
+        this.id = identity(model)
+                + (pooling == EmbeddingPooling.MEAN ? "" : "-" + pooling.name().toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -62,7 +66,7 @@ final class OnnxFileEmbeddingModel extends OnnxEmbeddingModel {
     }
 
     /** Checks that both files are there before anything is loaded, so that a wrong path is told at once. */
-    private static Supplier<OnnxSentenceEncoder> loader(Path model, Path tokenizer) {
+    private static Supplier<OnnxSentenceEncoder> loader(Path model, Path tokenizer, EmbeddingPooling pooling) {
         if (!Files.isRegularFile(model)) {
             throw new IllegalArgumentException("TRIAGE_EMBEDDING_MODEL: no model file at " + model.toAbsolutePath());
         }
@@ -70,12 +74,12 @@ final class OnnxFileEmbeddingModel extends OnnxEmbeddingModel {
             throw new IllegalArgumentException("TRIAGE_EMBEDDING_TOKENIZER: no tokenizer.json at "
                     + tokenizer.toAbsolutePath());
         }
-        return () -> load(model, tokenizer);
+        return () -> load(model, tokenizer, pooling);
     }
 
-    private static OnnxSentenceEncoder load(Path model, Path tokenizer) {
+    private static OnnxSentenceEncoder load(Path model, Path tokenizer, EmbeddingPooling pooling) {
         try (InputStream in = Files.newInputStream(tokenizer)) {
-            return new OnnxSentenceEncoder(model.toAbsolutePath(), in, null);
+            return new OnnxSentenceEncoder(model.toAbsolutePath(), in, null, pooling);
         } catch (IOException | OrtException | RuntimeException e) {
             throw new IllegalStateException("The embedding model " + model + " (tokenizer " + tokenizer
                     + ") could not be loaded: " + e.getMessage(), e);

@@ -8,12 +8,11 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A BERT-style sentence encoder (an ONNX graph and its tokenizer.json, mean pooling) running each inference on the
+ * A BERT-style sentence encoder (an ONNX graph, its tokenizer.json and its pooling) running each inference on the
  * calling thread only. ONNX Runtime's default spreads one inference over every core, which on a small machine makes
  * concurrent workers fight for the same cores: measured on 2 cores, one thread per inference embeds about three
  * times as many texts per second (bench/README.md).
@@ -28,8 +27,9 @@ final class OnnxSentenceEncoder extends AbstractInProcessEmbeddingModel {
      *                  model is not copied onto the Java heap)
      * @param tokenizer the tokenizer.json that goes with it
      * @param dimension the vectors' length when known beforehand
+     * @param pooling   how the tokens' outputs become one vector
      */
-    OnnxSentenceEncoder(Object weights, InputStream tokenizer, @Nullable Integer dimension)
+    OnnxSentenceEncoder(Object weights, InputStream tokenizer, @Nullable Integer dimension, EmbeddingPooling pooling)
             throws IOException, OrtException {
         // The caller's thread does the work: workers are the unit of parallelism, not a hidden pool.
         super(Runnable::run);
@@ -41,7 +41,7 @@ final class OnnxSentenceEncoder extends AbstractInProcessEmbeddingModel {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = weights instanceof byte[] bytes ? environment.createSession(bytes, options)
                     : environment.createSession(weights.toString(), options);
-            this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling.mode());
         }
     }
 

@@ -38,6 +38,7 @@ class ShortSettingNames implements EnvironmentPostProcessor, Ordered {
         names.put("triage.api.max-body-bytes", "triage.service.max-body-bytes");
         names.put("triage.embedding.model", "triage.knowledge.embedding.model");
         names.put("triage.embedding.tokenizer", "triage.knowledge.embedding.tokenizer");
+        names.put("triage.embedding.pooling", "triage.knowledge.embedding.pooling");
         for (String routing : new String[] {"confidence-threshold", "min-similarity", "neighbours",
             "min-team-examples", "target-precision", "retrain-interval", "train-models"}) {
             names.put("triage." + routing, "triage.routing." + routing);

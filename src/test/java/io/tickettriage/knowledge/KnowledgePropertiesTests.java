@@ -1,11 +1,13 @@
 package io.tickettriage.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -32,6 +34,15 @@ class KnowledgePropertiesTests {
         assertThat(defaults.folder("jdbc:postgresql://db:5432/triage")).isEqualTo(Path.of("data", "index"));
         assertThat(bind(Map.of("triage.knowledge.index.dir", "/srv/index")).index().folder("jdbc:sqlite:x.db"))
                 .isEqualTo(Path.of("/srv/index"));
+    }
+
+    @Test
+    void readsThePoolingOfTheOperatorsModelAndRefusesAnUnknownOne() {
+        assertThat(bind(Map.of()).embedding().pooling()).isEqualTo(EmbeddingPooling.MEAN);
+        assertThat(bind(Map.of("triage.knowledge.embedding.pooling", "cls")).embedding().pooling())
+                .isEqualTo(EmbeddingPooling.CLS);
+        assertThatThrownBy(() -> bind(Map.of("triage.knowledge.embedding.pooling", "max")))
+                .isInstanceOf(BindException.class).hasMessageContaining("triage.knowledge.embedding.pooling");
     }
 
     private static KnowledgeProperties bind(Map<String, String> values) {

@@ -35,7 +35,7 @@ class OnnxFileEmbeddingModelIT {
 
     @Test
     void embedsAsTheShippedModelDoesWhenGivenItsFiles() {
-        EmbeddingModel fromFile = new OnnxFileEmbeddingModel(model, null, false);
+        EmbeddingModel fromFile = new OnnxFileEmbeddingModel(model, null, EmbeddingPooling.MEAN, false);
         EmbeddingModel shipped = new MiniLmEmbeddingModel(false);
 
         for (String text : new String[] {"Mein Drucker druckt nicht mehr", "VPN drops every 5 minutes"}) {
@@ -46,6 +46,21 @@ class OnnxFileEmbeddingModelIT {
         }
         assertThat(fromFile.languages()).as("taken to read every language").isEmpty();
         assertThat(fromFile.id()).startsWith("onnx-model-").isNotEqualTo(shipped.id());
+    }
+
+    @Test
+    void poolsTheFirstTokensOutputWhenToldSoUnderAnIdOfItsOwn() {
+        EmbeddingModel mean = new OnnxFileEmbeddingModel(model, null, EmbeddingPooling.MEAN, false);
+        EmbeddingModel cls = new OnnxFileEmbeddingModel(model, null, EmbeddingPooling.CLS, false);
+
+        String text = "VPN drops every 5 minutes";
+        float[] first = cls.embed(text);
+        assertThat(first).hasSize(384);
+        assertThat(dot(first, first)).as("unit length").isCloseTo(1.0, within(1e-4));
+        // MiniLM is trained for the mean: its [CLS] output is another vector, whatever the text
+        assertThat(dot(first, mean.embed(text))).isLessThan(0.95);
+        assertThat(dot(first, cls.embed(text))).isCloseTo(1.0, within(1e-6));
+        assertThat(cls.id()).isEqualTo(mean.id() + "-cls");
     }
 
     @Test
@@ -73,13 +88,18 @@ class OnnxFileEmbeddingModelIT {
 
         assertThat(local).isInstanceOf(OnnxFileEmbeddingModel.class);
         assertThat(EmbeddingModel.local(Map.of())).isInstanceOf(MiniLmEmbeddingModel.class);
+        assertThat(EmbeddingModel.local(Map.of("TRIAGE_EMBEDDING_MODEL", model.toString(),
+                "TRIAGE_EMBEDDING_POOLING", "cls")).id()).isEqualTo(local.id() + "-cls");
+        assertThatThrownBy(() -> EmbeddingModel.local(Map.of("TRIAGE_EMBEDDING_MODEL", model.toString(),
+                "TRIAGE_EMBEDDING_POOLING", "max"))).hasMessageContaining("TRIAGE_EMBEDDING_POOLING");
     }
 
     @Test
     void saysWhichFileIsMissing() {
-        assertThatThrownBy(() -> new OnnxFileEmbeddingModel(dir.resolve("nothing.onnx"), null, true))
+        assertThatThrownBy(() -> new OnnxFileEmbeddingModel(dir.resolve("nothing.onnx"), null, EmbeddingPooling.MEAN, true))
                 .hasMessageContaining("TRIAGE_EMBEDDING_MODEL").hasMessageContaining("nothing.onnx");
-        assertThatThrownBy(() -> new OnnxFileEmbeddingModel(model, dir.resolve("missing.json"), true))
+        assertThatThrownBy(() -> new OnnxFileEmbeddingModel(model, dir.resolve("missing.json"),
+                EmbeddingPooling.MEAN, true))
                 .hasMessageContaining("TRIAGE_EMBEDDING_TOKENIZER").hasMessageContaining("missing.json");
     }
 

@@ -16,11 +16,12 @@ class ShortSettingNamesTests {
     @Test
     void anEnvironmentVariableWithTheShortNameSetsTheModulesSetting() {
         StandardEnvironment environment = environment(Map.of("TRIAGE_AUTH", "none", "REDIS_URL", "redis://r:6379",
-                "TRIAGE_EMBEDDING_MODEL", "/models/e5.onnx"), Map.of());
+                "TRIAGE_EMBEDDING_MODEL", "/models/e5.onnx", "TRIAGE_EMBEDDING_POOLING", "cls"), Map.of());
         names.postProcessEnvironment(environment, null);
 
         assertThat(environment.getProperty("triage.access.auth")).isEqualTo("none");
         assertThat(environment.getProperty("triage.knowledge.embedding.model")).isEqualTo("/models/e5.onnx");
+        assertThat(environment.getProperty("triage.knowledge.embedding.pooling")).isEqualTo("cls");
         assertThat(environment.getProperty("triage.service.redis-url")).isEqualTo("redis://r:6379");
         assertThat(environment.getProperty("triage.routing.target-precision")).isNull();
     }
