@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.tickettriage.support.Api;
 import io.tickettriage.support.FakeGlpi;
-import io.tickettriage.system.TriageRole;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The GLPI connector in auto mode against a fake GLPI on loopback: GLPI 11 webhooks and their signature, the group
@@ -38,19 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
  * threshold, learning from solves and moves, polling from the stored cursor across a restart, and GLPI's faults.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.rate-limit-per-minute=0",
-        "triage.jobs.retry-backoff=50ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
+@TestPropertySource(properties = {"triage.jobs.retry-backoff=50ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
         "triage.glpi.user-token=" + FakeGlpi.USER_TOKEN, "triage.glpi.webhook-secret=" + GlpiAutoModeIT.SECRET,
         "triage.glpi.mode=auto", "triage.glpi.timeout=1s", "triage.glpi.read-attempts=2",
-        "triage.glpi.poll-interval=1h", "triage.connectors.polling=false"})
-class GlpiAutoModeIT {
+        "triage.glpi.poll-interval=1h"})
+class GlpiAutoModeIT extends HelpdeskFixture {
 
     static final String SECRET = "glpi-hook-secret-5d1e";
     static final FakeGlpi GLPI = FakeGlpi.start();
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static {
         for (String team : List.of("Hardware Team", "Network Team", "Software Team", "Security Team", "HR Team")) {
@@ -68,41 +52,8 @@ class GlpiAutoModeIT {
         GLPI.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ConnectorRegistry registry;
-
-    @Autowired
-    ConnectorIntake intake;
-
-    @Autowired
-    ConnectorStore store;
-
-    @Autowired
-    ConnectorHealth health;
-
-    @Autowired
-    ConnectorMetrics metrics;
-
-    @Autowired
-    ConnectorsProperties properties;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
+    GlpiAutoModeIT() {
+        super("glpi");
     }
 
     @Test
@@ -116,7 +67,7 @@ class GlpiAutoModeIT {
         JsonNode taken = JSON.readTree(answer.body());
         assertThat(taken.get("outcome").asString()).isEqualTo("created");
         long ticketId = taken.get("ticket_id").asLong();
-        JsonNode ticket = api.get("/tickets/" + ticketId).json();
+        JsonNode ticket = ticket(ticketId);
         assertThat(ticket.get("channel").asString()).isEqualTo("glpi");
         assertThat(ticket.get("description").asString()).contains("external monitor flickers").doesNotContain("<b>");
         awaitRouted(ticketId, "Hardware Team");
@@ -129,7 +80,7 @@ class GlpiAutoModeIT {
         assertThat(assign.json().path("input").path("type").asInt()).isEqualTo(FakeGlpi.ASSIGNED);
         assertThat(assign.header("App-Token")).isEqualTo(FakeGlpi.APP_TOKEN);
         assertThat(assign.header("Session-Token")).isNotBlank();
-        String priority = api.get("/tickets/" + ticketId).json().get("priority").asString();
+        String priority = ticket(ticketId).get("priority").asString();
         assertThat(GLPI.ticket(glpiId).priority).isEqualTo(switch (priority) {
             case "Low" -> 2;
             case "High" -> 4;
@@ -152,8 +103,7 @@ class GlpiAutoModeIT {
         long before = jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single();
         GLPI.clearCalls();
 
-        HttpResponse<String> unsigned = api.raw(api.request("/connectors/glpi/webhook")
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(genuine.body())));
+        HttpResponse<String> unsigned = webhook(genuine.body(), Map.of());
         HttpResponse<String> wrong = webhook(forged);
         HttpResponse<String> tampered = webhook(new FakeGlpi.Delivery(genuine.body().replace("VPN drops", "VPN works"),
                 genuine.signature(), genuine.timestamp()));
@@ -219,13 +169,13 @@ class GlpiAutoModeIT {
         long ticketId = takenIn(webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L)));
         awaitRouted(ticketId, null);
         awaitWriteBack(glpiId, "done");
-        String engineTeam = api.get("/tickets/" + ticketId).json().get("assigned_to").asString();
+        String engineTeam = ticket(ticketId).get("assigned_to").asString();
         String agentsTeam = engineTeam.equals("Security Team") ? "HR Team" : "Security Team";
 
         // an agent moves it to another group in GLPI: a correction, as if made on the dashboard
         GLPI.move(glpiId, agentsTeam);
         webhook(GLPI.webhook("update", glpiId, SECRET, 1_767_600_200L));
-        assertThat(api.get("/tickets/" + ticketId).json().get("assigned_to").asString()).isEqualTo(agentsTeam);
+        assertThat(ticket(ticketId).get("assigned_to").asString()).isEqualTo(agentsTeam);
         assertThat(api.get("/tickets/" + ticketId + "/corrections").json().get(0).get("changed_by").asString())
                 .isEqualTo("glpi agent");
 
@@ -233,7 +183,7 @@ class GlpiAutoModeIT {
         GLPI.setPriority(glpiId, 4);
         GLPI.solve(glpiId);
         webhook(GLPI.webhook("update", glpiId, SECRET, 1_767_600_300L));
-        JsonNode closed = api.get("/tickets/" + ticketId).json();
+        JsonNode closed = ticket(ticketId);
         assertThat(closed.get("status").asString()).isEqualTo("closed");
         assertThat(closed.get("priority").asString()).isEqualTo("High");
         await().atMost(WAIT).until(() -> jdbc.sql("SELECT team FROM examples WHERE ticket_id = ?").param(ticketId)
@@ -299,7 +249,7 @@ class GlpiAutoModeIT {
 
     @Test
     void pollingTakesNewTicketsInAndARestartResumesFromTheStoredCursorWithoutRepeats() throws Exception {
-        HelpdeskConnector glpi = registry.find("glpi").orElseThrow();
+        HelpdeskConnector glpi = connector();
         ConnectorPollers first = pollers();
         first.pollOnce(glpi); // the first poll starts at GLPI's latest change, or finds the cursor a test left
         first.stop();
@@ -333,7 +283,7 @@ class GlpiAutoModeIT {
 
     @Test
     void pollingReportsARefusedTokenClearlyAndGoesOnWhenGlpiAnswersAgain() throws Exception {
-        HelpdeskConnector glpi = registry.find("glpi").orElseThrow();
+        HelpdeskConnector glpi = connector();
         ConnectorPollers poller = pollers();
         try {
             poller.pollOnce(glpi);
@@ -353,55 +303,7 @@ class GlpiAutoModeIT {
         }
     }
 
-    // helpers
-
-    /** Waits until no write-back is running or waiting, so that a fault a test sets up meets that test's calls. */
-    private void drain() {
-        await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' "
-                + "AND kind = 'live' AND writeback_state IN ('none', 'pending')").query(Long.class).single() == 0);
-    }
-
-    private long failedWriteBacks() {
-        return jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' "
-                + "AND writeback_state = 'failed'").query(Long.class).single();
-    }
-
-    private ConnectorPollers pollers() {
-        return new ConnectorPollers(registry, intake, store, health, metrics, properties, clock, TriageRole.WORKER);
-    }
-
     private HttpResponse<String> webhook(FakeGlpi.Delivery delivery) {
-        return api.raw(api.request("/connectors/glpi/webhook").header("Content-Type", "application/json")
-                .header("X-GLPI-signature", delivery.signature()).header("X-GLPI-timestamp", delivery.timestamp())
-                .POST(BodyPublishers.ofString(delivery.body())));
-    }
-
-    private static long takenIn(HttpResponse<String> answer) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).get("ticket_id").asLong();
-    }
-
-    private void awaitRouted(long ticketId, String team) {
-        await().atMost(WAIT).until(() -> api.get("/tickets/" + ticketId).json().get("status").asString()
-                .equals("routed"));
-        if (team != null) {
-            assertThat(api.get("/tickets/" + ticketId).json().get("assigned_to").asString()).isEqualTo(team);
-        }
-    }
-
-    private void awaitWriteBack(int glpiId, String state) {
-        await().atMost(WAIT).until(() -> state.equals(jdbc.sql("SELECT writeback_state FROM connector_tickets "
-                + "WHERE connector = 'glpi' AND external_id = ?").param(String.valueOf(glpiId)).query(String.class)
-                .optional().orElse("")));
-    }
-
-    private String writeBackAction(int glpiId) {
-        return jdbc.sql("SELECT writeback_action FROM connector_tickets WHERE connector = 'glpi' AND external_id = ?")
-                .param(String.valueOf(glpiId)).query(String.class).single();
-    }
-
-    private String writeBackError(int glpiId) {
-        return jdbc.sql("SELECT writeback_error FROM connector_tickets WHERE connector = 'glpi' AND external_id = ?")
-                .param(String.valueOf(glpiId)).query(String.class).single();
+        return webhook(delivery.body(), delivery.headers());
     }
 }

@@ -3,20 +3,14 @@ package io.tickettriage.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import io.tickettriage.support.Api;
-import io.tickettriage.support.CommandProcess;
 import io.tickettriage.support.FakeGlpi;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,16 +18,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GLPI in shadow mode, the first weeks of a team: decisions are recorded and compared with what the agents did in
@@ -41,29 +30,19 @@ import tools.jackson.databind.json.JsonMapper;
  * --glpi URL}, a separate JVM writing into the service's database), its re-run, and a wrong token.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-glpi-shadow.db",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.rate-limit-per-minute=0",
+@TestPropertySource(properties = {"DATABASE_URL=sqlite:///target/" + GlpiShadowModeIT.DATABASE_FILE,
         "triage.knowledge.poll-interval=200ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
         "triage.glpi.user-token=" + FakeGlpi.USER_TOKEN, "triage.glpi.webhook-secret=" + GlpiShadowModeIT.SECRET,
-        "triage.glpi.page-size=5", "triage.glpi.poll-interval=1h", "triage.connectors.polling=false"})
-class GlpiShadowModeIT {
+        "triage.glpi.page-size=5", "triage.glpi.poll-interval=1h"})
+class GlpiShadowModeIT extends HelpdeskFixture {
 
     static final String SECRET = "shadow-glpi-secret";
     static final FakeGlpi GLPI = FakeGlpi.start();
-    // The import's JVM must open the same file, so the name is fixed and each run starts from a fresh one.
-    static final Path DATABASE = Path.of("target", "it-glpi-shadow.db").toAbsolutePath();
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The import's JVM must open the service's database, so its name is fixed; each run starts from a fresh one. */
+    static final String DATABASE_FILE = "it-glpi-shadow.db";
+    static final Path DATABASE = freshDatabase(DATABASE_FILE);
 
     static {
-        try {
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(Path.of(DATABASE + suffix));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         for (String team : List.of("Hardware Team", "Network Team", "Software Team", "Security Team", "HR Team")) {
             GLPI.group(team);
         }
@@ -79,28 +58,20 @@ class GlpiShadowModeIT {
         GLPI.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+    GlpiShadowModeIT() {
+        super("glpi");
+    }
 
     @Test
     @Order(1)
     void inShadowModeNothingIsWrittenToGlpiAndTheInsightsCompareTheEngineWithTheAgents() {
-        Api api = new Api(port);
         int clear = GLPI.openTicket("Laptop screen flickers after docking",
                 "Since this morning my external monitor flickers whenever the laptop is docked.");
         int unclear = GLPI.openTicket("Question", "zxqv wbbl ptrk");
-        long clearTicket = takenIn(api, GLPI.webhook("new", clear, SECRET, 1_767_600_000L));
-        long unclearTicket = takenIn(api, GLPI.webhook("new", unclear, SECRET, 1_767_600_000L));
-        for (long id : List.of(clearTicket, unclearTicket)) {
-            await().atMost(WAIT).until(() -> api.get("/tickets/" + id).json().get("status").asString()
-                    .equals("routed"));
-        }
-        assertThat(api.get("/tickets/" + clearTicket).json().get("assigned_to").asString()).isEqualTo("Hardware Team");
-        assertThat(api.get("/tickets/" + unclearTicket).json().get("assigned_to").asString())
-                .isEqualTo("Manual Review");
+        long clearTicket = takenIn(webhook(GLPI.webhook("new", clear, SECRET, 1_767_600_000L)));
+        long unclearTicket = takenIn(webhook(GLPI.webhook("new", unclear, SECRET, 1_767_600_000L)));
+        awaitRouted(clearTicket, "Hardware Team");
+        awaitRouted(unclearTicket, "Manual Review");
         await().atMost(WAIT).until(() -> jdbc.sql("SELECT writeback_state FROM connector_tickets WHERE kind = 'live'")
                 .query(String.class).list().equals(List.of("skipped", "skipped")));
 
@@ -109,18 +80,13 @@ class GlpiShadowModeIT {
         GLPI.solve(clear);
         GLPI.assign(unclear, "Network Team");
         GLPI.close(unclear);
-        takenIn(api, GLPI.webhook("update", clear, SECRET, 1_767_600_100L));
-        takenIn(api, GLPI.webhook("update", unclear, SECRET, 1_767_600_100L));
+        takenIn(webhook(GLPI.webhook("update", clear, SECRET, 1_767_600_100L)));
+        takenIn(webhook(GLPI.webhook("update", unclear, SECRET, 1_767_600_100L)));
 
         assertThat(GLPI.calls()).noneMatch(call -> List.of("POST", "PUT", "DELETE").contains(call.method()));
-        assertThat(api.get("/tickets/" + unclearTicket).json().get("assigned_to").asString()).isEqualTo("Network Team");
-        assertThat(api.get("/tickets/" + clearTicket).json().get("status").asString()).isEqualTo("closed");
-        JsonNode figures = null;
-        for (JsonNode connector : api.get("/insights/connectors?days=7").json().get("connectors")) {
-            if (connector.get("connector").asString().equals("glpi")) {
-                figures = connector;
-            }
-        }
+        assertThat(ticket(unclearTicket).get("assigned_to").asString()).isEqualTo("Network Team");
+        assertThat(ticket(clearTicket).get("status").asString()).isEqualTo("closed");
+        JsonNode figures = figures("glpi");
         assertThat(figures).isNotNull();
         assertThat(figures.get("mode").asString()).isEqualTo("shadow");
         assertThat(figures.get("decided").asLong()).isEqualTo(2);
@@ -178,36 +144,24 @@ class GlpiShadowModeIT {
     @Test
     @Order(3)
     void anImportWithAWrongTokenFailsClearlyWithoutPrintingIt() throws Exception {
-        Process process = command(Map.of(), "import", "--glpi", GLPI.url(), "--app-token", FakeGlpi.APP_TOKEN,
-                "--user-token", "wrong-user-token-123").start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(1);
+        String output = run(command(Map.of(), "import", "--glpi", GLPI.url(), "--app-token", FakeGlpi.APP_TOKEN,
+                "--user-token", "wrong-user-token-123"), 1);
         assertThat(output).contains("import failed on page 1").contains("ERROR_GLPI_LOGIN_USER_TOKEN")
                 .contains("TRIAGE_GLPI_USER_TOKEN").doesNotContain("wrong-user-token-123")
                 .doesNotContain(FakeGlpi.APP_TOKEN);
     }
 
-    private long takenIn(Api api, FakeGlpi.Delivery delivery) {
-        HttpResponse<String> answer = api.raw(api.request("/connectors/glpi/webhook")
-                .header("Content-Type", "application/json").header("X-GLPI-signature", delivery.signature())
-                .header("X-GLPI-timestamp", delivery.timestamp()).POST(BodyPublishers.ofString(delivery.body())));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).get("ticket_id").asLong();
+    private HttpResponse<String> webhook(FakeGlpi.Delivery delivery) {
+        return webhook(delivery.body(), delivery.headers());
     }
 
-    private static String run(Map<String, String> environment, String... args) throws Exception {
-        return CommandProcess.run(command(environment, args), Duration.ofSeconds(180));
+    private String run(Map<String, String> environment, String... args) throws Exception {
+        return run(command(environment, args), 0);
     }
 
-    private static ProcessBuilder command(Map<String, String> environment, String... args) {
-        ProcessBuilder builder = CommandProcess.command(args);
-        builder.environment().put("DATABASE_URL", "sqlite:///" + DATABASE);
-        builder.environment().put("TRIAGE_KNOWLEDGE_DIR", "target/knowledge-import-" + UUID.randomUUID());
-        builder.environment().put("TRIAGE_GLPI_PAGE_SIZE", "5");
-        builder.environment().remove("TRIAGE_GLPI_APP_TOKEN");
-        builder.environment().remove("TRIAGE_GLPI_USER_TOKEN");
-        builder.environment().putAll(environment);
-        return builder;
+    private ProcessBuilder command(Map<String, String> environment, String... args) {
+        Map<String, String> settings = new HashMap<>(environment);
+        settings.put("TRIAGE_GLPI_PAGE_SIZE", "5");
+        return command(DATABASE, settings, args);
     }
 }

@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import io.tickettriage.knowledge.KnowledgeBase;
-import io.tickettriage.support.Api;
 import io.tickettriage.support.FakeGlpi;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,14 +17,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * GLPI in suggest mode after its history was imported: the import reads solved and closed tickets page by page as
@@ -36,19 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the team, priority, confidence, reason and links to the nearest past GLPI tickets, and nothing else changes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.rate-limit-per-minute=0",
-        "triage.knowledge.poll-interval=200ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
+@TestPropertySource(properties = {"triage.knowledge.poll-interval=200ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
         "triage.glpi.user-token=" + FakeGlpi.USER_TOKEN, "triage.glpi.webhook-secret=" + GlpiSuggestModeIT.SECRET,
-        "triage.glpi.mode=suggest", "triage.glpi.page-size=5", "triage.glpi.poll-interval=1h",
-        "triage.connectors.polling=false"})
-class GlpiSuggestModeIT {
+        "triage.glpi.mode=suggest", "triage.glpi.page-size=5", "triage.glpi.poll-interval=1h"})
+class GlpiSuggestModeIT extends HelpdeskFixture {
 
     static final String SECRET = "suggest-hook-secret-91";
     static final FakeGlpi GLPI = FakeGlpi.start();
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void glpi(DynamicPropertyRegistry registry) {
@@ -60,17 +45,15 @@ class GlpiSuggestModeIT {
         GLPI.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     HistoryImport history;
 
     @Autowired
     KnowledgeBase knowledge;
+
+    GlpiSuggestModeIT() {
+        super("glpi");
+    }
 
     @Test
     @Order(1)
@@ -121,18 +104,11 @@ class GlpiSuggestModeIT {
         int glpiId = GLPI.openTicket("Printer on floor 4 jams", "The printer on floor 4 jams on every page.");
         FakeGlpi.Delivery delivery = GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L);
         GLPI.clearCalls();
-        Api api = new Api(port);
 
-        HttpResponse<String> answer = api.raw(api.request("/connectors/glpi/webhook")
-                .header("Content-Type", "application/json").header("X-GLPI-signature", delivery.signature())
-                .header("X-GLPI-timestamp", delivery.timestamp()).POST(BodyPublishers.ofString(delivery.body())));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        long ticketId = JSON.readTree(answer.body()).get("ticket_id").asLong();
+        long ticketId = takenIn(webhook(delivery.body(), delivery.headers()));
 
-        await().atMost(WAIT).until(() -> "done".equals(jdbc.sql("SELECT writeback_state FROM connector_tickets "
-                + "WHERE connector = 'glpi' AND external_id = ?").param(String.valueOf(glpiId)).query(String.class)
-                .optional().orElse("")));
-        String team = api.get("/tickets/" + ticketId).json().get("assigned_to").asString();
+        awaitWriteBack(glpiId, "done");
+        String team = ticket(ticketId).get("assigned_to").asString();
         List<String> followups = GLPI.followups(glpiId);
         assertThat(followups).singleElement().asString().startsWith("[private] Ticket Triage suggests group")
                 .contains("Support &amp;gt; Printing").contains("priority").contains("confidence")

@@ -1,39 +1,35 @@
 package io.tickettriage.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.Counter;
 import io.tickettriage.connector.zammad.FakeZammad;
-import io.tickettriage.support.Api;
-import io.tickettriage.system.TriageRole;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Zammad connector in auto mode against a fake Zammad on loopback: webhook intake and its signature, routing
@@ -41,19 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  * from a stored cursor, several processes at once, and every kind of fault.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.rate-limit-per-minute=0",
-        "triage.jobs.retry-backoff=50ms", "triage.zammad.token=" + ZammadAutoModeIT.TOKEN,
+@TestPropertySource(properties = {"triage.jobs.retry-backoff=50ms", "triage.zammad.token=" + ZammadAutoModeIT.TOKEN,
         "triage.zammad.webhook-secret=" + ZammadAutoModeIT.SECRET, "triage.zammad.mode=auto",
-        "triage.zammad.timeout=2s", "triage.zammad.poll-interval=1h", "triage.connectors.polling=false"})
-class ZammadAutoModeIT {
+        "triage.zammad.timeout=2s", "triage.zammad.poll-interval=1h"})
+class ZammadAutoModeIT extends HelpdeskFixture {
 
     static final String TOKEN = "zammad-token-4f1c9e";
     static final String SECRET = "hook-secret-77a2";
     static final FakeZammad ZAMMAD = new FakeZammad(TOKEN);
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void zammad(DynamicPropertyRegistry registry) {
@@ -65,41 +56,8 @@ class ZammadAutoModeIT {
         ZAMMAD.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ConnectorRegistry registry;
-
-    @Autowired
-    ConnectorIntake intake;
-
-    @Autowired
-    ConnectorStore store;
-
-    @Autowired
-    ConnectorHealth health;
-
-    @Autowired
-    ConnectorMetrics metrics;
-
-    @Autowired
-    ConnectorsProperties properties;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
+    ZammadAutoModeIT() {
+        super("zammad");
     }
 
     @Test
@@ -114,7 +72,7 @@ class ZammadAutoModeIT {
         JsonNode taken = JSON.readTree(answer.body());
         assertThat(taken.get("outcome").asString()).isEqualTo("created");
         long ticketId = taken.get("ticket_id").asLong();
-        JsonNode ticket = api.get("/tickets/" + ticketId).json();
+        JsonNode ticket = ticket(ticketId);
         assertThat(ticket.get("channel").asString()).isEqualTo("zammad");
         assertThat(ticket.get("title").asString()).isEqualTo("Laptop screen flickers after docking");
         assertThat(ticket.get("description").asString()).contains("external monitor flickers").doesNotContain("<b>");
@@ -143,15 +101,9 @@ class ZammadAutoModeIT {
         long before = jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single();
 
         HttpResponse<String> unsigned = webhook(payload, false);
-        HttpResponse<String> wrong = api.raw(api.request("/connectors/zammad/webhook")
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature", "sha1=" + ZammadSignatures.sign("another secret", payload))
-                .POST(BodyPublishers.ofString(payload)));
+        HttpResponse<String> wrong = webhook(payload, ZammadSignatures.signed("another secret", payload));
         String tampered = payload.replace("VPN drops", "VPN works");
-        HttpResponse<String> forged = api.raw(api.request("/connectors/zammad/webhook")
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature", "sha1=" + ZammadSignatures.sign(SECRET, payload))
-                .POST(BodyPublishers.ofString(tampered)));
+        HttpResponse<String> forged = webhook(tampered, ZammadSignatures.signed(SECRET, payload));
 
         for (HttpResponse<String> refused : List.of(unsigned, wrong, forged)) {
             assertThat(refused.statusCode()).isEqualTo(401);
@@ -207,13 +159,13 @@ class ZammadAutoModeIT {
         long ticketId = takenIn(webhook(ZAMMAD.webhookPayload(zammadId), true));
         awaitRouted(ticketId, null);
         awaitWriteBack(zammadId, "done");
-        String engineTeam = api.get("/tickets/" + ticketId).json().get("assigned_to").asString();
+        String engineTeam = ticket(ticketId).get("assigned_to").asString();
         String agentsTeam = engineTeam.equals("Security Team") ? "HR Team" : "Security Team";
 
         // an agent moves it in Zammad: a correction, as if made on the dashboard
         ZAMMAD.moveTo(zammadId, agentsTeam);
         webhook(ZAMMAD.webhookPayload(zammadId), true);
-        JsonNode moved = api.get("/tickets/" + ticketId).json();
+        JsonNode moved = ticket(ticketId);
         assertThat(moved.get("assigned_to").asString()).isEqualTo(agentsTeam);
         assertThat(api.get("/tickets/" + ticketId + "/corrections").json().get(0).get("changed_by").asString())
                 .isEqualTo("zammad agent");
@@ -222,7 +174,7 @@ class ZammadAutoModeIT {
         ZAMMAD.setPriority(zammadId, "1 low");
         ZAMMAD.setState(zammadId, "closed");
         webhook(ZAMMAD.webhookPayload(zammadId), true);
-        JsonNode closed = api.get("/tickets/" + ticketId).json();
+        JsonNode closed = ticket(ticketId);
         assertThat(closed.get("status").asString()).isEqualTo("closed");
         assertThat(closed.get("priority").asString()).isEqualTo("Low");
         await().atMost(WAIT).until(() -> jdbc.sql("SELECT team FROM examples WHERE ticket_id = ?").param(ticketId)
@@ -231,14 +183,14 @@ class ZammadAutoModeIT {
         // reopened in Zammad: what was learned no longer holds
         ZAMMAD.setState(zammadId, "open");
         webhook(ZAMMAD.webhookPayload(zammadId), true);
-        assertThat(api.get("/tickets/" + ticketId).json().get("status").asString()).isEqualTo("routed");
+        assertThat(ticket(ticketId).get("status").asString()).isEqualTo("routed");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM examples WHERE ticket_id = ?").param(ticketId).query(Long.class)
                 .single()).isZero();
     }
 
     @Test
     void pollingTakesNewTicketsInAndARestartResumesFromTheStoredCursorWithoutRepeats() throws Exception {
-        HelpdeskConnector zammad = registry.find("zammad").orElseThrow();
+        HelpdeskConnector zammad = connector();
         ConnectorPollers first = pollers();
         first.pollOnce(zammad); // the first poll starts now, or finds the cursor an earlier test left
         first.stop(); // the process ends: its lease goes
@@ -260,8 +212,7 @@ class ZammadAutoModeIT {
         restarted.stop();
 
         assertThat(ZAMMAD.calls("GET", "/api/v1/tickets/search").getFirst().query())
-                .contains(java.net.URLEncoder.encode("updated_at:[" + cursor.split("#")[0], java.nio.charset
-                        .StandardCharsets.UTF_8));
+                .contains(URLEncoder.encode("updated_at:[" + cursor.split("#")[0], StandardCharsets.UTF_8));
         assertThat(store.find("zammad", String.valueOf(c))).isPresent();
         for (long id : List.of(a, b, c)) {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'zammad' AND external_id = ?")
@@ -273,7 +224,7 @@ class ZammadAutoModeIT {
 
     @Test
     void aTicketArrivingByWebhookAndPollAtOnceBecomesOneProductTicket() throws Exception {
-        HelpdeskConnector zammad = registry.find("zammad").orElseThrow();
+        HelpdeskConnector zammad = connector();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             for (int i = 0; i < 5; i++) {
@@ -302,7 +253,7 @@ class ZammadAutoModeIT {
                     .isFalse();
             long late = ZAMMAD.open("Badge reader at the door is broken", "The badge reader does not react.", "Users",
                     "2 normal");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.pollOnce(zammad))
+            assertThatThrownBy(() -> other.pollOnce(zammad))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
             assertThat(store.find("zammad", String.valueOf(late))).isEmpty();
             one.pollOnce(zammad);
@@ -367,14 +318,14 @@ class ZammadAutoModeIT {
 
     @Test
     void pollingStopsWithAClearErrorWhenZammadRefusesTheTokenAndGoesOnWhenItAnswersAgain() throws Exception {
-        HelpdeskConnector zammad = registry.find("zammad").orElseThrow();
+        HelpdeskConnector zammad = connector();
         ConnectorPollers poller = pollers();
         try {
             poller.pollOnce(zammad);
             ZAMMAD.failNext("GET /api/v1/tickets/search", 401, "{\"error\":\"authentication failed\"}", Map.of());
             long waiting = ZAMMAD.open("Phone line crackles", "My desk phone crackles on every call.", "Users",
                     "2 normal");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> poller.pollOnce(zammad))
+            assertThatThrownBy(() -> poller.pollOnce(zammad))
                     .isInstanceOf(HelpdeskException.class).hasMessageContaining("401")
                     .hasMessageContaining("credentials").hasMessageNotContaining(TOKEN);
             assertThat(store.find("zammad", String.valueOf(waiting))).isEmpty();
@@ -388,9 +339,8 @@ class ZammadAutoModeIT {
     @Test
     void aPollerThatFindsZammadDownBacksOffCountsTheFailureAndResumes() throws Exception {
         ConnectorPollers poller = pollers();
-        poller.pollOnce(registry.find("zammad").orElseThrow()); // a cursor from before the ticket below
-        double before = meters.find("triage.connector.failures").tag("stage", "poll").counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        poller.pollOnce(connector()); // a cursor from before the ticket below
+        double before = pollFailures();
         for (int i = 0; i < 3; i++) {
             ZAMMAD.failNext("GET /api/v1/tickets/search", 503, "{\"error\":\"Service Unavailable\"}", Map.of());
         }
@@ -399,8 +349,7 @@ class ZammadAutoModeIT {
         poller.start();
         try {
             await().atMost(WAIT).until(() -> store.find("zammad", String.valueOf(waiting)).isPresent());
-            assertThat(meters.find("triage.connector.failures").tag("stage", "poll").counters().stream()
-                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).isGreaterThan(before);
+            assertThat(pollFailures()).isGreaterThan(before);
             await().atMost(WAIT).until(() -> health.health().getDetails().get("zammad").toString()
                     .contains("polling=up"));
         } finally {
@@ -410,46 +359,17 @@ class ZammadAutoModeIT {
 
     // helpers
 
-    private ConnectorPollers pollers() {
-        return new ConnectorPollers(registry, intake, store, health, metrics, properties, clock, TriageRole.WORKER);
-    }
-
+    /** A call as a Zammad trigger makes it, signed with the webhook's token or not signed at all. */
     private HttpResponse<String> webhook(String payload, boolean signed) {
-        var request = api.request("/connectors/zammad/webhook").header("Content-Type", "application/json")
-                .header("X-Zammad-Trigger", "Ticket Triage").header("X-Zammad-Delivery", java.util.UUID.randomUUID()
-                        .toString());
-        if (signed) {
-            request.header("X-Hub-Signature", "sha1=" + ZammadSignatures.sign(SECRET, payload));
-        }
-        return api.raw(request.POST(BodyPublishers.ofString(payload)));
+        Map<String, String> headers = new LinkedHashMap<>(signed ? ZammadSignatures.signed(SECRET, payload)
+                : Map.of());
+        headers.put("X-Zammad-Trigger", "Ticket Triage");
+        headers.put("X-Zammad-Delivery", UUID.randomUUID().toString());
+        return webhook(payload, headers);
     }
 
-    private static long takenIn(HttpResponse<String> answer) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).get("ticket_id").asLong();
-    }
-
-    private void awaitRouted(long ticketId, String team) {
-        await().atMost(WAIT).until(() -> api.get("/tickets/" + ticketId).json().get("status").asString()
-                .equals("routed"));
-        if (team != null) {
-            assertThat(api.get("/tickets/" + ticketId).json().get("assigned_to").asString()).isEqualTo(team);
-        }
-    }
-
-    private void awaitWriteBack(long zammadId, String state) {
-        await().atMost(WAIT).until(() -> state.equals(jdbc.sql("SELECT writeback_state FROM connector_tickets "
-                + "WHERE connector = 'zammad' AND external_id = ?").param(String.valueOf(zammadId)).query(String.class)
-                .optional().orElse("")));
-    }
-
-    private String writeBackAction(long zammadId) {
-        return jdbc.sql("SELECT writeback_action FROM connector_tickets WHERE connector = 'zammad' AND external_id = ?")
-                .param(String.valueOf(zammadId)).query(String.class).single();
-    }
-
-    private String writeBackError(long zammadId) {
-        return jdbc.sql("SELECT writeback_error FROM connector_tickets WHERE connector = 'zammad' AND external_id = ?")
-                .param(String.valueOf(zammadId)).query(String.class).single();
+    private double pollFailures() {
+        return meters.find("triage.connector.failures").tag("stage", "poll").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 }

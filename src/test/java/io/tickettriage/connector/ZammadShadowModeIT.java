@@ -3,22 +3,16 @@ package io.tickettriage.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.tickettriage.connector.zammad.FakeZammad;
 import io.tickettriage.knowledge.KnowledgeBase;
-import io.tickettriage.support.Api;
-import io.tickettriage.support.CommandProcess;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,15 +20,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Zammad in shadow mode, the first weeks of a team: the history import as a user runs it (a separate JVM writing
@@ -42,33 +32,20 @@ import tools.jackson.databind.json.JsonMapper;
  * decisions are recorded, never written to Zammad, and compared with what the agents did.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "triage.auth=none", "DATABASE_URL=sqlite:///target/it-zammad-shadow.db",
-        "triage.knowledge.dir=target/knowledge-${random.uuid}", "triage.rate-limit-per-minute=0",
+@TestPropertySource(properties = {"DATABASE_URL=sqlite:///target/" + ZammadShadowModeIT.DATABASE_FILE,
         "triage.knowledge.poll-interval=200ms", "triage.zammad.token=" + ZammadShadowModeIT.TOKEN,
         "triage.zammad.webhook-secret=" + ZammadShadowModeIT.SECRET, "triage.zammad.per-page=5",
-        "triage.zammad.poll-interval=1h", "triage.connectors.polling=false"})
-class ZammadShadowModeIT {
+        "triage.zammad.poll-interval=1h"})
+class ZammadShadowModeIT extends HelpdeskFixture {
 
     static final String TOKEN = "shadow-token-0b7d1a";
     static final String SECRET = "shadow-hook-secret";
     static final FakeZammad ZAMMAD = new FakeZammad(TOKEN);
-    // The import's JVM must open the same file, so the name is fixed and each run starts from a fresh one.
-    static final Path DATABASE = Path.of("target", "it-zammad-shadow.db").toAbsolutePath();
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The import's JVM must open the service's database, so its name is fixed; each run starts from a fresh one. */
+    static final String DATABASE_FILE = "it-zammad-shadow.db";
+    static final Path DATABASE = freshDatabase(DATABASE_FILE);
     /** Written by the import test, scored by the eval test. */
     private static Path holdout;
-
-    static {
-        try {
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(Path.of(DATABASE + suffix));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void zammad(DynamicPropertyRegistry registry) {
@@ -80,31 +57,23 @@ class ZammadShadowModeIT {
         ZAMMAD.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     KnowledgeBase knowledge;
+
+    ZammadShadowModeIT() {
+        super("zammad");
+    }
 
     @Test
     @Order(1)
     void inShadowModeNothingIsWrittenToZammadAndTheInsightsCompareTheEngineWithTheAgents() {
-        Api api = new Api(port);
         long clear = ZAMMAD.open("Laptop screen flickers after docking",
                 "Since this morning my external monitor flickers whenever the laptop is docked.", "Users", "2 normal");
         long unclear = ZAMMAD.open("Question", "zxqv wbbl ptrk", "Users", "2 normal");
-        long clearTicket = takenIn(api, clear);
-        long unclearTicket = takenIn(api, unclear);
-        for (long id : List.of(clearTicket, unclearTicket)) {
-            await().atMost(WAIT).until(() -> api.get("/tickets/" + id).json().get("status").asString()
-                    .equals("routed"));
-        }
-        assertThat(api.get("/tickets/" + clearTicket).json().get("assigned_to").asString()).isEqualTo("Hardware Team");
-        assertThat(api.get("/tickets/" + unclearTicket).json().get("assigned_to").asString())
-                .isEqualTo("Manual Review");
+        long clearTicket = takenIn(webhook(clear));
+        long unclearTicket = takenIn(webhook(unclear));
+        awaitRouted(clearTicket, "Hardware Team");
+        awaitRouted(unclearTicket, "Manual Review");
         assertThat(jdbc.sql("SELECT writeback_state FROM connector_tickets WHERE kind = 'live'").query(String.class)
                 .list()).containsOnly("skipped");
 
@@ -113,21 +82,14 @@ class ZammadShadowModeIT {
         ZAMMAD.setState(clear, "closed");
         ZAMMAD.moveTo(unclear, "Network Team");
         ZAMMAD.setState(unclear, "closed");
-        takenIn(api, clear);
-        takenIn(api, unclear);
+        takenIn(webhook(clear));
+        takenIn(webhook(unclear));
 
         assertThat(ZAMMAD.calls("PUT", "/api/v1/tickets")).isEmpty();
         assertThat(ZAMMAD.calls("POST", "/api/v1/ticket_articles")).isEmpty();
-        assertThat(api.get("/tickets/" + unclearTicket).json().get("assigned_to").asString()).isEqualTo("Network Team");
-        JsonNode figures = null;
-        JsonNode glpi = null;
-        for (JsonNode connector : api.get("/insights/connectors?days=7").json().get("connectors")) {
-            if (connector.get("connector").asString().equals("zammad")) {
-                figures = connector;
-            } else if (connector.get("connector").asString().equals("glpi")) {
-                glpi = connector;
-            }
-        }
+        assertThat(ticket(unclearTicket).get("assigned_to").asString()).isEqualTo("Network Team");
+        JsonNode figures = figures("zammad");
+        JsonNode glpi = figures("glpi");
         assertThat(figures).as("the zammad connector's figures").isNotNull();
         assertThat(figures.get("connector").asString()).isEqualTo("zammad");
         assertThat(figures.get("mode").asString()).isEqualTo("shadow");
@@ -223,35 +185,24 @@ class ZammadShadowModeIT {
     @Test
     @Order(4)
     void anImportWithAWrongTokenFailsClearlyWithoutPrintingIt() throws Exception {
-        Process process = command(Map.of(), "import", "--zammad", ZAMMAD.url(), "--token", "wrong-token-123").start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(1);
+        String output = run(command(Map.of(), "import", "--zammad", ZAMMAD.url(), "--token", "wrong-token-123"), 1);
         assertThat(output).contains("import failed on page 1").contains("401").contains("credentials")
                 .doesNotContain("wrong-token-123");
     }
 
-    private long takenIn(Api api, long zammadId) {
+    /** The call Zammad's trigger makes for the ticket as it is now, signed. */
+    private HttpResponse<String> webhook(long zammadId) {
         String payload = ZAMMAD.webhookPayload(zammadId);
-        HttpResponse<String> answer = api.raw(api.request("/connectors/zammad/webhook")
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature", "sha1=" + ZammadSignatures.sign(SECRET, payload))
-                .POST(BodyPublishers.ofString(payload)));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).get("ticket_id").asLong();
+        return webhook(payload, ZammadSignatures.signed(SECRET, payload));
     }
 
-    private static String run(Map<String, String> environment, String... args) throws Exception {
-        return CommandProcess.run(command(environment, args), Duration.ofSeconds(180));
+    private String run(Map<String, String> environment, String... args) throws Exception {
+        return run(command(environment, args), 0);
     }
 
-    private static ProcessBuilder command(Map<String, String> environment, String... args) {
-        ProcessBuilder builder = CommandProcess.command(args);
-        builder.environment().put("DATABASE_URL", "sqlite:///" + DATABASE);
-        builder.environment().put("TRIAGE_KNOWLEDGE_DIR", "target/knowledge-import-" + UUID.randomUUID());
-        builder.environment().remove("TRIAGE_ZAMMAD_TOKEN");
-        builder.environment().put("TRIAGE_ZAMMAD_PER_PAGE", "5");
-        builder.environment().putAll(environment);
-        return builder;
+    private ProcessBuilder command(Map<String, String> environment, String... args) {
+        Map<String, String> settings = new HashMap<>(environment);
+        settings.put("TRIAGE_ZAMMAD_PER_PAGE", "5");
+        return command(DATABASE, settings, args);
     }
 }

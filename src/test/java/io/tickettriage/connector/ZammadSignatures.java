@@ -3,6 +3,7 @@ package io.tickettriage.connector;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,5 +22,10 @@ final class ZammadSignatures {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The header a Zammad webhook with this signature token sends the body with. */
+    static Map<String, String> signed(String secret, String body) {
+        return Map.of("X-Hub-Signature", "sha1=" + sign(secret, body));
     }
 }

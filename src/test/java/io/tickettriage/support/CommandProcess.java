@@ -31,10 +31,16 @@ public final class CommandProcess {
 
     /** Runs the command to its end within {@code limit}, asserts it succeeded, and returns what it printed. */
     public static String run(ProcessBuilder command, Duration limit) throws IOException, InterruptedException {
+        return run(command, limit, 0);
+    }
+
+    /** Runs the command to its end within {@code limit}, asserts its exit code, and returns what it printed. */
+    public static String run(ProcessBuilder command, Duration limit, int exitCode)
+            throws IOException, InterruptedException {
         Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(process.exitValue()).as(output).isEqualTo(exitCode);
         return output;
     }
 }

@@ -1,12 +1,6 @@
 package io.tickettriage.support;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,10 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -33,7 +23,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +81,11 @@ public final class FakeGlpi implements AutoCloseable {
 
     /** A GLPI 11 webhook delivery: what GLPI's queue POSTs to the target URL. */
     public record Delivery(String body, String signature, String timestamp) {
+
+        /** The headers GLPI sends the delivery with. */
+        public Map<String, String> headers() {
+            return Map.of("X-GLPI-signature", signature, "X-GLPI-timestamp", timestamp);
+        }
     }
 
     public static final class Ticket {
@@ -123,9 +117,7 @@ public final class FakeGlpi implements AutoCloseable {
     record Followup(int id, String itemtype, int itemsId, String content, int isPrivate, String date) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final LoopbackServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
@@ -139,14 +131,7 @@ public final class FakeGlpi implements AutoCloseable {
     private LocalDateTime now = LocalDateTime.of(2026, 1, 5, 9, 0, 0);
 
     private FakeGlpi() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new LoopbackServer(this::handle);
     }
 
     public static FakeGlpi start() {
@@ -155,7 +140,7 @@ public final class FakeGlpi implements AutoCloseable {
 
     /** What {@code TRIAGE_GLPI_URL} is set to: GLPI's root, the client appending {@code /apirest.php}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     // ---- state, as agents and requesters change it in GLPI ----
@@ -356,7 +341,7 @@ public final class FakeGlpi implements AutoCloseable {
             for (Fault fault : faults) {
                 if (fault.when().test(call)) {
                     if (fault.holdMillis() > 0) {
-                        closing.await(Math.min(fault.holdMillis(), 30_000), TimeUnit.MILLISECONDS);
+                        server.hold(fault.holdMillis());
                     }
                     if (fault.status() > 0) {
                         send(exchange, fault.status(), fault.headers(), fault.body());
@@ -673,42 +658,23 @@ public final class FakeGlpi implements AutoCloseable {
     }
 
     private Call record(HttpExchange exchange, String path) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        Map<String, String> query = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                query.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Call call = new Call(exchange.getRequestMethod(), path, query, headers, body);
+        Call call = new Call(exchange.getRequestMethod(), path,
+                LoopbackServer.query(exchange.getRequestURI().getRawQuery()), LoopbackServer.headers(exchange),
+                LoopbackServer.body(exchange));
         calls.add(call);
         return call;
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
             throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Content-Type", "application/json; charset=UTF-8");
+        all.putAll(headers);
+        LoopbackServer.send(exchange, status, all, body);
     }
 
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,12 +1,6 @@
 package io.tickettriage.support;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -14,15 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,25 +58,16 @@ public final class FakeOpenAi implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopbackServer server;
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private volatile Function<Call, Reply> otherwise =
             call -> status(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
 
     private FakeOpenAi() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new LoopbackServer(this::handle);
     }
 
     public static FakeOpenAi start() {
@@ -96,11 +76,11 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** The base URL a client is configured with, {@code /chat/completions} being appended by the client. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return server.url() + "/v1";
     }
 
     public String root() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     /** Queues replies for the next requests, in order. */
@@ -171,14 +151,9 @@ public final class FakeOpenAi implements AutoCloseable {
             Reply scripted = script.poll();
             Reply reply = scripted != null ? scripted : otherwise.apply(call);
             if (reply.holdMillis() > 0) {
-                closing.await(Math.min(reply.holdMillis(), 30_000), TimeUnit.MILLISECONDS);
+                server.hold(reply.holdMillis());
             }
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            LoopbackServer.send(exchange, reply.status(), reply.headers(), reply.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -189,24 +164,15 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     private Call record(HttpExchange exchange) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Call call = new Call(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(), headers,
-                body);
+        Call call = new Call(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                LoopbackServer.headers(exchange), LoopbackServer.body(exchange));
         calls.add(call);
         return call;
     }
 
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     /** Every recorded request body, for assertions over all of them. */

@@ -1,13 +1,6 @@
 package io.tickettriage.connector.zammad;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,17 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import io.tickettriage.support.LoopbackServer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,38 +93,27 @@ public final class FakeZammad implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopbackServer server;
     private final String token;
     private final Map<Long, Ticket> tickets = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
     private long nextTicketId = 1000;
     private long nextArticleId = 5000;
     private Instant lastChange = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     public FakeZammad(String token) {
         this.token = token;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = new LoopbackServer(this::handle);
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     // What agents and customers do in Zammad
@@ -265,12 +244,11 @@ public final class FakeZammad implements AutoCloseable {
                 }
             }
             if (fault != null && fault.holdMillis() > 0) {
-                closing.await(fault.holdMillis(), TimeUnit.MILLISECONDS);
+                server.hold(fault.holdMillis());
                 fault = null;
             }
             if (fault != null) {
-                fault.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-                send(exchange, fault.status(), fault.body());
+                send(exchange, fault.status(), fault.headers(), fault.body());
                 return;
             }
             if (!("Token token=" + token).equals(call.header("Authorization"))) {
@@ -286,7 +264,7 @@ public final class FakeZammad implements AutoCloseable {
     }
 
     private synchronized void answer(HttpExchange exchange, Call call) throws IOException {
-        Map<String, String> query = query(call.query());
+        Map<String, String> query = LoopbackServer.query(call.query());
         boolean expand = "true".equals(query.get("expand"));
         Matcher ticket = TICKET.matcher(call.path());
         Matcher articles = ARTICLES.matcher(call.path());
@@ -413,40 +391,23 @@ public final class FakeZammad implements AutoCloseable {
     }
 
     private Call record(HttpExchange exchange) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                rawQuery == null ? "" : rawQuery, headers, body);
+                rawQuery == null ? "" : rawQuery, LoopbackServer.headers(exchange), LoopbackServer.body(exchange));
         calls.add(call);
         return call;
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            query.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return query;
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, Map.of(), body);
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Content-Type", "application/json; charset=utf-8");
+        all.putAll(headers);
+        LoopbackServer.send(exchange, status, all, body);
     }
 
     static Set<String> groups() {
