@@ -21,11 +21,13 @@ import org.jspecify.annotations.Nullable;
  * <h2>Adding a connector</h2>
  * <ol>
  * <li>A sub-package {@code io.tickettriage.connector.<name>} with a class implementing this interface over the
- *     helpdesk's REST API; {@link HelpdeskHttp} does the HTTP (time-outs, retries with backoff honouring
- *     {@code Retry-After}, transient or permanent failures, no credentials in messages).</li>
- * <li>A {@code @ConfigurationProperties("triage.<name>")} record (URL, credentials, mode, poll interval) and a
- *     configuration class with one {@code @Bean HelpdeskConnector}: the real one when the URL is set, else
- *     {@link #disabled(String, String)}, so nothing else asks whether the connector is on.</li>
+ *     helpdesk's REST API, extending {@link AbstractHelpdeskConnector} (name, mode, poll interval, webhook secret);
+ *     {@link HelpdeskHttp} does the HTTP (time-outs, retries with backoff honouring {@code Retry-After}, transient or
+ *     permanent failures, no credentials in messages).</li>
+ * <li>A {@code @ConfigurationProperties("triage.<name>")} record implementing {@link HelpdeskSettings} (URL, webhook
+ *     secret, mode, poll interval) with the helpdesk's own settings (credentials...), and a configuration class with
+ *     one {@code @Bean HelpdeskConnector}: the real one, its settings checked by {@link ConnectorSetup#check}, when
+ *     the URL is set, else {@link #disabled(String, String)}, so nothing else asks whether the connector is on.</li>
  * <li>A fake server of the helpdesk in test scope, built from its published API documentation, and tests.</li>
  * <li>A page {@code docs/connectors/<name>.md}, listed in {@code docs/connectors/README.md}, and the import flag in
  *     the {@code cli} module's {@code import} command.</li>

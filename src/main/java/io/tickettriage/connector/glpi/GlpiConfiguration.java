@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.tickettriage.connector.ConnectorMode;
+import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskConnector;
 import io.tickettriage.system.Backoff;
 
@@ -24,16 +24,14 @@ class GlpiConfiguration {
         if (!properties.enabled()) {
             return HelpdeskConnector.disabled(GlpiConnector.NAME, "TRIAGE_GLPI_URL is not set");
         }
-        if (properties.userToken() == null || properties.userToken().isBlank()) {
-            throw new IllegalArgumentException("TRIAGE_GLPI_URL is set but TRIAGE_GLPI_USER_TOKEN is not: the "
-                    + "connector needs the API token of the GLPI user it acts as");
-        }
-        ConnectorMode mode = ConnectorMode.parse(properties.mode(), "TRIAGE_GLPI_MODE");
+        ConnectorSetup setup = ConnectorSetup.check(GlpiConnector.NAME, properties);
+        String userToken = setup.required("USER_TOKEN", properties.userToken(),
+                "the connector needs the API token of the GLPI user it acts as");
         GlpiClient client = new GlpiClient(GlpiClient.apiBase(properties.url()),
-                properties.appToken() == null ? "" : properties.appToken().strip(), properties.userToken().strip(),
+                properties.appToken() == null ? "" : properties.appToken().strip(), userToken,
                 properties.timeout(), properties.readAttempts(),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), ThreadLocalRandom.current()::nextDouble),
                 Thread::sleep, json, clock);
-        return new GlpiConnector(properties, mode, new GlpiApi(client, json), json);
+        return new GlpiConnector(setup, properties, new GlpiApi(client, json), json);
     }
 }

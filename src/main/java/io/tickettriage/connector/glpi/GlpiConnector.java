@@ -1,7 +1,6 @@
 package io.tickettriage.connector.glpi;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.tickettriage.connector.ConnectorMode;
-import io.tickettriage.connector.HelpdeskConnector;
+import io.tickettriage.connector.AbstractHelpdeskConnector;
+import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskException;
 import io.tickettriage.connector.HelpdeskTicket;
 import io.tickettriage.connector.WebhookRejected;
@@ -31,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A ticket's group is its first assigned group, by complete name ({@code Support > Network}); GLPI allows several,
  * and the import learns the first. Priorities are GLPI's six names, folded into the product's four.
  */
-final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
+final class GlpiConnector extends AbstractHelpdeskConnector implements AutoCloseable {
 
     static final String NAME = "glpi";
     /**
@@ -47,7 +46,6 @@ final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
     private static final String LATEST = "latest";
 
     private final GlpiProperties properties;
-    private final ConnectorMode mode;
     private final GlpiApi api;
     private final GlpiChanges changes;
     private final JsonMapper json;
@@ -55,9 +53,9 @@ final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
     /** Where the import's page n+1 starts among all tickets: a page holds only solved and closed ones. */
     private final Map<Integer, Integer> importStarts = new ConcurrentHashMap<>();
 
-    GlpiConnector(GlpiProperties properties, ConnectorMode mode, GlpiApi api, JsonMapper json) {
+    GlpiConnector(ConnectorSetup setup, GlpiProperties properties, GlpiApi api, JsonMapper json) {
+        super(setup);
         this.properties = properties;
-        this.mode = mode;
         this.api = api;
         this.changes = new GlpiChanges(api, properties.pageSize(), BATCH);
         this.json = json;
@@ -65,21 +63,6 @@ final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
         // never the credentials some put in a URL
         this.location = url.getUserInfo() == null ? url.toString()
                 : url.toString().replace(url.getRawUserInfo() + "@", "");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ConnectorMode mode() {
-        return mode;
-    }
-
-    @Override
-    public Duration pollInterval() {
-        return properties.pollInterval();
     }
 
     @Override
@@ -214,16 +197,13 @@ final class GlpiConnector implements HelpdeskConnector, AutoCloseable {
     @Override
     public HelpdeskTicket fromWebhook(Map<String, String> headers, byte[] body)
             throws WebhookRejected, HelpdeskException {
-        String secret = properties.webhookSecret();
-        if (secret == null || secret.isBlank()) {
-            throw new WebhookRejected("TRIAGE_GLPI_WEBHOOK_SECRET is not set, so no webhook call can be verified");
-        }
+        String secret = setup().requireWebhookSecret();
         String signature = headers.get(GlpiWebhookSignature.SIGNATURE_HEADER.toLowerCase(Locale.ROOT));
         String timestamp = headers.get(GlpiWebhookSignature.TIMESTAMP_HEADER.toLowerCase(Locale.ROOT));
         if (signature == null || timestamp == null) {
             throw new WebhookRejected("the call has no X-GLPI-signature and X-GLPI-timestamp headers");
         }
-        if (!GlpiWebhookSignature.verify(body, signature, timestamp, secret.strip())) {
+        if (!GlpiWebhookSignature.verify(body, signature, timestamp, secret)) {
             throw new WebhookRejected("the X-GLPI-signature does not match the body signed with "
                     + "TRIAGE_GLPI_WEBHOOK_SECRET");
         }

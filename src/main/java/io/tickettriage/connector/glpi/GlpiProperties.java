@@ -2,6 +2,8 @@ package io.tickettriage.connector.glpi;
 
 import java.time.Duration;
 
+import io.tickettriage.connector.HelpdeskSettings;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,9 +36,5 @@ record GlpiProperties(
         @DefaultValue("60s") Duration pollInterval,
         @DefaultValue("30s") Duration timeout,
         @DefaultValue("50") int pageSize,
-        @DefaultValue("4") int readAttempts) {
-
-    boolean enabled() {
-        return url != null && !url.isBlank();
-    }
+        @DefaultValue("4") int readAttempts) implements HelpdeskSettings {
 }

@@ -3,7 +3,7 @@ package io.tickettriage.connector.zammad;
 import java.net.URI;
 import java.time.Clock;
 
-import io.tickettriage.connector.ConnectorMode;
+import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskConnector;
 import io.tickettriage.connector.HelpdeskHttp;
 
@@ -36,16 +36,13 @@ class ZammadConfiguration {
         if (url.getUserInfo() != null) {
             throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL must not carry credentials; set TRIAGE_ZAMMAD_TOKEN");
         }
-        if (properties.token() == null || properties.token().isBlank()) {
-            throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL is set but TRIAGE_ZAMMAD_TOKEN is not: the "
-                    + "connector needs a Zammad API token");
-        }
+        ConnectorSetup setup = ConnectorSetup.check(ZammadConnector.NAME, properties);
+        String token = setup.required("TOKEN", properties.token(), "the connector needs a Zammad API token");
         if (properties.perPage() < 1 || properties.perPage() > 200) {
             throw new IllegalArgumentException("TRIAGE_ZAMMAD_PER_PAGE must be between 1 and 200");
         }
-        ConnectorMode mode = ConnectorMode.parse(properties.mode(), "TRIAGE_ZAMMAD_MODE");
         HelpdeskHttp http = new HelpdeskHttp("Zammad", url, HelpdeskHttp.Settings.standard(properties.timeout()),
                 ZammadJson::errorText, clock);
-        return new ZammadConnector(url, properties, mode, http);
+        return new ZammadConnector(setup, url, token, properties, http);
     }
 }

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
@@ -18,8 +17,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.tickettriage.connector.ConnectorMode;
-import io.tickettriage.connector.HelpdeskConnector;
+import io.tickettriage.connector.AbstractHelpdeskConnector;
+import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskException;
 import io.tickettriage.connector.HelpdeskHttp;
 import io.tickettriage.connector.HelpdeskTicket;
@@ -44,37 +43,21 @@ import tools.jackson.databind.JsonNode;
  *     with {@code sha1=} and the HMAC-SHA1 of the body keyed with the webhook's signature token.</li>
  * </ul>
  */
-final class ZammadConnector implements HelpdeskConnector {
+final class ZammadConnector extends AbstractHelpdeskConnector {
 
     static final String NAME = "zammad";
 
     private final URI url;
     private final ZammadProperties properties;
-    private final ConnectorMode mode;
     private final HelpdeskHttp http;
     private final Map<String, String> auth;
 
-    ZammadConnector(URI url, ZammadProperties properties, ConnectorMode mode, HelpdeskHttp http) {
+    ZammadConnector(ConnectorSetup setup, URI url, String token, ZammadProperties properties, HelpdeskHttp http) {
+        super(setup);
         this.url = url;
         this.properties = properties;
-        this.mode = mode;
         this.http = http;
-        this.auth = Map.of("Authorization", "Token token=" + properties.token().strip());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ConnectorMode mode() {
-        return mode;
-    }
-
-    @Override
-    public Duration pollInterval() {
-        return properties.pollInterval();
+        this.auth = Map.of("Authorization", "Token token=" + token);
     }
 
     @Override
@@ -168,10 +151,7 @@ final class ZammadConnector implements HelpdeskConnector {
     @Override
     public HelpdeskTicket fromWebhook(Map<String, String> headers, byte[] body)
             throws WebhookRejected, HelpdeskException {
-        String secret = properties.webhookSecret();
-        if (secret == null || secret.isBlank()) {
-            throw new WebhookRejected("TRIAGE_ZAMMAD_WEBHOOK_SECRET is not set, so no webhook call can be verified");
-        }
+        String secret = setup().requireWebhookSecret();
         String signature = headers.get("x-hub-signature");
         if (signature == null || signature.isBlank()) {
             throw new WebhookRejected("The call has no X-Hub-Signature header; set the webhook's HMAC SHA1 "

@@ -2,6 +2,8 @@ package io.tickettriage.connector.zammad;
 
 import java.time.Duration;
 
+import io.tickettriage.connector.HelpdeskSettings;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,9 +35,5 @@ record ZammadProperties(
         @DefaultValue("60s") Duration pollInterval,
         @DefaultValue("30s") Duration timeout,
         @DefaultValue("100") int perPage,
-        @DefaultValue("3 high") String urgentPriority) {
-
-    boolean enabled() {
-        return url != null && !url.isBlank();
-    }
+        @DefaultValue("3 high") String urgentPriority) implements HelpdeskSettings {
 }

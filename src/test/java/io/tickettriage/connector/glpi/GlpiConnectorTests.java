@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.tickettriage.connector.ConnectorMode;
+import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskConnector;
 import io.tickettriage.connector.HelpdeskException;
 import io.tickettriage.connector.HelpdeskTicket;
@@ -46,7 +46,8 @@ class GlpiConnectorTests {
         GlpiClient client = new GlpiClient(GlpiClient.apiBase(glpi.url()), FakeGlpi.APP_TOKEN, FakeGlpi.USER_TOKEN,
                 Duration.ofSeconds(5), 3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), () -> 0.5),
                 d -> { }, JSON, Clock.systemUTC());
-        return new GlpiConnector(properties, ConnectorMode.AUTO, new GlpiApi(client, JSON), JSON);
+        return new GlpiConnector(ConnectorSetup.check(GlpiConnector.NAME, properties), properties,
+                new GlpiApi(client, JSON), JSON);
     }
 
     List<HelpdeskTicket> allClosed() throws HelpdeskException {
