@@ -22,6 +22,7 @@ import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
 import io.tickettriage.ticket.TeamCatalog;
 import io.tickettriage.ticket.Ticket;
+import io.tickettriage.ticket.TicketAssignments;
 import io.tickettriage.ticket.TicketManagement;
 import io.tickettriage.ticket.TicketStatus;
 
@@ -54,6 +55,7 @@ public class AssignmentManagement implements DisposableBean {
     private final AgentStore agents;
     private final PolicyStore policies;
     private final TicketManagement tickets;
+    private final TicketAssignments queues;
     private final TeamCatalog teams;
     private final KnowledgeBase knowledge;
     private final AssignmentProperties properties;
@@ -67,12 +69,13 @@ public class AssignmentManagement implements DisposableBean {
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("assignment").daemon(true).factory());
 
-    AssignmentManagement(AgentStore agents, PolicyStore policies, TicketManagement tickets, TeamCatalog teams,
-            KnowledgeBase knowledge, AssignmentProperties properties, PlatformTransactionManager transactionManager,
-            Clock clock) {
+    AssignmentManagement(AgentStore agents, PolicyStore policies, TicketManagement tickets, TicketAssignments queues,
+            TeamCatalog teams, KnowledgeBase knowledge, AssignmentProperties properties,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.agents = agents;
         this.policies = policies;
         this.tickets = tickets;
+        this.queues = queues;
         this.teams = teams;
         this.knowledge = knowledge;
         this.properties = properties;
@@ -135,7 +138,7 @@ public class AssignmentManagement implements DisposableBean {
             if (!agents.delete(name)) {
                 return null;
             }
-            return tickets.returnToQueue(name);
+            return queues.returnToQueue(name);
         });
         if (returned == null) {
             throw unknownAgent(name);
@@ -146,7 +149,7 @@ public class AssignmentManagement implements DisposableBean {
     /** Every agent with their open tickets, by name. */
     public List<Agent> agents() {
         List<Agent> all = agents.all();
-        Map<String, Long> open = tickets.openTicketCounts(all.stream().map(Agent::name).toList());
+        Map<String, Long> open = queues.openTicketCounts(all.stream().map(Agent::name).toList());
         return all.stream().map(agent -> agent.withOpenTickets(open.getOrDefault(agent.name(), 0L))).toList();
     }
 
@@ -219,7 +222,7 @@ public class AssignmentManagement implements DisposableBean {
     /** Assigns the waiting tickets of a team, oldest first, while its agents can take them; returns how many. */
     public int release(String team) {
         int assigned = 0;
-        for (long id : tickets.waitingTickets(team, properties.releaseBatch())) {
+        for (long id : queues.waitingTickets(team, properties.releaseBatch())) {
             Optional<Ticket> waiting = tickets.find(id);
             if (waiting.isEmpty()) {
                 continue;
@@ -237,7 +240,7 @@ public class AssignmentManagement implements DisposableBean {
     /** Releases the queue of every team that has waiting tickets; returns how many were assigned. */
     public int releaseAll() {
         int assigned = 0;
-        for (String team : tickets.teamsWithWaitingTickets()) {
+        for (String team : queues.teamsWithWaitingTickets()) {
             if (!team.isEmpty() && !Ticket.MANUAL_REVIEW.equals(team)) {
                 assigned += release(team);
             }
@@ -359,11 +362,11 @@ public class AssignmentManagement implements DisposableBean {
         }
         Agent locked = candidates.stream().filter(candidate -> candidate.name().equals(agent)).findFirst()
                 .orElseThrow();
-        long open = tickets.openTicketCounts(List.of(agent)).getOrDefault(agent, 0L);
+        long open = queues.openTicketCounts(List.of(agent)).getOrDefault(agent, 0L);
         if (open >= locked.maxOpenTickets()) {
             return Attempt.AGAIN;
         }
-        Optional<Ticket> given = tickets.assign(ticketId, team, agent, choice.get().reason());
+        Optional<Ticket> given = queues.assign(ticketId, team, agent, choice.get().reason());
         if (given.isEmpty()) {
             return Attempt.GONE;
         }
@@ -393,17 +396,17 @@ public class AssignmentManagement implements DisposableBean {
         if (similar.isEmpty()) {
             return Expertise.NONE;
         }
-        return Expertise.of(similar, tickets.closedBy(similar.stream().map(Expertise.Evidence::ticketId).toList()));
+        return Expertise.of(similar, queues.closedBy(similar.stream().map(Expertise.Evidence::ticketId).toList()));
     }
 
     private List<Agent> withLoads(List<Agent> members) {
-        Map<String, Long> open = tickets.openTicketCounts(members.stream().map(Agent::name).toList());
+        Map<String, Long> open = queues.openTicketCounts(members.stream().map(Agent::name).toList());
         return members.stream().map(agent -> agent.withOpenTickets(open.getOrDefault(agent.name(), 0L)))
                 .sorted(Comparator.comparing(Agent::name)).toList();
     }
 
     private Agent withLoad(Agent agent) {
-        return agent.withOpenTickets(tickets.openTicketCounts(List.of(agent.name())).getOrDefault(agent.name(), 0L));
+        return agent.withOpenTickets(queues.openTicketCounts(List.of(agent.name())).getOrDefault(agent.name(), 0L));
     }
 
     private static String name(String value) {

@@ -5,7 +5,7 @@ import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketEvents.TicketClosed;
 import io.tickettriage.ticket.TicketEvents.TicketCorrected;
 import io.tickettriage.ticket.TicketEvents.TicketUpdated;
-import io.tickettriage.ticket.TicketManagement;
+import io.tickettriage.ticket.TicketServiceLevels;
 import io.tickettriage.ticket.TicketStatus;
 
 import org.springframework.context.event.EventListener;
@@ -22,12 +22,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class AssignmentTriggers {
 
     private final AssignmentManagement assignment;
-    private final TicketManagement tickets;
+    private final TicketServiceLevels serviceLevels;
     private final PeriodicChecks checks;
 
-    AssignmentTriggers(AssignmentManagement assignment, TicketManagement tickets, PeriodicChecks checks) {
+    AssignmentTriggers(AssignmentManagement assignment, TicketServiceLevels serviceLevels, PeriodicChecks checks) {
         this.assignment = assignment;
-        this.tickets = tickets;
+        this.serviceLevels = serviceLevels;
         this.checks = checks;
     }
 
@@ -64,7 +64,7 @@ class AssignmentTriggers {
     @EventListener
     void on(CommentAdded event) {
         if (event.byAgent() && !event.comment().internal()) {
-            tickets.recordFirstResponse(event.comment().ticketId());
+            serviceLevels.recordFirstResponse(event.comment().ticketId());
         }
     }
 }

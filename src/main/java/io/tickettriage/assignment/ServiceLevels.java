@@ -13,7 +13,7 @@ import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.ServiceLevelMeasure;
 import io.tickettriage.ticket.ServiceLevelTargets.Target;
-import io.tickettriage.ticket.TicketManagement;
+import io.tickettriage.ticket.TicketServiceLevels;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -31,10 +31,10 @@ public class ServiceLevels {
     private static final int BATCH = 500;
 
     private final TargetStore targets;
-    private final TicketManagement tickets;
+    private final TicketServiceLevels tickets;
     private final Clock clock;
 
-    ServiceLevels(TargetStore targets, TicketManagement tickets, Clock clock) {
+    ServiceLevels(TargetStore targets, TicketServiceLevels tickets, Clock clock) {
         this.targets = targets;
         this.tickets = tickets;
         this.clock = clock;
@@ -93,7 +93,7 @@ public class ServiceLevels {
 
     /** The earliest moment a warning or breach will be due, on any open ticket; empty when none will. */
     public java.util.Optional<java.time.Instant> nextMoment() {
-        return tickets.nextServiceLevelMoment();
+        return tickets.nextMoment();
     }
 
     /** What one check announced. */
@@ -108,11 +108,11 @@ public class ServiceLevels {
         int breaches = 0;
         int warnings = 0;
         for (ServiceLevelMeasure measure : ServiceLevelMeasure.values()) {
-            for (long id : tickets.serviceLevelBreachesDue(measure, BATCH)) {
-                breaches += tickets.recordServiceLevelBreach(id, measure) ? 1 : 0;
+            for (long id : tickets.breachesDue(measure, BATCH)) {
+                breaches += tickets.recordBreach(id, measure) ? 1 : 0;
             }
-            for (long id : tickets.serviceLevelWarningsDue(measure, BATCH)) {
-                warnings += tickets.warnOfServiceLevel(id, measure) ? 1 : 0;
+            for (long id : tickets.warningsDue(measure, BATCH)) {
+                warnings += tickets.warn(id, measure) ? 1 : 0;
             }
         }
         return new Checked(warnings, breaches);

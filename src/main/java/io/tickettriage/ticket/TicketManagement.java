@@ -3,9 +3,7 @@ package io.tickettriage.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,8 +13,6 @@ import io.tickettriage.access.Caller;
 import io.tickettriage.system.ConflictException;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
-import io.tickettriage.ticket.TicketEvents.ServiceLevelBreached;
-import io.tickettriage.ticket.TicketEvents.ServiceLevelWarning;
 import io.tickettriage.ticket.TicketEvents.TicketAssigned;
 import io.tickettriage.ticket.TicketEvents.TicketClosed;
 import io.tickettriage.ticket.TicketEvents.TicketCorrected;
@@ -33,29 +29,29 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ticket lifecycle: the one entry point of this module. Each change is one transaction and publishes
- * what changed, so that work such as triage is recorded atomically with the ticket. Reads run without a
- * transaction: each is one statement, and on SQLite a transaction would take the database's write lock.
+ * The ticket lifecycle: the entry point of this module. Each change is one transaction and publishes what changed,
+ * so that work such as triage is recorded atomically with the ticket. Reads run without a transaction: each is one
+ * statement, and on SQLite a transaction would take the database's write lock. What the assignment module records
+ * on tickets goes through two entry points of its own that follow the same rules: {@link TicketAssignments} (team
+ * queues, who works on what) and {@link TicketServiceLevels} (first responses, warnings and breaches).
  */
 @Service
 public class TicketManagement {
 
     private final TicketRepository tickets;
-    private final TicketQueues queues;
     private final CorrectionRepository corrections;
     private final TeamCatalog teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter created;
-    private final ObjectProvider<ServiceLevelTargets> targets;
+    private final DueTimes dueTimes;
     private final ObjectProvider<AssigneeCheck> assignees;
 
-    TicketManagement(TicketRepository tickets, TicketQueues queues, CorrectionRepository corrections, TeamCatalog teams,
-            ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
-            ObjectProvider<ServiceLevelTargets> targets, ObjectProvider<AssigneeCheck> assignees) {
+    TicketManagement(TicketRepository tickets, CorrectionRepository corrections, TeamCatalog teams,
+            ApplicationEventPublisher events, Clock clock, MeterRegistry meters, DueTimes dueTimes,
+            ObjectProvider<AssigneeCheck> assignees) {
         this.tickets = tickets;
-        this.queues = queues;
-        this.targets = targets;
+        this.dueTimes = dueTimes;
         this.assignees = assignees;
         this.corrections = corrections;
         this.teams = teams;
@@ -113,7 +109,7 @@ public class TicketManagement {
         long id = tickets.insert(request.title().strip(), request.description() == null ? "" : request.description(),
                 priority, request.priority() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER,
                 level, request.level() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER, request.createdBy(),
-                request.channel(), request.requesterEmail(), clock.instant(), target(priority));
+                request.channel(), request.requesterEmail(), clock.instant(), dueTimes.target(priority));
         Ticket ticket = get(id);
         events.publishEvent(new TicketCreated(ticket));
         created.increment();
@@ -220,7 +216,7 @@ public class TicketManagement {
         if ((priority != null && priority != before.priority()) || (team != null && !team.equals(before.assignedTo()))) {
             // a new priority or a team with other business hours: due times counted again from the creation
             Ticket changedTicket = get(id);
-            recomputeDueTimes(changedTicket, changedTicket.priority());
+            dueTimes.recompute(changedTicket, changedTicket.priority());
         }
         Ticket after = updated(id);
         if (!Objects.equals(before.assignee(), after.assignee()) && after.assignee() != null) {
@@ -274,7 +270,7 @@ public class TicketManagement {
             return Optional.empty();
         }
         Ticket ticket = get(id);
-        if (recomputeDueTimes(ticket, ticket.priority())) {
+        if (dueTimes.recompute(ticket, ticket.priority())) {
             ticket = get(id);
         }
         events.publishEvent(new TicketRouted(ticket));
@@ -291,134 +287,6 @@ public class TicketManagement {
         if (ticket.status() == TicketStatus.ROUTED) {
             events.publishEvent(new TicketRouted(ticket));
         }
-    }
-
-    /**
-     * Gives a ticket waiting in {@code team}'s queue to {@code agent}, announcing it ({@code ticket_assigned}).
-     * Empty when the ticket no longer waits there: another process assigned it, a person chose an assignee, it
-     * moved to another team or was closed. Never replaces an assignee.
-     */
-    @Transactional
-    public Optional<Ticket> assign(long id, String team, String agent, String reason) {
-        if (!queues.assign(id, team, agent, reason, clock.instant())) {
-            return Optional.empty();
-        }
-        Ticket ticket = updated(id);
-        events.publishEvent(new TicketAssigned(ticket, null, false));
-        return Optional.of(ticket);
-    }
-
-    /**
-     * Returns every open ticket of an agent who leaves to their team's queue, in the caller's transaction; each is
-     * published as updated (and so assigned again by its team's policy). Closed tickets keep the name: they are
-     * history. Returns the ids of the tickets returned.
-     */
-    @Transactional
-    public List<Long> returnToQueue(String agent) {
-        Instant now = clock.instant();
-        List<Long> returned = new ArrayList<>();
-        for (long id : queues.openTicketsOf(agent)) {
-            if (queues.unassign(id, agent, now)) {
-                updated(id);
-                returned.add(id);
-            }
-        }
-        return returned;
-    }
-
-    /** How many open tickets each of these agents has; agents with none are missing. */
-    public Map<String, Long> openTicketCounts(Collection<String> agents) {
-        return queues.openCounts(agents);
-    }
-
-    /** The ids of the oldest tickets waiting for an agent in a team's queue. */
-    public List<Long> waitingTickets(String team, int limit) {
-        return queues.waiting(team, limit);
-    }
-
-    /** The teams whose queues hold tickets waiting for an agent. */
-    public List<String> teamsWithWaitingTickets() {
-        return queues.teamsWithWaitingTickets();
-    }
-
-    /** Who had each of these tickets when it was closed, for the closed ones that had an assignee. */
-    public Map<Long, String> closedBy(Collection<Long> ids) {
-        return queues.closedBy(ids);
-    }
-
-    /** Records the first public answer of an agent on a ticket; later answers change nothing. */
-    @Transactional
-    public void recordFirstResponse(long id) {
-        // No ticket_updated of its own: the comment's new_comment is the change clients hear of, once, as the
-        // original design's clients expect; a client that shows response times reads the ticket again on it.
-        queues.recordFirstResponse(id, clock.instant());
-    }
-
-    /** Open tickets due a warning: 80% of the time to {@code measure}'s target has passed. */
-    public List<Long> serviceLevelWarningsDue(ServiceLevelMeasure measure, int limit) {
-        return queues.warningsDue(measure, clock.instant(), limit);
-    }
-
-    /** The earliest moment a service-level warning or breach will be due on an open ticket; empty when none. */
-    public Optional<Instant> nextServiceLevelMoment() {
-        return java.util.stream.Stream.of(ServiceLevelMeasure.values())
-                .map(queues::nextMoment)
-                .flatMap(Optional::stream)
-                .min(Instant::compareTo);
-    }
-
-    /** Open tickets past {@code measure}'s due time and not announced yet. */
-    public List<Long> serviceLevelBreachesDue(ServiceLevelMeasure measure, int limit) {
-        return queues.breachesDue(measure, clock.instant(), limit);
-    }
-
-    /**
-     * Records and announces a warning ({@code sla_warning}) unless it was already, or no longer applies; of several
-     * processes that try at once, one does.
-     */
-    @Transactional
-    public boolean warnOfServiceLevel(long id, ServiceLevelMeasure measure) {
-        if (!queues.markWarned(id, measure, clock.instant())) {
-            return false;
-        }
-        events.publishEvent(new ServiceLevelWarning(get(id), measure));
-        return true;
-    }
-
-    /** Records and announces a breach ({@code sla_breached}), once, like {@link #warnOfServiceLevel}. */
-    @Transactional
-    public boolean recordServiceLevelBreach(long id, ServiceLevelMeasure measure) {
-        if (!queues.markBreached(id, measure, clock.instant())) {
-            return false;
-        }
-        events.publishEvent(new ServiceLevelBreached(get(id), measure));
-        return true;
-    }
-
-    /** Sets the due times {@code priority}'s targets give the ticket; false when they were set already. */
-    private boolean recomputeDueTimes(Ticket ticket, Priority priority) {
-        if (ticket.firstResponseDue() == null || ticket.resolutionDue() == null) {
-            return false; // created before service levels existed
-        }
-        ServiceLevelTargets targets = this.targets.getIfAvailable(() -> ServiceLevelTargets.DEFAULT);
-        ServiceLevelTargets.Target target = targets.target(priority);
-        String team = ticket.assignedTo();
-        Instant start = ticket.createdAt().plusMillis(queues.pausedMillis(ticket.id()));
-        Instant firstResponse = targets.after(team, start, target.firstResponse());
-        Instant resolution = targets.after(team, start, target.resolution());
-        if (firstResponse.equals(ticket.firstResponseDue()) && resolution.equals(ticket.resolutionDue())) {
-            return false;
-        }
-        // 80% of a team's working time is not 80% of the calendar time between start and due: stored then
-        boolean calendar = targets.calendarTime(team);
-        queues.setDueTimes(ticket.id(), firstResponse, resolution,
-                calendar ? null : targets.after(team, start, target.firstResponse().multipliedBy(4).dividedBy(5)),
-                calendar ? null : targets.after(team, start, target.resolution().multipliedBy(4).dividedBy(5)));
-        return true;
-    }
-
-    private ServiceLevelTargets.Target target(Priority priority) {
-        return targets.getIfAvailable(() -> ServiceLevelTargets.DEFAULT).target(priority);
     }
 
     private String assignee(String value) {

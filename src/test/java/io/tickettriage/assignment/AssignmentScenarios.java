@@ -33,6 +33,7 @@ import io.tickettriage.system.NotFoundException;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.Ticket;
+import io.tickettriage.ticket.TicketAssignments;
 import io.tickettriage.comment.CommentManagement;
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.ticket.TicketEvents.ServiceLevelBreached;
@@ -69,6 +70,8 @@ abstract class AssignmentScenarios {
     AssignmentManagement assignment;
     @Autowired
     TicketManagement tickets;
+    @Autowired
+    TicketAssignments queues;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -337,7 +340,7 @@ abstract class AssignmentScenarios {
         assertThat(order).containsExactly(prefix + "ann", prefix + "bob", prefix + "bob", prefix + "bob", "waiting");
         assertThat(assignment.agent(prefix + "ann").openTickets()).isEqualTo(1);
         assertThat(assignment.agent(prefix + "bob").openTickets()).isEqualTo(3);
-        assertThat(tickets.waitingTickets(HARDWARE, 10)).hasSize(1);
+        assertThat(queues.waitingTickets(HARDWARE, 10)).hasSize(1);
     }
 
     @Test
@@ -348,7 +351,7 @@ abstract class AssignmentScenarios {
         Ticket waiting = route("Keyboard missing keys", HARDWARE);
 
         assertThat(assignment.assign(waiting, null)).isEmpty();
-        assertThat(tickets.waitingTickets(HARDWARE, 10)).containsExactly(waiting.id());
+        assertThat(queues.waitingTickets(HARDWARE, 10)).containsExactly(waiting.id());
 
         assignment.setAvailability(prefix + "ann", "available", new Caller(prefix + "ann", Role.AGENT));
 
@@ -496,7 +499,7 @@ abstract class AssignmentScenarios {
         assertThat(heard.assigned).hasSize(6);
         assertThat(heard.assigned).extracting(event -> event.ticket().id()).doesNotHaveDuplicates();
         assertThat(assignment.agents()).allSatisfy(agent -> assertThat(agent.openTickets()).isEqualTo(2));
-        assertThat(tickets.waitingTickets(HARDWARE, 20)).hasSize(6);
+        assertThat(queues.waitingTickets(HARDWARE, 20)).hasSize(6);
     }
 
     List<String> agents(String team, int max, String... names) {
