@@ -6,10 +6,10 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
-import io.tickettriage.assignment.AssignmentManagement.AgentProfile;
-import io.tickettriage.assignment.AssignmentManagement.Saved;
-import io.tickettriage.assignment.AssignmentManagement.TeamPolicy;
+import io.tickettriage.assignment.AgentProfiles.AgentProfile;
+import io.tickettriage.assignment.AgentProfiles.Saved;
 import io.tickettriage.assignment.ServiceLevels.TargetView;
+import io.tickettriage.assignment.TeamPolicies.TeamPolicy;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -26,11 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Assignment and service levels")
 class AssignmentController {
 
-    private final AssignmentManagement assignment;
+    private final AgentProfiles agents;
+    private final TeamPolicies policies;
     private final ServiceLevels serviceLevels;
 
-    AssignmentController(AssignmentManagement assignment, ServiceLevels serviceLevels) {
-        this.assignment = assignment;
+    AssignmentController(AgentProfiles agents, TeamPolicies policies, ServiceLevels serviceLevels) {
+        this.agents = agents;
+        this.policies = policies;
         this.serviceLevels = serviceLevels;
     }
 
@@ -49,7 +51,7 @@ class AssignmentController {
             description = "teams is required; availability defaults to available, max_open_tickets to "
                     + "triage.assignment.default-max-open-tickets. 201 when the agent is new.")
     ResponseEntity<Agent> put(@PathVariable String name, @RequestBody AgentProfile profile) {
-        Saved saved = assignment.put(name, profile);
+        Saved saved = agents.put(name, profile);
         return saved.created()
                 ? ResponseEntity.created(URI.create("/agents/" + saved.agent().name())).body(saved.agent())
                 : ResponseEntity.ok(saved.agent());
@@ -64,20 +66,20 @@ class AssignmentController {
             description = "The agent's open tickets go back to their teams' queues and are assigned again by the "
                     + "teams' policies; closed tickets keep the name. 404 for an unknown agent.")
     AgentDeleted delete(@PathVariable String name) {
-        AssignmentManagement.Removed removed = assignment.delete(name);
+        AgentProfiles.Removed removed = agents.delete(name);
         return new AgentDeleted("Deleted", removed.name(), removed.returnedToQueue());
     }
 
     @GetMapping(path = "/agents", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every agent, with their open tickets")
     List<Agent> agents() {
-        return assignment.agents();
+        return agents.agents();
     }
 
     @GetMapping(path = "/agents/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One agent, with their open tickets")
     Agent agent(@PathVariable String name) {
-        return assignment.agent(name);
+        return agents.agent(name);
     }
 
     @PutMapping(path = "/agents/{name}/availability", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -86,7 +88,7 @@ class AssignmentController {
             description = "{\"availability\": \"available\"} or \"away\". Away agents are given no new tickets and "
                     + "keep those they have; coming back releases the waiting tickets of their teams.")
     Agent availability(@PathVariable String name, @RequestBody AvailabilityRequest request) {
-        return assignment.setAvailability(name, request.availability(), Caller.required());
+        return agents.setAvailability(name, request.availability(), Caller.required());
     }
 
     @PutMapping(path = "/teams/{team}/policy", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -94,19 +96,19 @@ class AssignmentController {
     @Operation(summary = "Set how a team's tickets are assigned (admins)",
             description = "{\"assignment\": \"round_robin\" | \"least_loaded\" | \"expertise\" | \"none\"}")
     TeamPolicy setPolicy(@PathVariable String team, @RequestBody PolicyRequest request) {
-        return assignment.setPolicy(team, request.assignment());
+        return policies.setPolicy(team, request.assignment());
     }
 
     @GetMapping(path = "/teams/{team}/policy", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "How a team's tickets are assigned")
     TeamPolicy policy(@PathVariable String team) {
-        return assignment.policy(team);
+        return policies.policy(team);
     }
 
     @GetMapping(path = "/policies", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every team's assignment policy")
     List<TeamPolicy> policies() {
-        return assignment.policies();
+        return policies.policies();
     }
 
     @GetMapping(path = "/sla", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -79,12 +79,7 @@ public class TeamHours {
     }
 
     private String team(@Nullable String value) {
-        String team = value == null ? "" : value.strip();
-        if (!teams.teams().contains(team)) {
-            throw new InvalidFieldException("team", "Unknown team '" + value + "'; known teams are "
-                    + String.join(", ", teams.teams().stream().sorted().toList()));
-        }
-        return team;
+        return KnownTeams.require(teams, value, "team");
     }
 
     private static ZoneId zone(@Nullable String value) {

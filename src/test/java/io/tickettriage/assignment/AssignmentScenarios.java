@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 import io.tickettriage.access.Caller;
 import io.tickettriage.access.Role;
-import io.tickettriage.assignment.AssignmentManagement.AgentProfile;
+import io.tickettriage.assignment.AgentProfiles.AgentProfile;
 import io.tickettriage.system.ForbiddenException;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
@@ -68,6 +68,10 @@ abstract class AssignmentScenarios {
 
     @Autowired
     AssignmentManagement assignment;
+    @Autowired
+    AgentProfiles profiles;
+    @Autowired
+    TeamPolicies policies;
     @Autowired
     TicketManagement tickets;
     @Autowired
@@ -311,7 +315,7 @@ abstract class AssignmentScenarios {
     @Test
     void roundRobinGivesEachAvailableAgentTheSameShareOfEightConcurrentRoutings() throws Exception {
         List<String> names = agents(HARDWARE, 10, "ann", "bob", "cid", "dee");
-        assignment.setPolicy(HARDWARE, "round_robin");
+        policies.setPolicy(HARDWARE, "round_robin");
         settle();
         List<Ticket> routed = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -338,22 +342,22 @@ abstract class AssignmentScenarios {
         }
 
         assertThat(order).containsExactly(prefix + "ann", prefix + "bob", prefix + "bob", prefix + "bob", "waiting");
-        assertThat(assignment.agent(prefix + "ann").openTickets()).isEqualTo(1);
-        assertThat(assignment.agent(prefix + "bob").openTickets()).isEqualTo(3);
+        assertThat(profiles.agent(prefix + "ann").openTickets()).isEqualTo(1);
+        assertThat(profiles.agent(prefix + "bob").openTickets()).isEqualTo(3);
         assertThat(queues.waitingTickets(HARDWARE, 10)).hasSize(1);
     }
 
     @Test
     void awayAgentsAreSkippedAndTheQueueIsReleasedWhenOneComesBack() {
         agent("ann", 5, HARDWARE);
-        assignment.setAvailability(prefix + "ann", "away", Caller.DEMO);
+        profiles.setAvailability(prefix + "ann", "away", Caller.DEMO);
         settle();
         Ticket waiting = route("Keyboard missing keys", HARDWARE);
 
         assertThat(assignment.assign(waiting, null)).isEmpty();
         assertThat(queues.waitingTickets(HARDWARE, 10)).containsExactly(waiting.id());
 
-        assignment.setAvailability(prefix + "ann", "available", new Caller(prefix + "ann", Role.AGENT));
+        profiles.setAvailability(prefix + "ann", "available", new Caller(prefix + "ann", Role.AGENT));
 
         await().atMost(TIMEOUT).until(() -> prefix.concat("ann").equals(tickets.get(waiting.id()).assignee()));
     }
@@ -375,11 +379,11 @@ abstract class AssignmentScenarios {
         agent("ann", 5, HARDWARE);
         agent("bob", 5, HARDWARE);
 
-        assertThatThrownBy(() -> assignment.setAvailability(prefix + "ann", "away",
+        assertThatThrownBy(() -> profiles.setAvailability(prefix + "ann", "away",
                 new Caller(prefix + "bob", Role.AGENT))).isInstanceOf(ForbiddenException.class);
-        assertThat(assignment.setAvailability(prefix + "ann", "away", new Caller(prefix + "ann", Role.AGENT))
+        assertThat(profiles.setAvailability(prefix + "ann", "away", new Caller(prefix + "ann", Role.AGENT))
                 .availability()).isEqualTo(Availability.AWAY);
-        assertThatThrownBy(() -> assignment.setAvailability(prefix + "ann", "on holiday", Caller.DEMO))
+        assertThatThrownBy(() -> profiles.setAvailability(prefix + "ann", "on holiday", Caller.DEMO))
                 .isInstanceOf(InvalidFieldException.class).hasMessageContaining("available or away");
     }
 
@@ -418,28 +422,28 @@ abstract class AssignmentScenarios {
         agent("bob", 5, HARDWARE);
         assertThat(tickets.get(engine.id()).assignee()).isEqualTo(prefix + "ann");
 
-        AssignmentManagement.Removed removed = assignment.delete(prefix + "ann");
+        AgentProfiles.Removed removed = profiles.delete(prefix + "ann");
 
         assertThat(removed.returnedToQueue()).containsExactly(engine.id(), byHand.id());
         await().atMost(TIMEOUT).until(() -> prefix.concat("bob").equals(tickets.get(engine.id()).assignee())
                 && prefix.concat("bob").equals(tickets.get(byHand.id()).assignee()));
         assertThat(tickets.get(engine.id()).assignmentReason()).startsWith("Least loaded in Hardware Team");
         assertThat(tickets.get(done.id()).assignee()).as("closed tickets are history").isEqualTo(prefix + "ann");
-        assertThat(assignment.findAgent(prefix + "ann")).isEmpty();
-        assertThat(assignment.agents()).extracting(Agent::name).containsExactly(prefix + "bob");
-        assertThatThrownBy(() -> assignment.delete(prefix + "ann")).isInstanceOf(NotFoundException.class)
+        assertThat(profiles.findAgent(prefix + "ann")).isEmpty();
+        assertThat(profiles.agents()).extracting(Agent::name).containsExactly(prefix + "bob");
+        assertThatThrownBy(() -> profiles.delete(prefix + "ann")).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("No agent named '" + prefix + "ann'");
     }
 
     @Test
     void policyNoneAssignsNobody() {
         agent("ann", 5, HARDWARE);
-        assignment.setPolicy(HARDWARE, "none");
+        policies.setPolicy(HARDWARE, "none");
         settle();
 
         assertThat(assignment.assign(route("Projector bulb gone", HARDWARE), null)).isEmpty();
         assertThat(assignment.releaseAll()).isZero();
-        assertThatThrownBy(() -> assignment.setPolicy(HARDWARE, "random"))
+        assertThatThrownBy(() -> policies.setPolicy(HARDWARE, "random"))
                 .isInstanceOf(InvalidFieldException.class).hasMessageContaining("round_robin, least_loaded");
     }
 
@@ -449,7 +453,7 @@ abstract class AssignmentScenarios {
         assertThat(knowledge.awaitReady(Duration.ofMinutes(3))).as("the starter examples are loaded").isTrue();
         agent("ann", 10, NETWORK);
         agent("bob", 10, NETWORK);
-        assignment.setPolicy(NETWORK, "none");
+        policies.setPolicy(NETWORK, "none");
         settle();
         List<Long> vpnTickets = new ArrayList<>();
         for (String title : List.of("VPN client disconnects every few minutes from home",
@@ -462,7 +466,7 @@ abstract class AssignmentScenarios {
         Ticket wifi = route("Office wifi printer unreachable on the guest network", NETWORK);
         tickets.change(wifi.id(), new AgentChange(null, null, null, prefix + "ann", "lead"));
         tickets.changeStatus(wifi.id(), TicketStatus.CLOSED);
-        assignment.setPolicy(NETWORK, "expertise");
+        policies.setPolicy(NETWORK, "expertise");
         settle();
 
         Ticket assigned = assignment.assign(route("VPN keeps dropping my connection at home", NETWORK), null)
@@ -498,7 +502,7 @@ abstract class AssignmentScenarios {
 
         assertThat(heard.assigned).hasSize(6);
         assertThat(heard.assigned).extracting(event -> event.ticket().id()).doesNotHaveDuplicates();
-        assertThat(assignment.agents()).allSatisfy(agent -> assertThat(agent.openTickets()).isEqualTo(2));
+        assertThat(profiles.agents()).allSatisfy(agent -> assertThat(agent.openTickets()).isEqualTo(2));
         assertThat(queues.waitingTickets(HARDWARE, 20)).hasSize(6);
     }
 
@@ -512,7 +516,7 @@ abstract class AssignmentScenarios {
 
     /** Adds an agent, and waits for the release of their team's queue that follows. */
     String agent(String name, int max, String team) {
-        assignment.put(prefix + name, new AgentProfile(null, List.of(team), "available", max));
+        profiles.put(prefix + name, new AgentProfile(null, List.of(team), "available", max));
         settle();
         return prefix + name;
     }
