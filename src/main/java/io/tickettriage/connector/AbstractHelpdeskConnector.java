@@ -3,9 +3,9 @@ package io.tickettriage.connector;
 import java.time.Duration;
 
 /**
- * What every configured connector answers alike, from its {@link ConnectorSetup}: its name, mode and poll interval,
- * and the secret its webhook calls are checked with. A helpdesk's connector extends this and implements the
- * helpdesk's API.
+ * What every configured connector answers alike, from its {@link ConnectorSetup}: its name, mode, poll interval and
+ * location (the checked URL, which holds no credentials), and the secret its webhook calls are checked with. A
+ * helpdesk's connector extends this and implements the helpdesk's API.
  */
 public abstract class AbstractHelpdeskConnector implements HelpdeskConnector {
 
@@ -28,6 +28,11 @@ public abstract class AbstractHelpdeskConnector implements HelpdeskConnector {
     @Override
     public final Duration pollInterval() {
         return setup.pollInterval();
+    }
+
+    @Override
+    public final String location() {
+        return setup.url().toString();
     }
 
     protected final ConnectorSetup setup() {

@@ -151,6 +151,21 @@ class GlpiShadowModeIT extends HelpdeskFixture {
                 .doesNotContain(FakeGlpi.APP_TOKEN);
     }
 
+    @Test
+    @Order(4)
+    void anImportWithCredentialsInTheUrlIsRefusedSayingWhereTheTokensGoWithoutPrintingThem() throws Exception {
+        GLPI.clearCalls();
+        String url = GLPI.url().replace("http://", "http://glpi-api:S3cret-pw@");
+
+        String output = run(command(Map.of(), "import", "--glpi", url, "--app-token", FakeGlpi.APP_TOKEN,
+                "--user-token", FakeGlpi.USER_TOKEN), 1);
+
+        assertThat(output).contains("import failed: TRIAGE_GLPI_URL must not carry credentials")
+                .contains("TRIAGE_GLPI_USER_TOKEN").contains("--user-token").doesNotContain("S3cret-pw")
+                .doesNotContain(FakeGlpi.USER_TOKEN).doesNotContain(FakeGlpi.APP_TOKEN);
+        assertThat(GLPI.calls()).isEmpty();
+    }
+
     private HttpResponse<String> webhook(FakeGlpi.Delivery delivery) {
         return webhook(delivery.body(), delivery.headers());
     }

@@ -190,6 +190,19 @@ class ZammadShadowModeIT extends HelpdeskFixture {
                 .doesNotContain("wrong-token-123");
     }
 
+    @Test
+    @Order(5)
+    void anImportWithCredentialsInTheUrlIsRefusedSayingWhereTheTokenGoesWithoutPrintingIt() throws Exception {
+        ZAMMAD.clearCalls();
+        String url = ZAMMAD.url().replace("http://", "http://agent:S3cret-pw@");
+
+        String output = run(command(Map.of(), "import", "--zammad", url, "--token", TOKEN), 1);
+
+        assertThat(output).contains("import failed: TRIAGE_ZAMMAD_URL must not carry credentials")
+                .contains("TRIAGE_ZAMMAD_TOKEN").contains("--token").doesNotContain("S3cret-pw").doesNotContain(TOKEN);
+        assertThat(ZAMMAD.calls()).isEmpty();
+    }
+
     /** The call Zammad's trigger makes for the ticket as it is now, signed. */
     private HttpResponse<String> webhook(long zammadId) {
         String payload = ZAMMAD.webhookPayload(zammadId);

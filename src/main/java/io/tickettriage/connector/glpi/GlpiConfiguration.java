@@ -24,14 +24,19 @@ class GlpiConfiguration {
         if (!properties.enabled()) {
             return HelpdeskConnector.disabled(GlpiConnector.NAME, "TRIAGE_GLPI_URL is not set");
         }
-        ConnectorSetup setup = ConnectorSetup.check(GlpiConnector.NAME, properties);
+        ConnectorSetup setup = setup(properties);
         String userToken = setup.required("USER_TOKEN", properties.userToken(),
                 "the connector needs the API token of the GLPI user it acts as");
-        GlpiClient client = new GlpiClient(GlpiClient.apiBase(properties.url()),
+        GlpiClient client = new GlpiClient(GlpiClient.apiBase(setup.url().toString()),
                 properties.appToken() == null ? "" : properties.appToken().strip(), userToken,
                 properties.timeout(), properties.readAttempts(),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), ThreadLocalRandom.current()::nextDouble),
                 Thread::sleep, json, clock);
         return new GlpiConnector(setup, properties, new GlpiApi(client, json), json);
+    }
+
+    static ConnectorSetup setup(GlpiProperties properties) {
+        return ConnectorSetup.check(GlpiConnector.NAME, properties, "TRIAGE_GLPI_USER_TOKEN and TRIAGE_GLPI_APP_TOKEN "
+                + "(--user-token and --app-token for the import command)");
     }
 }

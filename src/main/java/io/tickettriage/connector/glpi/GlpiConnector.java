@@ -1,6 +1,5 @@
 package io.tickettriage.connector.glpi;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,6 @@ final class GlpiConnector extends AbstractHelpdeskConnector implements AutoClose
     private final GlpiApi api;
     private final GlpiChanges changes;
     private final JsonMapper json;
-    private final String location;
     /** Where the import's page n+1 starts among all tickets: a page holds only solved and closed ones. */
     private final Map<Integer, Integer> importStarts = new ConcurrentHashMap<>();
 
@@ -59,15 +57,6 @@ final class GlpiConnector extends AbstractHelpdeskConnector implements AutoClose
         this.api = api;
         this.changes = new GlpiChanges(api, properties.pageSize(), BATCH);
         this.json = json;
-        URI url = URI.create(properties.url().strip().replaceAll("/+$", ""));
-        // never the credentials some put in a URL
-        this.location = url.getUserInfo() == null ? url.toString()
-                : url.toString().replace(url.getRawUserInfo() + "@", "");
-    }
-
-    @Override
-    public String location() {
-        return location;
     }
 
     /**
@@ -257,7 +246,7 @@ final class GlpiConnector extends AbstractHelpdeskConnector implements AutoClose
 
     @Override
     public String link(String externalId) {
-        return location.replaceAll("/apirest\\.php$", "") + "/front/ticket.form.php?id=" + externalId;
+        return location().replaceAll("/apirest\\.php$", "") + "/front/ticket.form.php?id=" + externalId;
     }
 
     /**

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the GLPI connector ({@code TRIAGE_GLPI_*}).
  *
- * @param url           GLPI's address ({@code https://glpi.example.com}, or its {@code .../apirest.php}); unset, the
- *                      connector is off
+ * @param url           GLPI's address ({@code https://glpi.example.com}, or its {@code .../apirest.php}), without
+ *                      credentials (refused at start: the tokens below sign in); unset, the connector is off
  * @param appToken      the App-Token of the API client defined in GLPI (Setup > General > API); empty when the API
  *                      client has none
  * @param userToken     the API token of the GLPI user the connector acts as (its profile must read tickets and

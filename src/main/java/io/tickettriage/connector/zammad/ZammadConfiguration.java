@@ -1,6 +1,5 @@
 package io.tickettriage.connector.zammad;
 
-import java.net.URI;
 import java.time.Clock;
 
 import io.tickettriage.connector.ConnectorSetup;
@@ -24,25 +23,14 @@ class ZammadConfiguration {
         if (!properties.enabled()) {
             return HelpdeskConnector.disabled(ZammadConnector.NAME, "TRIAGE_ZAMMAD_URL is not set");
         }
-        URI url;
-        try {
-            url = URI.create(properties.url().strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL is not a URL: " + e.getMessage());
-        }
-        if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
-            throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL must be an http:// or https:// address");
-        }
-        if (url.getUserInfo() != null) {
-            throw new IllegalArgumentException("TRIAGE_ZAMMAD_URL must not carry credentials; set TRIAGE_ZAMMAD_TOKEN");
-        }
-        ConnectorSetup setup = ConnectorSetup.check(ZammadConnector.NAME, properties);
+        ConnectorSetup setup = ConnectorSetup.check(ZammadConnector.NAME, properties,
+                "TRIAGE_ZAMMAD_TOKEN (--token for the import command)");
         String token = setup.required("TOKEN", properties.token(), "the connector needs a Zammad API token");
         if (properties.perPage() < 1 || properties.perPage() > 200) {
             throw new IllegalArgumentException("TRIAGE_ZAMMAD_PER_PAGE must be between 1 and 200");
         }
-        HelpdeskHttp http = new HelpdeskHttp("Zammad", url, HelpdeskHttp.Settings.standard(properties.timeout()),
-                ZammadJson::errorText, clock);
-        return new ZammadConnector(setup, url, token, properties, http);
+        HelpdeskHttp http = new HelpdeskHttp("Zammad", setup.url(),
+                HelpdeskHttp.Settings.standard(properties.timeout()), ZammadJson::errorText, clock);
+        return new ZammadConnector(setup, token, properties, http);
     }
 }

@@ -1,6 +1,5 @@
 package io.tickettriage.connector.zammad;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -47,22 +46,15 @@ final class ZammadConnector extends AbstractHelpdeskConnector {
 
     static final String NAME = "zammad";
 
-    private final URI url;
     private final ZammadProperties properties;
     private final HelpdeskHttp http;
     private final Map<String, String> auth;
 
-    ZammadConnector(ConnectorSetup setup, URI url, String token, ZammadProperties properties, HelpdeskHttp http) {
+    ZammadConnector(ConnectorSetup setup, String token, ZammadProperties properties, HelpdeskHttp http) {
         super(setup);
-        this.url = url;
         this.properties = properties;
         this.http = http;
         this.auth = Map.of("Authorization", "Token token=" + token);
-    }
-
-    @Override
-    public String location() {
-        return url.toString();
     }
 
     @Override
@@ -211,8 +203,7 @@ final class ZammadConnector extends AbstractHelpdeskConnector {
 
     @Override
     public String link(String externalId) {
-        String base = url.toString().endsWith("/") ? url.toString() : url + "/";
-        return base + "#ticket/zoom/" + externalId;
+        return location() + "/#ticket/zoom/" + externalId;
     }
 
     private String search(String query, String sortBy, int page) {

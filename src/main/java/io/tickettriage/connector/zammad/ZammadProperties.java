@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the Zammad connector ({@code TRIAGE_ZAMMAD_*}).
  *
- * @param url             the Zammad instance, {@code https://zammad.example.com}; unset, the connector is off
+ * @param url             the Zammad instance, {@code https://zammad.example.com}, without credentials (refused at
+ *                        start: the token below signs in); unset, the connector is off
  * @param token           an API access token of a Zammad user with the ticket.agent permission on the groups to
  *                        triage (and admin.object to read groups); sent as {@code Authorization: Token token=...},
  *                        never logged

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskConnector;
 import io.tickettriage.connector.HelpdeskException;
 import io.tickettriage.connector.HelpdeskTicket;
@@ -46,7 +45,7 @@ class GlpiConnectorTests {
         GlpiClient client = new GlpiClient(GlpiClient.apiBase(glpi.url()), FakeGlpi.APP_TOKEN, FakeGlpi.USER_TOKEN,
                 Duration.ofSeconds(5), 3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), () -> 0.5),
                 d -> { }, JSON, Clock.systemUTC());
-        return new GlpiConnector(ConnectorSetup.check(GlpiConnector.NAME, properties), properties,
+        return new GlpiConnector(GlpiConfiguration.setup(properties), properties,
                 new GlpiApi(client, JSON), JSON);
     }
 
@@ -205,6 +204,32 @@ class GlpiConnectorTests {
         assertThatThrownBy(() -> connector.fromWebhook(Map.of(), body)).isInstanceOf(WebhookRejected.class)
                 .hasMessageContaining("X-GLPI-signature");
         assertThat(glpi.calls()).isEmpty();
+    }
+
+    @Test
+    void refusesToStartWithCredentialsInTheUrlSayingWhereTheTokensGo() {
+        GlpiConfiguration configuration = new GlpiConfiguration();
+        for (String url : List.of("https://glpi-api:S3cret-pw@glpi.example.com",
+                "http://glpi-api:S3cret-pw@glpi.example.com/apirest.php")) {
+            assertThatThrownBy(() -> configuration.glpiConnector(properties(url), JSON, Clock.systemUTC())).as(url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TRIAGE_GLPI_URL must not carry credentials")
+                    .hasMessageContaining("set TRIAGE_GLPI_USER_TOKEN and TRIAGE_GLPI_APP_TOKEN")
+                    .hasMessageNotContaining("S3cret-pw");
+        }
+        assertThatThrownBy(() -> configuration.glpiConnector(properties("glpi.example.com"), JSON, Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TRIAGE_GLPI_URL must be an http");
+
+        HelpdeskConnector started = configuration.glpiConnector(properties(glpi.url() + "/apirest.php/"), JSON,
+                Clock.systemUTC());
+        assertThat(started.location()).isEqualTo(glpi.url() + "/apirest.php");
+        assertThat(started.link("7")).isEqualTo(glpi.url() + "/front/ticket.form.php?id=7");
+        ((GlpiConnector) started).close();
+    }
+
+    static GlpiProperties properties(String url) {
+        return new GlpiProperties(url, FakeGlpi.APP_TOKEN, FakeGlpi.USER_TOKEN, SECRET, "auto", Duration.ofSeconds(60),
+                Duration.ofSeconds(5), 10, 3);
     }
 
     @Test

@@ -38,8 +38,10 @@ class ZammadConnectorTests {
 
         assertThatThrownBy(() -> configuration.zammadConnector(properties(ZAMMAD.url(), null, "shadow"),
                 Clock.systemUTC())).hasMessageContaining("TRIAGE_ZAMMAD_TOKEN is not");
-        assertThatThrownBy(() -> configuration.zammadConnector(properties("https://agent:pw@zammad.example.com",
-                TOKEN, "shadow"), Clock.systemUTC())).hasMessageContaining("must not carry credentials");
+        assertThatThrownBy(() -> configuration.zammadConnector(properties("https://agent:S3cret-pw@zammad.example.com",
+                TOKEN, "shadow"), Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TRIAGE_ZAMMAD_URL must not carry credentials")
+                .hasMessageContaining("set TRIAGE_ZAMMAD_TOKEN").hasMessageNotContaining("S3cret-pw");
         assertThatThrownBy(() -> configuration.zammadConnector(properties(ZAMMAD.url(), TOKEN, "loud"),
                 Clock.systemUTC())).hasMessageContaining("TRIAGE_ZAMMAD_MODE 'loud' is unknown");
         assertThat(configuration.zammadConnector(properties(ZAMMAD.url(), TOKEN, "SUGGEST"), Clock.systemUTC())
