@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickettriage.access.Caller;
 import io.tickettriage.system.ConflictException;
-import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
 import io.tickettriage.ticket.TicketEvents.TicketAssigned;
 import io.tickettriage.ticket.TicketEvents.TicketClosed;
@@ -23,7 +22,6 @@ import io.tickettriage.ticket.TicketEvents.TicketRouted;
 import io.tickettriage.ticket.TicketEvents.TicketUpdated;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,21 +38,18 @@ public class TicketManagement {
 
     private final TicketRepository tickets;
     private final CorrectionRepository corrections;
-    private final TeamCatalog teams;
+    private final RequestedFields fields;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter created;
     private final DueTimes dueTimes;
-    private final ObjectProvider<AssigneeCheck> assignees;
 
-    TicketManagement(TicketRepository tickets, CorrectionRepository corrections, TeamCatalog teams,
-            ApplicationEventPublisher events, Clock clock, MeterRegistry meters, DueTimes dueTimes,
-            ObjectProvider<AssigneeCheck> assignees) {
+    TicketManagement(TicketRepository tickets, CorrectionRepository corrections, RequestedFields fields,
+            ApplicationEventPublisher events, Clock clock, MeterRegistry meters, DueTimes dueTimes) {
         this.tickets = tickets;
         this.dueTimes = dueTimes;
-        this.assignees = assignees;
         this.corrections = corrections;
-        this.teams = teams;
+        this.fields = fields;
         this.events = events;
         this.clock = clock;
         this.created = Counter.builder("triage.tickets.received").description("Tickets created through the API").register(meters);
@@ -104,8 +99,8 @@ public class TicketManagement {
 
     @Transactional
     public Ticket create(NewTicket request) {
-        Priority priority = request.priority() == null ? Priority.MEDIUM : priority(request.priority());
-        Level level = request.level() == null ? Level.TIER_1 : level(request.level());
+        Priority priority = request.priority() == null ? Priority.MEDIUM : RequestedFields.priority(request.priority());
+        Level level = request.level() == null ? Level.TIER_1 : RequestedFields.level(request.level());
         long id = tickets.insert(request.title().strip(), request.description() == null ? "" : request.description(),
                 priority, request.priority() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER,
                 level, request.level() == null ? FieldSource.DEFAULT : FieldSource.REQUESTER, request.createdBy(),
@@ -190,16 +185,13 @@ public class TicketManagement {
     @Transactional
     public Ticket change(long id, AgentChange change) {
         Ticket before = get(id);
-        String team = change.team() == null ? null : team(change.team());
-        Priority priority = change.priority() == null ? null : priority(change.priority());
-        Level level = change.level() == null ? null : level(change.level());
-        String assignee = change.assignee() == null ? null : assignee(change.assignee());
-        if (team == null && priority == null && level == null && assignee == null) {
-            throw new InvalidFieldException("assigned_to",
-                    "Give at least one of assigned_to, priority, level or assignee");
-        }
+        RequestedFields.ReadChange read = fields.change(change);
+        String team = read.team();
+        Priority priority = read.priority();
+        Level level = read.level();
+        String assignee = read.assignee();
+        String by = read.by();
         Instant now = clock.instant();
-        String by = change.changedBy() == null || change.changedBy().isBlank() ? "agent" : change.changedBy().strip();
         List<Correction> changed = new ArrayList<>();
         if (team != null && !team.equals(before.assignedTo())) {
             changed.add(new Correction(id, "assigned_to", before.assignedTo(), team, by, now));
@@ -289,43 +281,10 @@ public class TicketManagement {
         }
     }
 
-    private String assignee(String value) {
-        String name = value.strip();
-        if (name.isEmpty()) {
-            return name;
-        }
-        AssigneeCheck check = assignees.getIfAvailable();
-        if (check != null) {
-            check.refusal(name).ifPresent(reason -> {
-                throw new InvalidFieldException("assignee", reason);
-            });
-        }
-        return name;
-    }
-
     private Ticket updated(long id) {
         Ticket ticket = get(id);
         events.publishEvent(new TicketUpdated(ticket));
         return ticket;
-    }
-
-    private String team(String value) {
-        String team = value.strip();
-        if (!teams.contains(team)) {
-            throw new InvalidFieldException("assigned_to", "Unknown team '" + value + "'; known teams are "
-                    + String.join(", ", teams.teams().stream().sorted().toList()) + " and " + Ticket.MANUAL_REVIEW);
-        }
-        return team;
-    }
-
-    private static Priority priority(String value) {
-        return Priority.parse(value).orElseThrow(() -> new InvalidFieldException("priority",
-                "Unknown priority '" + value + "'; use Low, Medium, High or Urgent"));
-    }
-
-    private static Level level(String value) {
-        return Level.parse(value).orElseThrow(() -> new InvalidFieldException("level",
-                "Unknown level '" + value + "'; use Tier 1, Tier 2 or Tier 3"));
     }
 
     private static NotFoundException notFound(long id) {
