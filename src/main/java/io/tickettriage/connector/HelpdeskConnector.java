@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *     secret, mode, poll interval) with the helpdesk's own settings (credentials...), and a configuration class with
  *     one {@code @Bean HelpdeskConnector}: the real one, its settings checked by {@link ConnectorSetup#check}, when
  *     the URL is set, else {@link #disabled(String, String)}, so nothing else asks whether the connector is on.</li>
- * <li>A fake server of the helpdesk in test scope, built from its published API documentation, and tests.</li>
+ * <li>A fake server of the helpdesk in test scope, built from its published API documentation, a test configuration
+ *     that makes it a bean of the test's context and the connector's URL ({@code FakeZammadEndpoint}), and tests;
+ *     the integration tests extend {@code HelpdeskFixture}.</li>
  * <li>A page {@code docs/connectors/<name>.md}, listed in {@code docs/connectors/README.md}, and the import flag in
  *     the {@code cli} module's {@code import} command.</li>
  * </ol>

@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.tickettriage.support.FakeGlpi;
+import io.tickettriage.support.FakeGlpiEndpoint;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -31,25 +32,18 @@ import tools.jackson.databind.JsonNode;
         "triage.glpi.user-token=" + FakeGlpi.USER_TOKEN, "triage.glpi.webhook-secret=" + GlpiAutoModeIT.SECRET,
         "triage.glpi.mode=auto", "triage.glpi.timeout=1s", "triage.glpi.read-attempts=2",
         "triage.glpi.poll-interval=1h"})
+@Import(FakeGlpiEndpoint.class)
 class GlpiAutoModeIT extends HelpdeskFixture {
 
     static final String SECRET = "glpi-hook-secret-5d1e";
-    static final FakeGlpi GLPI = FakeGlpi.start();
 
-    static {
-        for (String team : List.of("Hardware Team", "Network Team", "Software Team", "Security Team", "HR Team")) {
-            GLPI.group(team);
-        }
-    }
+    @Autowired
+    FakeGlpi glpi;
 
-    @DynamicPropertySource
-    static void glpi(DynamicPropertyRegistry registry) {
-        registry.add("triage.glpi.url", GLPI::url);
-    }
-
-    @AfterAll
-    static void stopGlpi() {
-        GLPI.close();
+    /** GLPI has groups named as the product's starter teams, which auto mode assigns and agents move tickets to. */
+    @BeforeEach
+    void groups() {
+        STARTER_TEAMS.forEach(glpi::group);
     }
 
     GlpiAutoModeIT() {
@@ -58,10 +52,10 @@ class GlpiAutoModeIT extends HelpdeskFixture {
 
     @Test
     void aSignedWebhookBecomesARoutedTicketAndAutoModeAssignsTheGroupAndPriorityInGlpi() {
-        int glpiId = GLPI.openTicket("Laptop screen flickers after docking",
+        int glpiId = glpi.openTicket("Laptop screen flickers after docking",
                 "Since this morning my <b>external monitor</b> flickers whenever the laptop is docked.");
 
-        HttpResponse<String> answer = webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L));
+        HttpResponse<String> answer = webhook(glpi.webhook("new", glpiId, SECRET, 1_767_600_000L));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode taken = JSON.readTree(answer.body());
@@ -73,35 +67,35 @@ class GlpiAutoModeIT extends HelpdeskFixture {
         awaitRouted(ticketId, "Hardware Team");
 
         awaitWriteBack(glpiId, "done");
-        assertThat(GLPI.assignedGroups(glpiId)).containsExactly("Hardware Team");
-        FakeGlpi.Call assign = GLPI.calls("POST /Group_Ticket").stream()
+        assertThat(glpi.assignedGroups(glpiId)).containsExactly("Hardware Team");
+        FakeGlpi.Call assign = glpi.calls("POST /Group_Ticket").stream()
                 .filter(call -> call.json().path("input").path("tickets_id").asInt() == glpiId).findFirst()
                 .orElseThrow();
         assertThat(assign.json().path("input").path("type").asInt()).isEqualTo(FakeGlpi.ASSIGNED);
         assertThat(assign.header("App-Token")).isEqualTo(FakeGlpi.APP_TOKEN);
         assertThat(assign.header("Session-Token")).isNotBlank();
         String priority = ticket(ticketId).get("priority").asString();
-        assertThat(GLPI.ticket(glpiId).priority).isEqualTo(switch (priority) {
+        assertThat(glpi.ticket(glpiId).priority).isEqualTo(switch (priority) {
             case "Low" -> 2;
             case "High" -> 4;
             case "Urgent" -> 5;
             default -> 3;
         });
-        assertThat(GLPI.followups(glpiId)).isEmpty();
+        assertThat(glpi.followups(glpiId)).isEmpty();
 
         // GLPI calls again for the product's own update: nothing new, nothing learned
-        HttpResponse<String> again = webhook(GLPI.webhook("update", glpiId, SECRET, 1_767_600_100L));
+        HttpResponse<String> again = webhook(glpi.webhook("update", glpiId, SECRET, 1_767_600_100L));
         assertThat(JSON.readTree(again.body()).get("ticket_id").asLong()).isEqualTo(ticketId);
         assertThat(api.get("/tickets/" + ticketId + "/corrections").json()).isEmpty();
     }
 
     @Test
     void webhookCallsWithoutOrWithAWrongSignatureAreRefusedWith401AndChangeNothing() {
-        int glpiId = GLPI.openTicket("VPN drops every five minutes", "The VPN client disconnects all the time.");
-        FakeGlpi.Delivery genuine = GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L);
-        FakeGlpi.Delivery forged = GLPI.webhook("new", glpiId, "not-the-secret", 1_767_600_000L);
+        int glpiId = glpi.openTicket("VPN drops every five minutes", "The VPN client disconnects all the time.");
+        FakeGlpi.Delivery genuine = glpi.webhook("new", glpiId, SECRET, 1_767_600_000L);
+        FakeGlpi.Delivery forged = glpi.webhook("new", glpiId, "not-the-secret", 1_767_600_000L);
         long before = jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single();
-        GLPI.clearCalls();
+        glpi.clearCalls();
 
         HttpResponse<String> unsigned = webhook(genuine.body(), Map.of());
         HttpResponse<String> wrong = webhook(forged);
@@ -117,72 +111,72 @@ class GlpiAutoModeIT extends HelpdeskFixture {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single()).isEqualTo(before);
         assertThat(store.find("glpi", String.valueOf(glpiId))).isEmpty();
-        assertThat(GLPI.calls()).isEmpty();
+        assertThat(glpi.calls()).isEmpty();
         assertThat(meters.find("triage.connector.webhooks.rejected").tag("connector", "glpi").counter().count())
                 .isGreaterThanOrEqualTo(4);
     }
 
     @Test
     void aGroupAnAgentChoseInGlpiAfterCreationIsNeverOverwritten() {
-        int glpiId = GLPI.openTicket("Laptop keyboard keys stick after coffee spill",
+        int glpiId = glpi.openTicket("Laptop keyboard keys stick after coffee spill",
                 "Several laptop keys stick since I spilled coffee on the keyboard.");
-        FakeGlpi.Delivery atCreation = GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L);
+        FakeGlpi.Delivery atCreation = glpi.webhook("new", glpiId, SECRET, 1_767_600_000L);
         // GLPI's queue sends the webhook late; meanwhile an agent assigned the ticket and raised its priority
-        GLPI.assign(glpiId, "Network Team");
-        GLPI.setPriority(glpiId, 5);
+        glpi.assign(glpiId, "Network Team");
+        glpi.setPriority(glpiId, 5);
 
         long ticketId = takenIn(webhook(atCreation));
         awaitRouted(ticketId, "Hardware Team");
         awaitWriteBack(glpiId, "done");
 
-        assertThat(GLPI.assignedGroups(glpiId)).containsExactly("Network Team");
-        assertThat(GLPI.ticket(glpiId).priority).isEqualTo(5);
-        assertThat(GLPI.calls("POST /Group_Ticket")).noneMatch(call ->
+        assertThat(glpi.assignedGroups(glpiId)).containsExactly("Network Team");
+        assertThat(glpi.ticket(glpiId).priority).isEqualTo(5);
+        assertThat(glpi.calls("POST /Group_Ticket")).noneMatch(call ->
                 call.json().path("input").path("tickets_id").asInt() == glpiId);
-        assertThat(GLPI.calls("PUT /Ticket/" + glpiId)).isEmpty();
+        assertThat(glpi.calls("PUT /Ticket/" + glpiId)).isEmpty();
         assertThat(writeBackAction(glpiId)).contains("kept the agent's group Network Team")
                 .contains("priority Very high");
     }
 
     @Test
     void belowTheTeamsThresholdAutoModeAddsAPrivateFollowupInstead() {
-        int glpiId = GLPI.openTicket("Question", "zxqv wbbl ptrk");
+        int glpiId = glpi.openTicket("Question", "zxqv wbbl ptrk");
 
-        long ticketId = takenIn(webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L)));
+        long ticketId = takenIn(webhook(glpi.webhook("new", glpiId, SECRET, 1_767_600_000L)));
         awaitRouted(ticketId, "Manual Review");
         awaitWriteBack(glpiId, "done");
 
-        assertThat(GLPI.assignedGroups(glpiId)).isEmpty();
-        FakeGlpi.Call followup = GLPI.calls("POST /ITILFollowup").stream()
+        assertThat(glpi.assignedGroups(glpiId)).isEmpty();
+        FakeGlpi.Call followup = glpi.calls("POST /ITILFollowup").stream()
                 .filter(call -> call.json().path("input").path("items_id").asInt() == glpiId).findFirst()
                 .orElseThrow();
         assertThat(followup.json().path("input").path("itemtype").asString()).isEqualTo("Ticket");
         assertThat(followup.json().path("input").path("is_private").asInt()).isEqualTo(1);
-        assertThat(GLPI.followups(glpiId)).singleElement().asString().startsWith("[private] Ticket Triage suggests")
+        assertThat(glpi.followups(glpiId)).singleElement().asString().startsWith("[private] Ticket Triage suggests")
                 .contains("confidence", "below the team");
     }
 
     @Test
     void solvingAndMovingInGlpiAreLearnedAsForTheProductsOwnTickets() {
-        int glpiId = GLPI.openTicket("Outlook crashes when opening attachments",
+        int glpiId = glpi.openTicket("Outlook crashes when opening attachments",
                 "Microsoft Outlook crashes every time I open a PDF attachment.");
-        long ticketId = takenIn(webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L)));
+        long ticketId = takenIn(webhook(glpi.webhook("new", glpiId, SECRET, 1_767_600_000L)));
         awaitRouted(ticketId, null);
         awaitWriteBack(glpiId, "done");
         String engineTeam = ticket(ticketId).get("assigned_to").asString();
         String agentsTeam = engineTeam.equals("Security Team") ? "HR Team" : "Security Team";
 
         // an agent moves it to another group in GLPI: a correction, as if made on the dashboard
-        GLPI.move(glpiId, agentsTeam);
-        webhook(GLPI.webhook("update", glpiId, SECRET, 1_767_600_200L));
+        glpi.move(glpiId, agentsTeam);
+        webhook(glpi.webhook("update", glpiId, SECRET, 1_767_600_200L));
         assertThat(ticket(ticketId).get("assigned_to").asString()).isEqualTo(agentsTeam);
         assertThat(api.get("/tickets/" + ticketId + "/corrections").json().get(0).get("changed_by").asString())
                 .isEqualTo("glpi agent");
 
         // and solves it: the product ticket closes and becomes an example of the final group
-        GLPI.setPriority(glpiId, 4);
-        GLPI.solve(glpiId);
-        webhook(GLPI.webhook("update", glpiId, SECRET, 1_767_600_300L));
+        glpi.setPriority(glpiId, 4);
+        glpi.solve(glpiId);
+        webhook(glpi.webhook("update", glpiId, SECRET, 1_767_600_300L));
         JsonNode closed = ticket(ticketId);
         assertThat(closed.get("status").asString()).isEqualTo("closed");
         assertThat(closed.get("priority").asString()).isEqualTo("High");
@@ -193,20 +187,20 @@ class GlpiAutoModeIT extends HelpdeskFixture {
     @Test
     void anExpiredSessionIsOpenedAgainAndTransientFaultsAreRetriedUntilTheWriteBackIsDone() {
         drain();
-        GLPI.expireSessions();
-        int opened = GLPI.sessionsOpened();
+        glpi.expireSessions();
+        int opened = glpi.sessionsOpened();
         // down for longer than one job attempt's own retries: 503, a time-out, 429 with Retry-After, 502
-        GLPI.fail("GET /Ticket/", 1, 503, "<html>Service Unavailable</html>");
-        GLPI.hold("GET /Ticket/", 3_000);
-        GLPI.fail("GET /Ticket/", 1, 429, "{}", Map.of("Retry-After", "1"));
-        GLPI.fail("POST /Group_Ticket", 1, 502, "<html>Bad Gateway</html>");
-        int glpiId = GLPI.openTicket("Laptop battery swells", "The laptop battery is swollen and the case bends.");
+        glpi.fail("GET /Ticket/", 1, 503, "<html>Service Unavailable</html>");
+        glpi.hold("GET /Ticket/", 3_000);
+        glpi.fail("GET /Ticket/", 1, 429, "{}", Map.of("Retry-After", "1"));
+        glpi.fail("POST /Group_Ticket", 1, 502, "<html>Bad Gateway</html>");
+        int glpiId = glpi.openTicket("Laptop battery swells", "The laptop battery is swollen and the case bends.");
 
-        takenIn(webhook(GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L)));
+        takenIn(webhook(glpi.webhook("new", glpiId, SECRET, 1_767_600_000L)));
         awaitWriteBack(glpiId, "done");
 
-        assertThat(GLPI.assignedGroups(glpiId)).containsExactly("Hardware Team");
-        assertThat(GLPI.sessionsOpened()).isEqualTo(opened + 1);
+        assertThat(glpi.assignedGroups(glpiId)).containsExactly("Hardware Team");
+        assertThat(glpi.sessionsOpened()).isEqualTo(opened + 1);
     }
 
     @Test
@@ -214,26 +208,26 @@ class GlpiAutoModeIT extends HelpdeskFixture {
         drain();
         long failedBefore = failedWriteBacks();
         // the API user's profile may not assign groups (403)
-        GLPI.fail("POST /Group_Ticket", 1, 403, FakeGlpi.error("ERROR_RIGHT_MISSING",
+        glpi.fail("POST /Group_Ticket", 1, 403, FakeGlpi.error("ERROR_RIGHT_MISSING",
                 "You don't have permission to perform this action."));
-        int forbidden = GLPI.openTicket("Laptop fan is very loud", "The laptop fan is loud all the time.");
-        takenIn(webhook(GLPI.webhook("new", forbidden, SECRET, 1_767_600_000L)));
+        int forbidden = glpi.openTicket("Laptop fan is very loud", "The laptop fan is loud all the time.");
+        takenIn(webhook(glpi.webhook("new", forbidden, SECRET, 1_767_600_000L)));
         awaitWriteBack(forbidden, "failed");
         assertThat(writeBackError(forbidden)).contains("403", "ERROR_RIGHT_MISSING", "lacks a right");
-        assertThat(GLPI.calls("POST /Group_Ticket")).filteredOn(call ->
+        assertThat(glpi.calls("POST /Group_Ticket")).filteredOn(call ->
                 call.json().path("input").path("tickets_id").asInt() == forbidden).hasSize(1);
 
         // the ticket was deleted in GLPI (404)
-        GLPI.fail("GET /Ticket/", 1, 404, FakeGlpi.error("ERROR_ITEM_NOT_FOUND", "Item not found"));
-        int gone = GLPI.openTicket("Laptop hinge broke", "The laptop screen hinge is broken.");
-        takenIn(webhook(GLPI.webhook("new", gone, SECRET, 1_767_600_000L)));
+        glpi.fail("GET /Ticket/", 1, 404, FakeGlpi.error("ERROR_ITEM_NOT_FOUND", "Item not found"));
+        int gone = glpi.openTicket("Laptop hinge broke", "The laptop screen hinge is broken.");
+        takenIn(webhook(glpi.webhook("new", gone, SECRET, 1_767_600_000L)));
         awaitWriteBack(gone, "failed");
         assertThat(writeBackError(gone)).contains("404", "ERROR_ITEM_NOT_FOUND");
 
         // an answer that is not what GLPI sends
-        GLPI.fail("GET /Ticket/", 1, 200, "{\"unexpected\": true}");
-        int odd = GLPI.openTicket("Laptop charger sparks", "The laptop charger sparks when plugged in.");
-        takenIn(webhook(GLPI.webhook("new", odd, SECRET, 1_767_600_000L)));
+        glpi.fail("GET /Ticket/", 1, 200, "{\"unexpected\": true}");
+        int odd = glpi.openTicket("Laptop charger sparks", "The laptop charger sparks when plugged in.");
+        takenIn(webhook(glpi.webhook("new", odd, SECRET, 1_767_600_000L)));
         awaitWriteBack(odd, "failed");
         assertThat(writeBackError(odd)).contains("not tickets with id, name and status");
 
@@ -249,28 +243,28 @@ class GlpiAutoModeIT extends HelpdeskFixture {
 
     @Test
     void pollingTakesNewTicketsInAndARestartResumesFromTheStoredCursorWithoutRepeats() throws Exception {
-        HelpdeskConnector glpi = connector();
+        HelpdeskConnector connector = connector();
         ConnectorPollers first = pollers();
-        first.pollOnce(glpi); // the first poll starts at GLPI's latest change, or finds the cursor a test left
+        first.pollOnce(connector); // the first poll starts at GLPI's latest change, or finds the cursor a test left
         first.stop();
-        int a = GLPI.openTicket("Printer on floor 2 jams", "The printer jams on every page.");
-        int b = GLPI.openTicket("Cannot log in to payroll", "The payroll portal rejects my password.");
+        int a = glpi.openTicket("Printer on floor 2 jams", "The printer jams on every page.");
+        int b = glpi.openTicket("Cannot log in to payroll", "The payroll portal rejects my password.");
 
-        first.pollOnce(glpi);
+        first.pollOnce(connector);
         first.stop();
         assertThat(store.find("glpi", String.valueOf(a))).isPresent();
         assertThat(store.find("glpi", String.valueOf(b))).isPresent();
         String cursor = store.cursor("glpi", ConnectorPollers.CURSOR).orElseThrow();
-        assertThat(cursor).startsWith(GLPI.ticket(b).dateMod.substring(0, 10));
+        assertThat(cursor).startsWith(glpi.ticket(b).dateMod.substring(0, 10));
 
         // a new process knows nothing but what the database holds; an agent touched ticket a meanwhile
-        GLPI.clearCalls();
+        glpi.clearCalls();
         ConnectorPollers restarted = pollers();
-        int c = GLPI.openTicket("Monitor stays black", "My second monitor shows nothing.");
-        restarted.pollOnce(glpi);
+        int c = glpi.openTicket("Monitor stays black", "My second monitor shows nothing.");
+        restarted.pollOnce(connector);
         restarted.stop();
 
-        assertThat(GLPI.calls("GET /Ticket").getFirst().query()).containsEntry("sort", "date_mod")
+        assertThat(glpi.calls("GET /Ticket").getFirst().query()).containsEntry("sort", "date_mod")
                 .containsEntry("order", "DESC");
         assertThat(store.find("glpi", String.valueOf(c))).isPresent();
         for (int id : List.of(a, b, c)) {
@@ -283,20 +277,20 @@ class GlpiAutoModeIT extends HelpdeskFixture {
 
     @Test
     void pollingReportsARefusedTokenClearlyAndGoesOnWhenGlpiAnswersAgain() throws Exception {
-        HelpdeskConnector glpi = connector();
+        HelpdeskConnector connector = connector();
         ConnectorPollers poller = pollers();
         try {
-            poller.pollOnce(glpi);
+            poller.pollOnce(connector);
             drain();
-            GLPI.expireSessions();
-            GLPI.fail("GET /initSession", 1, 401, FakeGlpi.error("ERROR_GLPI_LOGIN_USER_TOKEN",
+            glpi.expireSessions();
+            glpi.fail("GET /initSession", 1, 401, FakeGlpi.error("ERROR_GLPI_LOGIN_USER_TOKEN",
                     "parameter user_token seems invalid"));
-            int waiting = GLPI.openTicket("Phone line crackles", "My desk phone crackles on every call.");
-            assertThatThrownBy(() -> poller.pollOnce(glpi)).isInstanceOf(HelpdeskException.class)
+            int waiting = glpi.openTicket("Phone line crackles", "My desk phone crackles on every call.");
+            assertThatThrownBy(() -> poller.pollOnce(connector)).isInstanceOf(HelpdeskException.class)
                     .hasMessageContaining("401").hasMessageContaining("TRIAGE_GLPI_USER_TOKEN")
                     .hasMessageNotContaining(FakeGlpi.USER_TOKEN);
             assertThat(store.find("glpi", String.valueOf(waiting))).isEmpty();
-            poller.pollOnce(glpi);
+            poller.pollOnce(connector);
             assertThat(store.find("glpi", String.valueOf(waiting))).isPresent();
         } finally {
             poller.stop();

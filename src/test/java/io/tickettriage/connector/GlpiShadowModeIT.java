@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.tickettriage.support.FakeGlpi;
+import io.tickettriage.support.FakeGlpiEndpoint;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -34,28 +35,21 @@ import tools.jackson.databind.JsonNode;
         "triage.knowledge.poll-interval=200ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
         "triage.glpi.user-token=" + FakeGlpi.USER_TOKEN, "triage.glpi.webhook-secret=" + GlpiShadowModeIT.SECRET,
         "triage.glpi.page-size=5", "triage.glpi.poll-interval=1h"})
+@Import(FakeGlpiEndpoint.class)
 class GlpiShadowModeIT extends HelpdeskFixture {
 
     static final String SECRET = "shadow-glpi-secret";
-    static final FakeGlpi GLPI = FakeGlpi.start();
     /** The import's JVM must open the service's database, so its name is fixed; each run starts from a fresh one. */
     static final String DATABASE_FILE = "it-glpi-shadow.db";
     static final Path DATABASE = freshDatabase(DATABASE_FILE);
 
-    static {
-        for (String team : List.of("Hardware Team", "Network Team", "Software Team", "Security Team", "HR Team")) {
-            GLPI.group(team);
-        }
-    }
+    @Autowired
+    FakeGlpi glpi;
 
-    @DynamicPropertySource
-    static void glpi(DynamicPropertyRegistry registry) {
-        registry.add("triage.glpi.url", GLPI::url);
-    }
-
-    @AfterAll
-    static void stopGlpi() {
-        GLPI.close();
+    /** GLPI has groups named as the product's starter teams, which auto mode assigns and agents move tickets to. */
+    @BeforeEach
+    void groups() {
+        STARTER_TEAMS.forEach(glpi::group);
     }
 
     GlpiShadowModeIT() {
@@ -65,25 +59,25 @@ class GlpiShadowModeIT extends HelpdeskFixture {
     @Test
     @Order(1)
     void inShadowModeNothingIsWrittenToGlpiAndTheInsightsCompareTheEngineWithTheAgents() {
-        int clear = GLPI.openTicket("Laptop screen flickers after docking",
+        int clear = glpi.openTicket("Laptop screen flickers after docking",
                 "Since this morning my external monitor flickers whenever the laptop is docked.");
-        int unclear = GLPI.openTicket("Question", "zxqv wbbl ptrk");
-        long clearTicket = takenIn(webhook(GLPI.webhook("new", clear, SECRET, 1_767_600_000L)));
-        long unclearTicket = takenIn(webhook(GLPI.webhook("new", unclear, SECRET, 1_767_600_000L)));
+        int unclear = glpi.openTicket("Question", "zxqv wbbl ptrk");
+        long clearTicket = takenIn(webhook(glpi.webhook("new", clear, SECRET, 1_767_600_000L)));
+        long unclearTicket = takenIn(webhook(glpi.webhook("new", unclear, SECRET, 1_767_600_000L)));
         awaitRouted(clearTicket, "Hardware Team");
         awaitRouted(unclearTicket, "Manual Review");
         await().atMost(WAIT).until(() -> jdbc.sql("SELECT writeback_state FROM connector_tickets WHERE kind = 'live'")
                 .query(String.class).list().equals(List.of("skipped", "skipped")));
 
         // the agents assign them in GLPI and solve them
-        GLPI.assign(clear, "Hardware Team");
-        GLPI.solve(clear);
-        GLPI.assign(unclear, "Network Team");
-        GLPI.close(unclear);
-        takenIn(webhook(GLPI.webhook("update", clear, SECRET, 1_767_600_100L)));
-        takenIn(webhook(GLPI.webhook("update", unclear, SECRET, 1_767_600_100L)));
+        glpi.assign(clear, "Hardware Team");
+        glpi.solve(clear);
+        glpi.assign(unclear, "Network Team");
+        glpi.close(unclear);
+        takenIn(webhook(glpi.webhook("update", clear, SECRET, 1_767_600_100L)));
+        takenIn(webhook(glpi.webhook("update", unclear, SECRET, 1_767_600_100L)));
 
-        assertThat(GLPI.calls()).noneMatch(call -> List.of("POST", "PUT", "DELETE").contains(call.method()));
+        assertThat(glpi.calls()).noneMatch(call -> List.of("POST", "PUT", "DELETE").contains(call.method()));
         assertThat(ticket(unclearTicket).get("assigned_to").asString()).isEqualTo("Network Team");
         assertThat(ticket(clearTicket).get("status").asString()).isEqualTo("closed");
         JsonNode figures = figures("glpi");
@@ -103,15 +97,15 @@ class GlpiShadowModeIT extends HelpdeskFixture {
         List<String> hardware = List.of("Laptop does not boot", "Laptop battery drains fast", "Docking station dead",
                 "Laptop screen cracked", "Keyboard keys missing");
         List<String> network = List.of("VPN disconnects hourly", "Wi-Fi drops in room 4", "No network on floor 3");
-        hardware.forEach(title -> GLPI.pastTicket(title, title + " since Monday, please help.", "Hardware Team", 3,
+        hardware.forEach(title -> glpi.pastTicket(title, title + " since Monday, please help.", "Hardware Team", 3,
                 FakeGlpi.STATUS_CLOSED));
-        network.forEach(title -> GLPI.pastTicket(title, title + " for the whole team.", "Network Team", 4,
+        network.forEach(title -> glpi.pastTicket(title, title + " for the whole team.", "Network Team", 4,
                 FakeGlpi.STATUS_SOLVED));
-        GLPI.openTicket("Still open, not history", "An open ticket is not imported.");
-        GLPI.clearCalls();
+        glpi.openTicket("Still open, not history", "An open ticket is not imported.");
+        glpi.clearCalls();
         Path holdout = Path.of("target", "glpi-holdout-" + UUID.randomUUID());
 
-        String first = run(Map.of(), "import", "--glpi", GLPI.url(), "--app-token", FakeGlpi.APP_TOKEN,
+        String first = run(Map.of(), "import", "--glpi", glpi.url(), "--app-token", FakeGlpi.APP_TOKEN,
                 "--user-token", FakeGlpi.USER_TOKEN, "--holdout", holdout.toString());
 
         // the two live tickets solved and closed above are known already: their closes taught the engine
@@ -121,7 +115,7 @@ class GlpiShadowModeIT extends HelpdeskFixture {
         assertThat(jdbc.sql("SELECT team, COUNT(*) FROM examples WHERE source = 'glpi' GROUP BY team ORDER BY team")
                 .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
                 .containsExactly("Hardware Team=5", "Network Team=3");
-        assertThat(GLPI.calls("GET /killSession")).hasSize(1);
+        assertThat(glpi.calls("GET /killSession")).hasSize(1);
         // the imported history, split for eval: four fifths to train on, one fifth to score
         List<String> train = Files.readAllLines(holdout.resolve("glpi-history-train.csv"));
         List<String> test = Files.readAllLines(holdout.resolve("glpi-history-test.csv"));
@@ -129,14 +123,14 @@ class GlpiShadowModeIT extends HelpdeskFixture {
         assertThat(train.size() - 1 + test.size() - 1).isEqualTo(8);
 
         // a week later: one more solved ticket; the tokens from the environment
-        GLPI.pastTicket("Wi-Fi slow in the canteen", "The Wi-Fi is slow in the canteen.", "Network Team", 3,
+        glpi.pastTicket("Wi-Fi slow in the canteen", "The Wi-Fi is slow in the canteen.", "Network Team", 3,
                 FakeGlpi.STATUS_SOLVED);
-        GLPI.clearCalls();
+        glpi.clearCalls();
         String second = run(Map.of("TRIAGE_GLPI_APP_TOKEN", FakeGlpi.APP_TOKEN, "TRIAGE_GLPI_USER_TOKEN",
-                FakeGlpi.USER_TOKEN), "import", "--glpi", GLPI.url());
+                FakeGlpi.USER_TOKEN), "import", "--glpi", glpi.url());
 
         assertThat(second).contains("imported 1 new examples from 11 closed tickets");
-        assertThat(GLPI.calls("GET /Ticket/")).filteredOn(call -> call.path().endsWith("/Group_Ticket")).hasSize(1);
+        assertThat(glpi.calls("GET /Ticket/")).filteredOn(call -> call.path().endsWith("/Group_Ticket")).hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' AND kind = 'history'")
                 .query(Long.class).single()).isEqualTo(9);
     }
@@ -144,7 +138,7 @@ class GlpiShadowModeIT extends HelpdeskFixture {
     @Test
     @Order(3)
     void anImportWithAWrongTokenFailsClearlyWithoutPrintingIt() throws Exception {
-        String output = run(command(Map.of(), "import", "--glpi", GLPI.url(), "--app-token", FakeGlpi.APP_TOKEN,
+        String output = run(command(Map.of(), "import", "--glpi", glpi.url(), "--app-token", FakeGlpi.APP_TOKEN,
                 "--user-token", "wrong-user-token-123"), 1);
         assertThat(output).contains("import failed on page 1").contains("ERROR_GLPI_LOGIN_USER_TOKEN")
                 .contains("TRIAGE_GLPI_USER_TOKEN").doesNotContain("wrong-user-token-123")
@@ -154,8 +148,8 @@ class GlpiShadowModeIT extends HelpdeskFixture {
     @Test
     @Order(4)
     void anImportWithCredentialsInTheUrlIsRefusedSayingWhereTheTokensGoWithoutPrintingThem() throws Exception {
-        GLPI.clearCalls();
-        String url = GLPI.url().replace("http://", "http://glpi-api:S3cret-pw@");
+        glpi.clearCalls();
+        String url = glpi.url().replace("http://", "http://glpi-api:S3cret-pw@");
 
         String output = run(command(Map.of(), "import", "--glpi", url, "--app-token", FakeGlpi.APP_TOKEN,
                 "--user-token", FakeGlpi.USER_TOKEN), 1);
@@ -163,7 +157,7 @@ class GlpiShadowModeIT extends HelpdeskFixture {
         assertThat(output).contains("import failed: TRIAGE_GLPI_URL must not carry credentials")
                 .contains("TRIAGE_GLPI_USER_TOKEN").contains("--user-token").doesNotContain("S3cret-pw")
                 .doesNotContain(FakeGlpi.USER_TOKEN).doesNotContain(FakeGlpi.APP_TOKEN);
-        assertThat(GLPI.calls()).isEmpty();
+        assertThat(glpi.calls()).isEmpty();
     }
 
     private HttpResponse<String> webhook(FakeGlpi.Delivery delivery) {

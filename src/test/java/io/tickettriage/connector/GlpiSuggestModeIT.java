@@ -10,15 +10,14 @@ import java.util.List;
 
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.support.FakeGlpi;
+import io.tickettriage.support.FakeGlpiEndpoint;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,26 +29,19 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"triage.knowledge.poll-interval=200ms", "triage.glpi.app-token=" + FakeGlpi.APP_TOKEN,
         "triage.glpi.user-token=" + FakeGlpi.USER_TOKEN, "triage.glpi.webhook-secret=" + GlpiSuggestModeIT.SECRET,
         "triage.glpi.mode=suggest", "triage.glpi.page-size=5", "triage.glpi.poll-interval=1h"})
+@Import(FakeGlpiEndpoint.class)
 class GlpiSuggestModeIT extends HelpdeskFixture {
 
     static final String SECRET = "suggest-hook-secret-91";
-    static final FakeGlpi GLPI = FakeGlpi.start();
-
-    @DynamicPropertySource
-    static void glpi(DynamicPropertyRegistry registry) {
-        registry.add("triage.glpi.url", GLPI::url);
-    }
-
-    @AfterAll
-    static void stopGlpi() {
-        GLPI.close();
-    }
 
     @Autowired
     HistoryImport history;
 
     @Autowired
     KnowledgeBase knowledge;
+
+    @Autowired
+    FakeGlpi glpi;
 
     GlpiSuggestModeIT() {
         super("glpi");
@@ -62,12 +54,12 @@ class GlpiSuggestModeIT extends HelpdeskFixture {
                 "Printer toner empty on floor 2", "Label printer offline", "Plotter paper jam");
         List<String> phones = List.of("Desk phone has no dial tone", "Softphone headset not detected",
                 "Voicemail PIN reset", "Conference phone echo");
-        printers.forEach(title -> GLPI.pastTicket(title, title + " since Monday, please help.",
+        printers.forEach(title -> glpi.pastTicket(title, title + " since Monday, please help.",
                 "Support > Printing", 2, FakeGlpi.STATUS_CLOSED));
-        GLPI.openTicket("Still open, not history", "An open ticket is not imported.");
-        phones.forEach(title -> GLPI.pastTicket(title, title + " for the whole team.", "Support > Telephony", 4,
+        glpi.openTicket("Still open, not history", "An open ticket is not imported.");
+        phones.forEach(title -> glpi.pastTicket(title, title + " for the whole team.", "Support > Telephony", 4,
                 FakeGlpi.STATUS_SOLVED));
-        GLPI.clearCalls();
+        glpi.clearCalls();
 
         String first = run();
 
@@ -80,19 +72,19 @@ class GlpiSuggestModeIT extends HelpdeskFixture {
                 .single()).isEqualTo("Voicemail PIN reset for the whole team.");
         assertThat(jdbc.sql("SELECT priority FROM examples WHERE title = 'Conference phone echo'")
                 .query(String.class).single()).isEqualTo("High");
-        assertThat(GLPI.calls("GET /Ticket/")).filteredOn(call -> call.path().endsWith("/Group_Ticket")).hasSize(9);
-        assertThat(GLPI.calls()).allSatisfy(call -> assertThat(call.header("App-Token"))
+        assertThat(glpi.calls("GET /Ticket/")).filteredOn(call -> call.path().endsWith("/Group_Ticket")).hasSize(9);
+        assertThat(glpi.calls()).allSatisfy(call -> assertThat(call.header("App-Token"))
                 .isEqualTo(FakeGlpi.APP_TOKEN));
 
         // a week later: one more solved ticket; only it is read in full
-        GLPI.pastTicket("Printer jams on tray 2", "The printer jams on tray 2.", "Support > Printing", 3,
+        glpi.pastTicket("Printer jams on tray 2", "The printer jams on tray 2.", "Support > Printing", 3,
                 FakeGlpi.STATUS_SOLVED);
-        GLPI.clearCalls();
+        glpi.clearCalls();
         String second = run();
 
         assertThat(second).contains("page 1: 5 closed tickets, 0 new (5 imported before)")
                 .contains("imported 1 new examples from 10 closed tickets");
-        assertThat(GLPI.calls("GET /Ticket/")).filteredOn(call -> call.path().endsWith("/Group_Ticket")).hasSize(1);
+        assertThat(glpi.calls("GET /Ticket/")).filteredOn(call -> call.path().endsWith("/Group_Ticket")).hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE connector = 'glpi' AND kind = 'history'")
                 .query(Long.class).single()).isEqualTo(10);
         await().atMost(WAIT).until(() -> knowledge.teams().contains("Support > Telephony"));
@@ -101,22 +93,22 @@ class GlpiSuggestModeIT extends HelpdeskFixture {
     @Test
     @Order(2)
     void aNewTicketGetsAPrivateFollowupWithTheSuggestionAndLinksToSimilarGlpiTickets() {
-        int glpiId = GLPI.openTicket("Printer on floor 4 jams", "The printer on floor 4 jams on every page.");
-        FakeGlpi.Delivery delivery = GLPI.webhook("new", glpiId, SECRET, 1_767_600_000L);
-        GLPI.clearCalls();
+        int glpiId = glpi.openTicket("Printer on floor 4 jams", "The printer on floor 4 jams on every page.");
+        FakeGlpi.Delivery delivery = glpi.webhook("new", glpiId, SECRET, 1_767_600_000L);
+        glpi.clearCalls();
 
         long ticketId = takenIn(webhook(delivery.body(), delivery.headers()));
 
         awaitWriteBack(glpiId, "done");
         String team = ticket(ticketId).get("assigned_to").asString();
-        List<String> followups = GLPI.followups(glpiId);
+        List<String> followups = glpi.followups(glpiId);
         assertThat(followups).singleElement().asString().startsWith("[private] Ticket Triage suggests group")
                 .contains("Support &amp;gt; Printing").contains("priority").contains("confidence")
-                .contains("Similar past tickets").contains(GLPI.url() + "/front/ticket.form.php?id=");
+                .contains("Similar past tickets").contains(glpi.url() + "/front/ticket.form.php?id=");
         assertThat(team).isIn("Support > Printing", "Manual Review");
-        assertThat(GLPI.assignedGroups(glpiId)).isEmpty();
-        assertThat(GLPI.calls("PUT /Ticket")).isEmpty();
-        assertThat(GLPI.calls("POST /Group_Ticket")).isEmpty();
+        assertThat(glpi.assignedGroups(glpiId)).isEmpty();
+        assertThat(glpi.calls("PUT /Ticket")).isEmpty();
+        assertThat(glpi.calls("POST /Group_Ticket")).isEmpty();
     }
 
     private String run() throws InterruptedException {

@@ -37,10 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * knowledge folder, no rate limit and no background polling (a test polls when it means to), webhook calls, and the
  * looks at the product's tickets and the connector's rows that tests wait on.
  *
- * <p>A subclass names its connector, starts its fake helpdesk in a static field (closed {@code @AfterAll}), hands the
- * fake's URL to the service with a {@code @DynamicPropertySource} and adds its own settings with
- * {@code @TestPropertySource}, whose values win over the ones here (a fixed database file, say; not so a dynamic
- * property, which comes too late for {@code DATABASE_URL}): it keeps only what is specific to its helpdesk and mode.
+ * <p>A subclass names its connector, imports the configuration of its fake helpdesk (a bean that lives as long as the
+ * context, its URL set as the connector's) and adds its own settings with {@code @TestPropertySource}, whose values
+ * win over the ones here (a fixed database file, say; a dynamic property would come too late for
+ * {@code DATABASE_URL}): it keeps only what is specific to its helpdesk and mode.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "triage.auth=none", "DATABASE_URL=sqlite:///target/it-${random.uuid}.db",
@@ -49,6 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class HelpdeskFixture {
 
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** The teams the product starts with, which the engine routes the tests' tickets to. */
+    static final List<String> STARTER_TEAMS = List.of("Hardware Team", "Network Team", "Software Team",
+            "Security Team", "HR Team");
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration COMMAND_LIMIT = Duration.ofSeconds(180);
 

@@ -19,14 +19,14 @@ import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.Counter;
 import io.tickettriage.connector.zammad.FakeZammad;
+import io.tickettriage.connector.zammad.FakeZammadEndpoint;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -40,21 +40,14 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"triage.jobs.retry-backoff=50ms", "triage.zammad.token=" + ZammadAutoModeIT.TOKEN,
         "triage.zammad.webhook-secret=" + ZammadAutoModeIT.SECRET, "triage.zammad.mode=auto",
         "triage.zammad.timeout=2s", "triage.zammad.poll-interval=1h"})
+@Import(FakeZammadEndpoint.class)
 class ZammadAutoModeIT extends HelpdeskFixture {
 
     static final String TOKEN = "zammad-token-4f1c9e";
     static final String SECRET = "hook-secret-77a2";
-    static final FakeZammad ZAMMAD = new FakeZammad(TOKEN);
 
-    @DynamicPropertySource
-    static void zammad(DynamicPropertyRegistry registry) {
-        registry.add("triage.zammad.url", ZAMMAD::url);
-    }
-
-    @AfterAll
-    static void stopZammad() {
-        ZAMMAD.close();
-    }
+    @Autowired
+    FakeZammad zammad;
 
     ZammadAutoModeIT() {
         super("zammad");
@@ -62,11 +55,11 @@ class ZammadAutoModeIT extends HelpdeskFixture {
 
     @Test
     void aSignedWebhookBecomesARoutedTicketAndAutoModeSetsItsGroupInZammad() {
-        long zammadId = ZAMMAD.open("Laptop screen flickers after docking",
+        long zammadId = zammad.open("Laptop screen flickers after docking",
                 "Since this morning my <b>external monitor</b> flickers whenever the laptop is docked.", "Users",
                 "2 normal");
 
-        HttpResponse<String> answer = webhook(ZAMMAD.webhookPayload(zammadId), true);
+        HttpResponse<String> answer = webhook(zammad.webhookPayload(zammadId), true);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode taken = JSON.readTree(answer.body());
@@ -78,15 +71,15 @@ class ZammadAutoModeIT extends HelpdeskFixture {
         assertThat(ticket.get("description").asString()).contains("external monitor flickers").doesNotContain("<b>");
         awaitRouted(ticketId, "Hardware Team");
 
-        await().atMost(WAIT).until(() -> ZAMMAD.group(zammadId).equals("Hardware Team"));
-        FakeZammad.Call put = ZAMMAD.calls("PUT", "/api/v1/tickets/" + zammadId).getFirst();
+        await().atMost(WAIT).until(() -> zammad.group(zammadId).equals("Hardware Team"));
+        FakeZammad.Call put = zammad.calls("PUT", "/api/v1/tickets/" + zammadId).getFirst();
         assertThat(put.header("Authorization")).isEqualTo("Token token=" + TOKEN);
         assertThat(put.json().get("group").asString()).isEqualTo("Hardware Team");
         awaitWriteBack(zammadId, "done");
-        assertThat(ZAMMAD.internalNotes(zammadId)).isEmpty();
+        assertThat(zammad.internalNotes(zammadId)).isEmpty();
 
         // Zammad's trigger fires again on the product's own update: nothing new, nothing learned
-        HttpResponse<String> again = webhook(ZAMMAD.webhookPayload(zammadId), true);
+        HttpResponse<String> again = webhook(zammad.webhookPayload(zammadId), true);
         assertThat(JSON.readTree(again.body()).get("ticket_id").asLong()).isEqualTo(ticketId);
         assertThat(api.get("/tickets/" + ticketId + "/corrections").json()).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets WHERE channel = 'zammad' AND title = ?")
@@ -95,9 +88,9 @@ class ZammadAutoModeIT extends HelpdeskFixture {
 
     @Test
     void webhookCallsWithoutOrWithAWrongSignatureAreRefusedWith401AndChangeNothing() {
-        long zammadId = ZAMMAD.open("VPN drops every five minutes", "The VPN client disconnects all the time.",
+        long zammadId = zammad.open("VPN drops every five minutes", "The VPN client disconnects all the time.",
                 "Users", "2 normal");
-        String payload = ZAMMAD.webhookPayload(zammadId);
+        String payload = zammad.webhookPayload(zammadId);
         long before = jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single();
 
         HttpResponse<String> unsigned = webhook(payload, false);
@@ -118,62 +111,62 @@ class ZammadAutoModeIT extends HelpdeskFixture {
 
     @Test
     void aGroupAnAgentChoseInZammadAfterCreationIsNeverOverwritten() {
-        long zammadId = ZAMMAD.open("Laptop keyboard keys stick after coffee spill",
+        long zammadId = zammad.open("Laptop keyboard keys stick after coffee spill",
                 "Several laptop keys stick since I spilled coffee on the keyboard.", "Users", "2 normal");
-        String atCreation = ZAMMAD.webhookPayload(zammadId);
+        String atCreation = zammad.webhookPayload(zammadId);
         // the trigger's call is late; meanwhile an agent put the ticket where they want it
-        ZAMMAD.moveTo(zammadId, "Network Team");
+        zammad.moveTo(zammadId, "Network Team");
 
         long ticketId = takenIn(webhook(atCreation, true));
         awaitRouted(ticketId, "Hardware Team");
         awaitWriteBack(zammadId, "done");
 
-        assertThat(ZAMMAD.group(zammadId)).isEqualTo("Network Team");
-        assertThat(ZAMMAD.calls("PUT", "/api/v1/tickets/" + zammadId))
+        assertThat(zammad.group(zammadId)).isEqualTo("Network Team");
+        assertThat(zammad.calls("PUT", "/api/v1/tickets/" + zammadId))
                 .noneSatisfy(put -> assertThat(put.json().has("group")).isTrue());
         assertThat(writeBackAction(zammadId)).contains("kept the agent's group Network Team");
     }
 
     @Test
     void belowTheTeamsThresholdAutoModeAddsAnInternalNoteInstead() {
-        long zammadId = ZAMMAD.open("Question", "zxqv wbbl ptrk", "Users", "2 normal");
+        long zammadId = zammad.open("Question", "zxqv wbbl ptrk", "Users", "2 normal");
 
-        long ticketId = takenIn(webhook(ZAMMAD.webhookPayload(zammadId), true));
+        long ticketId = takenIn(webhook(zammad.webhookPayload(zammadId), true));
         awaitRouted(ticketId, "Manual Review");
         awaitWriteBack(zammadId, "done");
 
-        assertThat(ZAMMAD.group(zammadId)).isEqualTo("Users");
-        FakeZammad.Call note = ZAMMAD.calls("POST", "/api/v1/ticket_articles").stream()
+        assertThat(zammad.group(zammadId)).isEqualTo("Users");
+        FakeZammad.Call note = zammad.calls("POST", "/api/v1/ticket_articles").stream()
                 .filter(call -> call.json().get("ticket_id").asLong() == zammadId).findFirst().orElseThrow();
         assertThat(note.json().get("internal").asBoolean()).isTrue();
         assertThat(note.json().get("type").asString()).isEqualTo("note");
         assertThat(note.header("Authorization")).isEqualTo("Token token=" + TOKEN);
-        assertThat(ZAMMAD.internalNotes(zammadId)).singleElement().asString()
+        assertThat(zammad.internalNotes(zammadId)).singleElement().asString()
                 .startsWith("Ticket Triage suggests group").contains("confidence", "below the team's threshold");
     }
 
     @Test
     void closingAndMovingInZammadAreLearnedAsForTheProductsOwnTickets() {
-        long zammadId = ZAMMAD.open("Outlook crashes when opening attachments",
+        long zammadId = zammad.open("Outlook crashes when opening attachments",
                 "Microsoft Outlook crashes every time I open a PDF attachment.", "Users", "2 normal");
-        long ticketId = takenIn(webhook(ZAMMAD.webhookPayload(zammadId), true));
+        long ticketId = takenIn(webhook(zammad.webhookPayload(zammadId), true));
         awaitRouted(ticketId, null);
         awaitWriteBack(zammadId, "done");
         String engineTeam = ticket(ticketId).get("assigned_to").asString();
         String agentsTeam = engineTeam.equals("Security Team") ? "HR Team" : "Security Team";
 
         // an agent moves it in Zammad: a correction, as if made on the dashboard
-        ZAMMAD.moveTo(zammadId, agentsTeam);
-        webhook(ZAMMAD.webhookPayload(zammadId), true);
+        zammad.moveTo(zammadId, agentsTeam);
+        webhook(zammad.webhookPayload(zammadId), true);
         JsonNode moved = ticket(ticketId);
         assertThat(moved.get("assigned_to").asString()).isEqualTo(agentsTeam);
         assertThat(api.get("/tickets/" + ticketId + "/corrections").json().get(0).get("changed_by").asString())
                 .isEqualTo("zammad agent");
 
         // and closes it there: the product ticket closes and becomes an example of the final group
-        ZAMMAD.setPriority(zammadId, "1 low");
-        ZAMMAD.setState(zammadId, "closed");
-        webhook(ZAMMAD.webhookPayload(zammadId), true);
+        zammad.setPriority(zammadId, "1 low");
+        zammad.setState(zammadId, "closed");
+        webhook(zammad.webhookPayload(zammadId), true);
         JsonNode closed = ticket(ticketId);
         assertThat(closed.get("status").asString()).isEqualTo("closed");
         assertThat(closed.get("priority").asString()).isEqualTo("Low");
@@ -181,8 +174,8 @@ class ZammadAutoModeIT extends HelpdeskFixture {
                 .query(String.class).list().equals(List.of(agentsTeam)));
 
         // reopened in Zammad: what was learned no longer holds
-        ZAMMAD.setState(zammadId, "open");
-        webhook(ZAMMAD.webhookPayload(zammadId), true);
+        zammad.setState(zammadId, "open");
+        webhook(zammad.webhookPayload(zammadId), true);
         assertThat(ticket(ticketId).get("status").asString()).isEqualTo("routed");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM examples WHERE ticket_id = ?").param(ticketId).query(Long.class)
                 .single()).isZero();
@@ -190,28 +183,28 @@ class ZammadAutoModeIT extends HelpdeskFixture {
 
     @Test
     void pollingTakesNewTicketsInAndARestartResumesFromTheStoredCursorWithoutRepeats() throws Exception {
-        HelpdeskConnector zammad = connector();
+        HelpdeskConnector connector = connector();
         ConnectorPollers first = pollers();
-        first.pollOnce(zammad); // the first poll starts now, or finds the cursor an earlier test left
+        first.pollOnce(connector); // the first poll starts now, or finds the cursor an earlier test left
         first.stop(); // the process ends: its lease goes
-        long a = ZAMMAD.open("Printer on floor 2 jams", "The printer jams on every page.", "Users", "2 normal");
-        long b = ZAMMAD.open("Cannot log in to payroll", "The payroll portal rejects my password.", "Users",
+        long a = zammad.open("Printer on floor 2 jams", "The printer jams on every page.", "Users", "2 normal");
+        long b = zammad.open("Cannot log in to payroll", "The payroll portal rejects my password.", "Users",
                 "2 normal");
 
-        first.pollOnce(zammad);
+        first.pollOnce(connector);
         first.stop();
         assertThat(store.find("zammad", String.valueOf(a))).isPresent();
         assertThat(store.find("zammad", String.valueOf(b))).isPresent();
         String cursor = store.cursor("zammad", ConnectorPollers.CURSOR).orElseThrow();
 
         // a new process: it knows nothing but what the database holds
-        ZAMMAD.clearCalls();
+        zammad.clearCalls();
         ConnectorPollers restarted = pollers();
-        long c = ZAMMAD.open("Monitor stays black", "My second monitor shows nothing.", "Users", "2 normal");
-        restarted.pollOnce(zammad);
+        long c = zammad.open("Monitor stays black", "My second monitor shows nothing.", "Users", "2 normal");
+        restarted.pollOnce(connector);
         restarted.stop();
 
-        assertThat(ZAMMAD.calls("GET", "/api/v1/tickets/search").getFirst().query())
+        assertThat(zammad.calls("GET", "/api/v1/tickets/search").getFirst().query())
                 .contains(URLEncoder.encode("updated_at:[" + cursor.split("#")[0], StandardCharsets.UTF_8));
         assertThat(store.find("zammad", String.valueOf(c))).isPresent();
         for (long id : List.of(a, b, c)) {
@@ -224,14 +217,14 @@ class ZammadAutoModeIT extends HelpdeskFixture {
 
     @Test
     void aTicketArrivingByWebhookAndPollAtOnceBecomesOneProductTicket() throws Exception {
-        HelpdeskConnector zammad = connector();
+        HelpdeskConnector connector = connector();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             for (int i = 0; i < 5; i++) {
-                long id = ZAMMAD.open("Shared drive is read-only " + i, "I cannot save files to the S: drive.",
+                long id = zammad.open("Shared drive is read-only " + i, "I cannot save files to the S: drive.",
                         "Users", "2 normal");
-                HelpdeskTicket seen = zammad.ticket(String.valueOf(id));
-                Callable<ConnectorIntake.Taken> take = () -> intake.take(zammad, seen, "poll");
+                HelpdeskTicket seen = connector.ticket(String.valueOf(id));
+                Callable<ConnectorIntake.Taken> take = () -> intake.take(connector, seen, "poll");
                 List<Future<ConnectorIntake.Taken>> results = threads.invokeAll(List.of(take, take, take, take));
                 for (Future<ConnectorIntake.Taken> result : results) {
                     result.get();
@@ -246,17 +239,17 @@ class ZammadAutoModeIT extends HelpdeskFixture {
         ConnectorPollers one = pollers();
         ConnectorPollers other = pollers();
         try {
-            one.pollOnce(zammad);
-            ZAMMAD.open("Badge reader at the lobby is broken", "The badge reader does not react.", "Users", "2 normal");
-            one.pollOnce(zammad);
+            one.pollOnce(connector);
+            zammad.open("Badge reader at the lobby is broken", "The badge reader does not react.", "Users", "2 normal");
+            one.pollOnce(connector);
             assertThat(store.lease("zammad", "another process", clock.instant(), clock.instant().plusSeconds(60)))
                     .isFalse();
-            long late = ZAMMAD.open("Badge reader at the door is broken", "The badge reader does not react.", "Users",
+            long late = zammad.open("Badge reader at the door is broken", "The badge reader does not react.", "Users",
                     "2 normal");
-            assertThatThrownBy(() -> other.pollOnce(zammad))
+            assertThatThrownBy(() -> other.pollOnce(connector))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
             assertThat(store.find("zammad", String.valueOf(late))).isEmpty();
-            one.pollOnce(zammad);
+            one.pollOnce(connector);
             assertThat(store.find("zammad", String.valueOf(late))).isPresent();
         } finally {
             one.stop();
@@ -266,47 +259,47 @@ class ZammadAutoModeIT extends HelpdeskFixture {
     @Test
     void transientFaultsAreRetriedAndPermanentOnesRecordedWithTheHelpdesksReason(CapturedOutput output) {
         // down for longer than one job attempt's own retries: 503, a time-out, 429 with Retry-After, 502
-        long slow = ZAMMAD.open("Laptop battery swells", "The laptop battery is swollen and the case bends.",
+        long slow = zammad.open("Laptop battery swells", "The laptop battery is swollen and the case bends.",
                 "Users", "2 normal");
         String path = "GET /api/v1/tickets/" + slow;
-        ZAMMAD.failNext(path, 503, "{\"error\":\"Service Unavailable\"}", Map.of())
+        zammad.failNext(path, 503, "{\"error\":\"Service Unavailable\"}", Map.of())
                 .holdNext(path, 3_000)
                 .failNext(path, 429, "{\"error\":\"Too Many Requests\"}", Map.of("Retry-After", "1"))
                 .failNext(path, 502, "<html>Bad Gateway</html>", Map.of());
-        takenIn(webhook(ZAMMAD.webhookPayload(slow), true));
+        takenIn(webhook(zammad.webhookPayload(slow), true));
         awaitWriteBack(slow, "done");
-        assertThat(ZAMMAD.group(slow)).isEqualTo("Hardware Team");
-        assertThat(ZAMMAD.calls("GET", "/api/v1/tickets/" + slow)).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(zammad.group(slow)).isEqualTo("Hardware Team");
+        assertThat(zammad.calls("GET", "/api/v1/tickets/" + slow)).hasSizeGreaterThanOrEqualTo(5);
 
         // permanent: the token lacks a permission (403), the ticket is gone (404), the answer is not a ticket, the
         // token is refused (401)
-        long forbidden = ZAMMAD.open("Laptop fan is very loud", "The laptop fan is loud all the time.", "Users",
+        long forbidden = zammad.open("Laptop fan is very loud", "The laptop fan is loud all the time.", "Users",
                 "2 normal");
-        ZAMMAD.failNext("PUT /api/v1/tickets/" + forbidden, 403, "{\"error\":\"Not authorized\",\"error_human\":"
+        zammad.failNext("PUT /api/v1/tickets/" + forbidden, 403, "{\"error\":\"Not authorized\",\"error_human\":"
                 + "\"Not authorized (user)!\"}", Map.of());
-        takenIn(webhook(ZAMMAD.webhookPayload(forbidden), true));
+        takenIn(webhook(zammad.webhookPayload(forbidden), true));
         awaitWriteBack(forbidden, "failed");
         assertThat(writeBackError(forbidden)).contains("403", "Not authorized (user)!");
-        assertThat(ZAMMAD.calls("PUT", "/api/v1/tickets/" + forbidden)).hasSize(1);
+        assertThat(zammad.calls("PUT", "/api/v1/tickets/" + forbidden)).hasSize(1);
 
-        long gone = ZAMMAD.open("Laptop hinge broke", "The laptop screen hinge is broken.", "Users", "2 normal");
-        ZAMMAD.failNext("GET /api/v1/tickets/" + gone, 404, "{\"error\":\"Couldn't find Ticket with 'id'=" + gone
+        long gone = zammad.open("Laptop hinge broke", "The laptop screen hinge is broken.", "Users", "2 normal");
+        zammad.failNext("GET /api/v1/tickets/" + gone, 404, "{\"error\":\"Couldn't find Ticket with 'id'=" + gone
                 + "\"}", Map.of());
-        takenIn(webhook(ZAMMAD.webhookPayload(gone), true));
+        takenIn(webhook(zammad.webhookPayload(gone), true));
         awaitWriteBack(gone, "failed");
         assertThat(writeBackError(gone)).contains("404", "Couldn't find Ticket");
 
-        long odd = ZAMMAD.open("Laptop charger sparks", "The laptop charger sparks when plugged in.", "Users",
+        long odd = zammad.open("Laptop charger sparks", "The laptop charger sparks when plugged in.", "Users",
                 "2 normal");
-        ZAMMAD.failNext("GET /api/v1/tickets/" + odd, 200, "{\"unexpected\": true}", Map.of());
-        takenIn(webhook(ZAMMAD.webhookPayload(odd), true));
+        zammad.failNext("GET /api/v1/tickets/" + odd, 200, "{\"unexpected\": true}", Map.of());
+        takenIn(webhook(zammad.webhookPayload(odd), true));
         awaitWriteBack(odd, "failed");
         assertThat(writeBackError(odd)).contains("without an id");
 
-        long refused = ZAMMAD.open("Laptop touchpad is dead", "The laptop touchpad does not react.", "Users",
+        long refused = zammad.open("Laptop touchpad is dead", "The laptop touchpad does not react.", "Users",
                 "2 normal");
-        ZAMMAD.failNext("GET /api/v1/tickets/" + refused, 401, "{\"error\":\"authentication failed\"}", Map.of());
-        takenIn(webhook(ZAMMAD.webhookPayload(refused), true));
+        zammad.failNext("GET /api/v1/tickets/" + refused, 401, "{\"error\":\"authentication failed\"}", Map.of());
+        takenIn(webhook(zammad.webhookPayload(refused), true));
         awaitWriteBack(refused, "failed");
         assertThat(writeBackError(refused)).contains("401", "credentials");
 
@@ -318,18 +311,18 @@ class ZammadAutoModeIT extends HelpdeskFixture {
 
     @Test
     void pollingStopsWithAClearErrorWhenZammadRefusesTheTokenAndGoesOnWhenItAnswersAgain() throws Exception {
-        HelpdeskConnector zammad = connector();
+        HelpdeskConnector connector = connector();
         ConnectorPollers poller = pollers();
         try {
-            poller.pollOnce(zammad);
-            ZAMMAD.failNext("GET /api/v1/tickets/search", 401, "{\"error\":\"authentication failed\"}", Map.of());
-            long waiting = ZAMMAD.open("Phone line crackles", "My desk phone crackles on every call.", "Users",
+            poller.pollOnce(connector);
+            zammad.failNext("GET /api/v1/tickets/search", 401, "{\"error\":\"authentication failed\"}", Map.of());
+            long waiting = zammad.open("Phone line crackles", "My desk phone crackles on every call.", "Users",
                     "2 normal");
-            assertThatThrownBy(() -> poller.pollOnce(zammad))
+            assertThatThrownBy(() -> poller.pollOnce(connector))
                     .isInstanceOf(HelpdeskException.class).hasMessageContaining("401")
                     .hasMessageContaining("credentials").hasMessageNotContaining(TOKEN);
             assertThat(store.find("zammad", String.valueOf(waiting))).isEmpty();
-            poller.pollOnce(zammad);
+            poller.pollOnce(connector);
             assertThat(store.find("zammad", String.valueOf(waiting))).isPresent();
         } finally {
             poller.stop();
@@ -342,9 +335,9 @@ class ZammadAutoModeIT extends HelpdeskFixture {
         poller.pollOnce(connector()); // a cursor from before the ticket below
         double before = pollFailures();
         for (int i = 0; i < 3; i++) {
-            ZAMMAD.failNext("GET /api/v1/tickets/search", 503, "{\"error\":\"Service Unavailable\"}", Map.of());
+            zammad.failNext("GET /api/v1/tickets/search", 503, "{\"error\":\"Service Unavailable\"}", Map.of());
         }
-        long waiting = ZAMMAD.open("Scanner on floor 1 is offline", "The scanner does not show up.", "Users",
+        long waiting = zammad.open("Scanner on floor 1 is offline", "The scanner does not show up.", "Users",
                 "2 normal");
         poller.start();
         try {

@@ -12,16 +12,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.tickettriage.connector.zammad.FakeZammad;
+import io.tickettriage.connector.zammad.FakeZammadEndpoint;
 import io.tickettriage.knowledge.KnowledgeBase;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -36,29 +35,22 @@ import tools.jackson.databind.JsonNode;
         "triage.knowledge.poll-interval=200ms", "triage.zammad.token=" + ZammadShadowModeIT.TOKEN,
         "triage.zammad.webhook-secret=" + ZammadShadowModeIT.SECRET, "triage.zammad.per-page=5",
         "triage.zammad.poll-interval=1h"})
+@Import(FakeZammadEndpoint.class)
 class ZammadShadowModeIT extends HelpdeskFixture {
 
     static final String TOKEN = "shadow-token-0b7d1a";
     static final String SECRET = "shadow-hook-secret";
-    static final FakeZammad ZAMMAD = new FakeZammad(TOKEN);
     /** The import's JVM must open the service's database, so its name is fixed; each run starts from a fresh one. */
     static final String DATABASE_FILE = "it-zammad-shadow.db";
     static final Path DATABASE = freshDatabase(DATABASE_FILE);
     /** Written by the import test, scored by the eval test. */
     private static Path holdout;
 
-    @DynamicPropertySource
-    static void zammad(DynamicPropertyRegistry registry) {
-        registry.add("triage.zammad.url", ZAMMAD::url);
-    }
-
-    @AfterAll
-    static void stopZammad() {
-        ZAMMAD.close();
-    }
-
     @Autowired
     KnowledgeBase knowledge;
+
+    @Autowired
+    FakeZammad zammad;
 
     ZammadShadowModeIT() {
         super("zammad");
@@ -67,9 +59,9 @@ class ZammadShadowModeIT extends HelpdeskFixture {
     @Test
     @Order(1)
     void inShadowModeNothingIsWrittenToZammadAndTheInsightsCompareTheEngineWithTheAgents() {
-        long clear = ZAMMAD.open("Laptop screen flickers after docking",
+        long clear = zammad.open("Laptop screen flickers after docking",
                 "Since this morning my external monitor flickers whenever the laptop is docked.", "Users", "2 normal");
-        long unclear = ZAMMAD.open("Question", "zxqv wbbl ptrk", "Users", "2 normal");
+        long unclear = zammad.open("Question", "zxqv wbbl ptrk", "Users", "2 normal");
         long clearTicket = takenIn(webhook(clear));
         long unclearTicket = takenIn(webhook(unclear));
         awaitRouted(clearTicket, "Hardware Team");
@@ -78,15 +70,15 @@ class ZammadShadowModeIT extends HelpdeskFixture {
                 .list()).containsOnly("skipped");
 
         // the agents route them in Zammad and close them
-        ZAMMAD.moveTo(clear, "Hardware Team");
-        ZAMMAD.setState(clear, "closed");
-        ZAMMAD.moveTo(unclear, "Network Team");
-        ZAMMAD.setState(unclear, "closed");
+        zammad.moveTo(clear, "Hardware Team");
+        zammad.setState(clear, "closed");
+        zammad.moveTo(unclear, "Network Team");
+        zammad.setState(unclear, "closed");
         takenIn(webhook(clear));
         takenIn(webhook(unclear));
 
-        assertThat(ZAMMAD.calls("PUT", "/api/v1/tickets")).isEmpty();
-        assertThat(ZAMMAD.calls("POST", "/api/v1/ticket_articles")).isEmpty();
+        assertThat(zammad.calls("PUT", "/api/v1/tickets")).isEmpty();
+        assertThat(zammad.calls("POST", "/api/v1/ticket_articles")).isEmpty();
         assertThat(ticket(unclearTicket).get("assigned_to").asString()).isEqualTo("Network Team");
         JsonNode figures = figures("zammad");
         JsonNode glpi = figures("glpi");
@@ -122,25 +114,25 @@ class ZammadShadowModeIT extends HelpdeskFixture {
         List<String> network = List.of("VPN disconnects hourly", "Wi-Fi drops in room 4", "No network on floor 3",
                 "DNS does not resolve intranet");
         List<String> facilities = List.of("Badge reader broken", "Heating off in office 12", "Door lock jammed");
-        hardware.forEach(title -> ZAMMAD.closedTicket(title, title + " since Monday, please help.", "Hardware Team",
+        hardware.forEach(title -> zammad.closedTicket(title, title + " since Monday, please help.", "Hardware Team",
                 "2 normal"));
-        network.forEach(title -> ZAMMAD.closedTicket(title, title + " for the whole team.", "Network Team",
+        network.forEach(title -> zammad.closedTicket(title, title + " for the whole team.", "Network Team",
                 "3 high"));
-        facilities.forEach(title -> ZAMMAD.closedTicket(title, title + " at the east wing.", "Facilities",
+        facilities.forEach(title -> zammad.closedTicket(title, title + " at the east wing.", "Facilities",
                 "1 low"));
-        ZAMMAD.open("Still open, not history", "An open ticket is not imported.", "Users", "2 normal");
-        ZAMMAD.clearCalls();
+        zammad.open("Still open, not history", "An open ticket is not imported.", "Users", "2 normal");
+        zammad.clearCalls();
         holdout = Path.of("target", "zammad-holdout-" + UUID.randomUUID());
 
-        String first = run(Map.of(), "import", "--zammad", ZAMMAD.url(), "--token", TOKEN, "--holdout",
+        String first = run(Map.of(), "import", "--zammad", zammad.url(), "--token", TOKEN, "--holdout",
                 holdout.toString());
 
         // the two live tickets closed above are known already: their closes taught the engine
         assertThat(first).contains("page 1: 5 closed tickets, 3 new (2 imported before)")
                 .contains("page 3: 4 closed tickets, 4 new").contains("imported 12 new examples from 14 closed tickets")
                 .doesNotContain(TOKEN);
-        assertThat(ZAMMAD.calls("GET", "/api/v1/ticket_articles/by_ticket/")).hasSize(12);
-        assertThat(ZAMMAD.calls()).allSatisfy(call ->
+        assertThat(zammad.calls("GET", "/api/v1/ticket_articles/by_ticket/")).hasSize(12);
+        assertThat(zammad.calls()).allSatisfy(call ->
                 assertThat(call.header("Authorization")).isEqualTo("Token token=" + TOKEN));
         assertThat(jdbc.sql("SELECT team, COUNT(*) FROM examples WHERE source = 'zammad' GROUP BY team ORDER BY team")
                 .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
@@ -156,14 +148,14 @@ class ZammadShadowModeIT extends HelpdeskFixture {
         assertThat(train.getFirst()).isEqualTo("title,description,team,priority");
 
         // a week later: one more closed ticket; the token from the environment; the starter teams dropped
-        ZAMMAD.closedTicket("Projector in room 2 flickers", "The projector flickers.", "Facilities", "2 normal");
-        ZAMMAD.clearCalls();
-        String second = run(Map.of("TRIAGE_ZAMMAD_TOKEN", TOKEN), "import", "--zammad", ZAMMAD.url(),
+        zammad.closedTicket("Projector in room 2 flickers", "The projector flickers.", "Facilities", "2 normal");
+        zammad.clearCalls();
+        String second = run(Map.of("TRIAGE_ZAMMAD_TOKEN", TOKEN), "import", "--zammad", zammad.url(),
                 "--without-starter-teams");
 
         assertThat(second).contains("page 1: 5 closed tickets, 0 new (5 imported before)")
                 .contains("page 3: 5 closed tickets, 1 new").contains("imported 1 new examples from 15 closed tickets");
-        assertThat(ZAMMAD.calls("GET", "/api/v1/ticket_articles/by_ticket/")).hasSize(1);
+        assertThat(zammad.calls("GET", "/api/v1/ticket_articles/by_ticket/")).hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM examples WHERE source = 'starter'").query(Long.class).single())
                 .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM connector_tickets WHERE kind = 'history'").query(Long.class)
@@ -185,7 +177,7 @@ class ZammadShadowModeIT extends HelpdeskFixture {
     @Test
     @Order(4)
     void anImportWithAWrongTokenFailsClearlyWithoutPrintingIt() throws Exception {
-        String output = run(command(Map.of(), "import", "--zammad", ZAMMAD.url(), "--token", "wrong-token-123"), 1);
+        String output = run(command(Map.of(), "import", "--zammad", zammad.url(), "--token", "wrong-token-123"), 1);
         assertThat(output).contains("import failed on page 1").contains("401").contains("credentials")
                 .doesNotContain("wrong-token-123");
     }
@@ -193,19 +185,19 @@ class ZammadShadowModeIT extends HelpdeskFixture {
     @Test
     @Order(5)
     void anImportWithCredentialsInTheUrlIsRefusedSayingWhereTheTokenGoesWithoutPrintingIt() throws Exception {
-        ZAMMAD.clearCalls();
-        String url = ZAMMAD.url().replace("http://", "http://agent:S3cret-pw@");
+        zammad.clearCalls();
+        String url = zammad.url().replace("http://", "http://agent:S3cret-pw@");
 
         String output = run(command(Map.of(), "import", "--zammad", url, "--token", TOKEN), 1);
 
         assertThat(output).contains("import failed: TRIAGE_ZAMMAD_URL must not carry credentials")
                 .contains("TRIAGE_ZAMMAD_TOKEN").contains("--token").doesNotContain("S3cret-pw").doesNotContain(TOKEN);
-        assertThat(ZAMMAD.calls()).isEmpty();
+        assertThat(zammad.calls()).isEmpty();
     }
 
     /** The call Zammad's trigger makes for the ticket as it is now, signed. */
     private HttpResponse<String> webhook(long zammadId) {
-        String payload = ZAMMAD.webhookPayload(zammadId);
+        String payload = zammad.webhookPayload(zammadId);
         return webhook(payload, ZammadSignatures.signed(SECRET, payload));
     }
 
