@@ -4,34 +4,11 @@ neighbour, over texts every given `eval --vector-cache` file holds (3,000 drawn 
 
 usage: cosine_spread.py CACHE [CACHE...]
 """
-import struct, sys
+import sys
 
 import numpy as np
 
-
-def read(path):
-    data = open(path, "rb").read()
-    pos = 0
-
-    def utf():
-        nonlocal pos
-        n = struct.unpack(">H", data[pos:pos + 2])[0]
-        s = data[pos + 2:pos + 2 + n].decode("utf-8", "replace")
-        pos += 2 + n
-        return s
-
-    utf()
-    model = utf()
-    count = struct.unpack(">i", data[pos:pos + 4])[0]
-    pos += 4
-    vectors = {}
-    for _ in range(count):
-        key = utf()
-        n = struct.unpack(">i", data[pos:pos + 4])[0]
-        pos += 4
-        vectors[key] = np.frombuffer(data[pos:pos + 4 * n], dtype=">f4").astype(np.float32)
-        pos += 4 * n
-    return model, vectors
+from vector_cache import read
 
 
 caches = [read(path) for path in sys.argv[1:]]

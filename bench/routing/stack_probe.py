@@ -17,7 +17,7 @@ Level two, two kinds:
 
 usage: stack_probe.py TRAIN.csv TEST.csv TEXT_COL LABEL_COL VECTOR_CACHE
 """
-import csv, hashlib, re, struct, sys
+import csv, hashlib, re, sys
 from collections import Counter
 
 import numpy as np
@@ -31,6 +31,8 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.preprocessing import normalize
 from sklearn.svm import LinearSVC
 
+from vector_cache import read
+
 csv.field_size_limit(sys.maxsize)
 
 
@@ -40,34 +42,10 @@ def load(path, text, label):
     return [r[text] or "" for r in rows], [r[label] for r in rows]
 
 
-def read_cache(path):
-    data = open(path, "rb").read()
-    pos = 0
-
-    def utf():
-        nonlocal pos
-        n = struct.unpack(">H", data[pos:pos + 2])[0]
-        s = data[pos + 2:pos + 2 + n].decode("utf-8", "replace")
-        pos += 2 + n
-        return s
-
-    utf(), utf()
-    count = struct.unpack(">i", data[pos:pos + 4])[0]
-    pos += 4
-    vectors = {}
-    for _ in range(count):
-        key = utf()
-        n = struct.unpack(">i", data[pos:pos + 4])[0]
-        pos += 4
-        vectors[key] = np.frombuffer(data[pos:pos + 4 * n], dtype=">f4").astype(np.float32)
-        pos += 4 * n
-    return vectors
-
-
 train, test, text, label, cache = sys.argv[1:6]
 xtr, ytr = load(train, text, label)
 xte, yte = load(test, text, label)
-vectors = read_cache(cache)
+_, vectors = read(cache)
 
 
 URL = re.compile(r"https?://\S+|www\.\S+", re.A)
