@@ -34,7 +34,7 @@ final class TokenCli {
 
     /** Application.yml's log level would win over a default property, so it is an argument. */
     private ConfigurableApplicationContext start() {
-        return tool.start(false, "--logging.level.root=WARN");
+        return tool.startWithoutKnowledge("--logging.level.root=WARN");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

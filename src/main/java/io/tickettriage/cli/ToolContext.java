@@ -19,12 +19,26 @@ final class ToolContext {
         this.application = application;
     }
 
+    /**
+     * For commands that work on the knowledge base ({@code import}). Without the starter set, the starter examples
+     * stored before are removed, as when the service runs with {@code TRIAGE_KNOWLEDGE_STARTER_SET=false}.
+     */
     ConfigurableApplicationContext start(boolean starterSet, String... arguments) {
+        return starterSet ? start(List.of(), arguments) : start(List.of("triage.knowledge.starter-set=false"), arguments);
+    }
+
+    /**
+     * For commands that need no examples ({@code token}): the knowledge base is not loaded, so the command neither
+     * waits for it nor changes the examples or the index the service uses.
+     */
+    ConfigurableApplicationContext startWithoutKnowledge(String... arguments) {
+        return start(List.of("triage.knowledge.load=false"), arguments);
+    }
+
+    private ConfigurableApplicationContext start(List<String> extra, String... arguments) {
         List<String> properties = new ArrayList<>(List.of("triage.jobs.workers=0", "triage.knowledge.poll-interval=0",
                 "triage.routing.train-models=false"));
-        if (!starterSet) {
-            properties.add("triage.knowledge.starter-set=false");
-        }
+        properties.addAll(extra);
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties(properties.toArray(String[]::new))

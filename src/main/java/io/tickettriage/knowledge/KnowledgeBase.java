@@ -57,6 +57,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
     private final ExampleLoader loader;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile Set<String> declaredTeams = Set.of();
+    private final boolean autoStartup;
     private volatile boolean running;
     // Imports use the database for minutes; one at a time keeps their "already known" answers true.
     private final Object importLock = new Object();
@@ -70,6 +71,7 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
         this.index = new ExampleIndex(properties.index(), dataFolder, embeddings.id());
         this.ingestion = new ExampleIngestion(store, embeddings, index, clock);
         this.loader = new ExampleLoader(store, ingestion, index, files, properties, embeddings.id());
+        this.autoStartup = properties.load();
     }
 
     @Override
@@ -85,6 +87,12 @@ public class KnowledgeBase implements TeamCatalog, SmartLifecycle {
                 loader.followWhile(this::isRunning);
             }
         });
+    }
+
+    /** Off in a context that needs no examples (the token command), so that nothing of the knowledge is touched. */
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
     }
 
     @Override

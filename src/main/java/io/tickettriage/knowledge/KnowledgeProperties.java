@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     another instance); 0 turns it off ({@code TRIAGE_KNOWLEDGE_POLL_INTERVAL})
  * @param index        the similarity index used once the knowledge base is large
  * @param embedding    the embedding model, when not the shipped one
+ * @param load         whether this process loads the knowledge base at start; off only for the {@code token}
+ *                     command, which needs no examples and must leave the service's knowledge as it is
  */
 @ConfigurationProperties("triage.knowledge")
 public record KnowledgeProperties(@DefaultValue("./knowledge") Path dir, @DefaultValue("true") boolean starterSet,
-        @DefaultValue("5s") Duration pollInterval, @DefaultValue Index index, @DefaultValue Embedding embedding) {
+        @DefaultValue("5s") Duration pollInterval, @DefaultValue Index index, @DefaultValue Embedding embedding,
+        @DefaultValue("true") boolean load) {
 
     /**
      * A sentence-embedding model the operator provides instead of the shipped English one (all-MiniLM-L6-v2), for

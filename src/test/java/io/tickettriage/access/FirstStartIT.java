@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The first start as a new user lives it: the service, run as the README says, prints a one-time login link;
  * the {@code token} command of the same jar, on the same database, issues tokens the service accepts at once
- * and revokes them.
+ * and revokes them, leaving the service's knowledge as it was.
  */
 class FirstStartIT {
 
@@ -40,6 +40,10 @@ class FirstStartIT {
             Matcher link = await().atMost(Duration.ofSeconds(30)).until(() -> LINK.matcher(app.log()),
                     Matcher::find);
             assertThat(app.log()).contains("Access control: on");
+            Path file = dir.resolve("tickets.db");
+            await().atMost(Duration.ofSeconds(60)).until(() -> app.log().contains("Knowledge base ready"));
+            long examples = examples(file);
+            assertThat(examples).isPositive();
 
             HttpResponse<String> login = api.raw(api.request(link.group(2)).GET());
             assertThat(login.statusCode()).isEqualTo(302);
@@ -61,6 +65,9 @@ class FirstStartIT {
             assertThat(run(database, "token", "revoke", id)).contains("Revoked token " + id);
             // another process revoked it: this one notices within its few seconds of cached lookups
             await().atMost(Duration.ofSeconds(30)).until(() -> bot.get("/tickets").status() == 401);
+            // the command loads no knowledge: it neither removes the starter examples nor rewrites the index
+            assertThat(examples(file)).isEqualTo(examples);
+            assertThat(app.log()).doesNotContain("removed since the last look");
         }
     }
 
@@ -71,6 +78,13 @@ class FirstStartIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).contains("unknown role 'boss'").contains("Usage:");
+    }
+
+    private static long examples(Path database) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database);
+                java.sql.ResultSet count = connection.createStatement().executeQuery("SELECT count(*) FROM examples")) {
+            return count.getLong(1);
+        }
     }
 
     private static String run(String database, String... args) throws IOException, InterruptedException {

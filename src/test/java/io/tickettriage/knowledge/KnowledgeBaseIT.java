@@ -180,7 +180,7 @@ class KnowledgeBaseIT {
             throws InterruptedException, IOException {
         KnowledgeBase knowledge = new KnowledgeBase(new ExampleStore(JdbcClient.create(database)),
                 new KnowledgeFiles(JsonMapper.builder().build()), embeddings,
-                new KnowledgeProperties(folder, true, Duration.ZERO, index, KnowledgeProperties.Embedding.SHIPPED), Clock.systemUTC(), "");
+                new KnowledgeProperties(folder, true, Duration.ZERO, index, KnowledgeProperties.Embedding.SHIPPED, true), Clock.systemUTC(), "");
         knowledge.start();
         assertThat(knowledge.awaitReady(Duration.ofSeconds(120))).isTrue();
         return knowledge;

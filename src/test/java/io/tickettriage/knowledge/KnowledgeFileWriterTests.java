@@ -33,7 +33,7 @@ class KnowledgeFileWriterTests {
     @BeforeEach
     void writer() {
         writer = new KnowledgeFileWriter(new KnowledgeProperties(dir, true, java.time.Duration.ZERO, KnowledgeProperties.Index.DEFAULTS,
-                KnowledgeProperties.Embedding.SHIPPED), JsonMapper.builder().build());
+                KnowledgeProperties.Embedding.SHIPPED, true), JsonMapper.builder().build());
     }
 
     @Test
