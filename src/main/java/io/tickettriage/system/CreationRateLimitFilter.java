@@ -6,11 +6,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -31,21 +28,21 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Limits how many tickets, and separately how many comments, one client creates per minute, with a token bucket per
- * client: a burst up to the limit is
- * accepted at once, then one ticket per {@code 60 s / limit}. Refusals are 429 with Retry-After. A client is its API
- * token when the request was authenticated with one, so that users behind one proxy or NAT address do not share a
- * budget; a caller logged in by a dashboard session is counted by name; anyone else (demo mode) by address.
+ * client ({@link CreationBudgets}: in this process, or in Redis and shared by every API process when
+ * {@code REDIS_URL} is set): a burst up to the limit is accepted at once, then one ticket per {@code 60 s / limit}.
+ * Refusals are 429 with Retry-After. A client is its API token when the request was authenticated with one, so that
+ * users behind one proxy or NAT address do not share a budget; a caller logged in by a dashboard session is counted
+ * by name; anyone else (demo mode) by address.
  *
  * <p>The filter runs after the security filter chain, so only a token that was verified gets its own budget: made-up
  * tokens are refused with 401 before they reach this filter and cannot be used to escape the address's budget. Only
  * a SHA-256 digest of the token is kept as the key: the table of buckets must never become a list of credentials,
- * in memory or in a heap dump.
+ * in memory, in a heap dump or in Redis.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
 class CreationRateLimitFilter extends OncePerRequestFilter {
 
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
     private static final String BEARER = "Bearer ";
     private static final UrlPathHelper PATHS = paths();
     private static final Pattern COMMENTS = Pattern.compile("/tickets/[^/]+/comments");
@@ -58,24 +55,13 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
     }
 
     private final int perMinute;
-    private final Clock clock;
+    private final CreationBudgets budgets;
     private final ProblemWriter problems;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    CreationRateLimitFilter(ServiceProperties properties, Clock clock, ProblemWriter problems) {
+    CreationRateLimitFilter(ServiceProperties properties, CreationBudgets budgets, ProblemWriter problems) {
         this.perMinute = properties.rateLimitPerMinute();
-        this.clock = clock;
+        this.budgets = budgets;
         this.problems = problems;
-    }
-
-    private static final class Bucket {
-        double tokens;
-        long updatedMillis;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updatedMillis = now;
-        }
     }
 
     @Override
@@ -148,27 +134,8 @@ class CreationRateLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Takes a token for {@code client}; returns 0 when one was there, else how long until one will be. */
+    /** Takes one creation from {@code client}'s budget; returns 0 when there was one, else how long to wait. */
     long take(String client) {
-        long now = clock.millis();
-        if (buckets.size() > MAX_TRACKED_CLIENTS) {
-            buckets.values().removeIf(bucket -> now - bucket.updatedMillis > 60_000);
-            if (buckets.size() > MAX_TRACKED_CLIENTS) {
-                // A flood of distinct clients (made-up tokens cost nothing): memory stays bounded at the price of
-                // forgetting the current budgets once, rather than growing with the number of keys an attacker makes.
-                buckets.clear();
-            }
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, key -> new Bucket(perMinute, now));
-        synchronized (bucket) {
-            double refill = (now - bucket.updatedMillis) * perMinute / 60_000d;
-            bucket.tokens = Math.min(perMinute, bucket.tokens + refill);
-            bucket.updatedMillis = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - bucket.tokens) * 60_000d / perMinute);
-        }
+        return budgets.take(client);
     }
 }

@@ -1,5 +1,8 @@
 package io.tickettriage.system;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -7,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The role of this process ({@code TRIAGE_ROLE}) and, in the scale-out mode, its connection to Redis. */
+/**
+ * The role of this process ({@code TRIAGE_ROLE}) and, in the scale-out mode, its connection to Redis and what is shared
+ * through it here (the creation rate limit's budgets).
+ */
 @Configuration(proxyBeanMethods = false)
 class ScaleOutConfiguration {
 
@@ -20,6 +26,16 @@ class ScaleOutConfiguration {
     @ConditionalOnExpression(RedisConnections.CONFIGURED)
     RedisConnections redisConnections(@Value("${triage.service.redis-url:}") String url) {
         return new RedisConnections(url.strip());
+    }
+
+    /** The creation rate limit's budgets: shared through Redis in the scale-out mode, else this process's own. */
+    @Bean
+    CreationBudgets creationBudgets(ServiceProperties properties, Clock clock,
+            ObjectProvider<RedisConnections> redis) {
+        RedisConnections connections = redis.getIfAvailable();
+        return connections == null
+                ? new LocalCreationBudgets(properties.rateLimitPerMinute(), clock)
+                : new RedisCreationBudgets(connections, properties.rateLimitPerMinute(), clock);
     }
 
     @Bean

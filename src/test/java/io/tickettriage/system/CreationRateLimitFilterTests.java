@@ -40,7 +40,8 @@ class CreationRateLimitFilterTests {
             AuthorityUtils.createAuthorityList("ROLE_REQUESTER"));
 
     private final CreationRateLimitFilter filter =
-            new CreationRateLimitFilter(new ServiceProperties("all", "", null, 60, List.of(), 1_048_576), clock, null);
+            new CreationRateLimitFilter(new ServiceProperties("all", "", null, 60, List.of(), 1_048_576),
+                    new LocalCreationBudgets(60, clock), null);
 
     @Test
     void acceptsABurstUpToTheLimitThenAsksToWait() {
