@@ -429,6 +429,61 @@ try {
     await observer.getByRole('heading', { name: `Ticket #${id} was deleted` }).waitFor();
     await agent.locator(`[data-testid="ticket-card"][data-ticket-id="${id}"]`).waitFor({ state: 'detached' });
   });
+
+  // Last: the agent page logs out of the admin's session, which the observer page shares.
+  if (loginUrl && process.env.E2E_TOKEN) {
+    await run(
+      "an agent who is not an admin reads the teams' settings, with nothing to change",
+      async () => {
+        await agent.goto(`${baseUrl}/admin/agents`);
+        await agent.getByTestId('policies').getByLabel('Network Team').selectOption('expertise');
+        await agent.getByText('Network Team: expertise.').waitFor();
+        const hours = agent.getByTestId('team-hours');
+        await hours.getByRole('button', { name: 'Set hours for Network Team' }).click();
+        await hours.getByLabel('Time zone').fill('Europe/Paris');
+        await hours.getByRole('button', { name: 'Save hours' }).click();
+        await hours.getByRole('row', { name: /Network Team Mon–Fri, 09:00–17:00 \(Europe\/Paris\)/ }).waitFor();
+
+        await observer.close();
+        await agent.getByRole('button', { name: 'Log out' }).click();
+        await agent.getByLabel('API token').fill(process.env.E2E_TOKEN);
+        await agent.getByRole('button', { name: 'Log in' }).click();
+        await agent.getByTestId('caller').filter({ hasText: '(agent)' }).waitFor();
+        const nav = agent.getByRole('navigation', { name: 'Main' });
+        if ((await nav.getByRole('link', { name: 'Agents' }).count()) > 0)
+          throw new Error('an agent is offered Agents');
+        await nav.getByRole('link', { name: 'Teams' }).click();
+
+        const page = agent.getByTestId('team-settings');
+        await page
+          .getByTestId('team-policies')
+          .getByRole('row', { name: /Network Team Expertise .* Mon–Fri, 09:00–17:00 \(Europe\/Paris\)/ })
+          .waitFor();
+        await page
+          .getByTestId('team-policies')
+          .getByRole('row', { name: /Hardware Team Least loaded \(default\) .* Around the clock/ })
+          .waitFor();
+        const { targets } = await (await fetch(`${baseUrl}/sla`, { headers: apiHeaders })).json();
+        const urgent = targets.find((target) => target.priority === 'Urgent');
+        if (urgent.first_response_minutes !== 60 || urgent.resolution_minutes !== 240)
+          throw new Error(`the API has other targets: ${JSON.stringify(urgent)}`);
+        await page.getByTestId('team-targets').getByRole('row', { name: 'Urgent 1 h 4 h' }).waitFor();
+        for (const role of ['button', 'textbox', 'combobox', 'checkbox', 'spinbutton']) {
+          const count = await page.getByRole(role).count();
+          if (count > 0) throw new Error(`the teams page offers an agent ${count} ${role}(s)`);
+        }
+        await agent.screenshot({ path: join(artifacts, 'teams.png'), fullPage: true });
+        await audit(agent, 'teams');
+
+        // the admins' page by its address: a pointer to the teams page, and no control the API would refuse
+        await agent.goto(`${baseUrl}/admin/agents`);
+        await agent.getByTestId('admins-only').getByRole('link', { name: 'Teams page' }).waitFor();
+        if ((await agent.getByRole('main').getByRole('button').count()) > 0)
+          throw new Error('the agents page offers an agent buttons');
+      },
+      [/status of 401 .*\/auth\/me$/],
+    );
+  }
   step = 'end';
 } catch (error) {
   failed = true;

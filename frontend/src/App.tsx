@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { CallerBadge, SessionGate, useCaller } from './auth/Session';
+import { CallerBadge, isAgent, SessionGate, useCaller } from './auth/Session';
 import { IncidentBanner } from './live/IncidentBanner';
 import { LiveUpdatesProvider, useConnectionState } from './live/LiveUpdates';
 import { BoardPage } from './board/BoardPage';
@@ -9,6 +9,7 @@ import { TeamsProvider } from './ui/teams';
 import { Loading } from './ui/States';
 import { WebhooksPage } from './webhooks/WebhooksPage';
 import { AgentsPage } from './agents/AgentsPage';
+import { TeamsPage } from './agents/TeamsPage';
 import { AvailabilitySwitch } from './agents/AvailabilitySwitch';
 
 // The charting library is only needed on the insights page; the board loads without it.
@@ -32,12 +33,14 @@ const TITLES: Record<Route['page'], string> = {
   insights: 'Insights',
   webhooks: 'Webhooks',
   agents: 'Agents and service levels',
+  teams: 'Teams',
   missing: 'Not found',
 };
 
 function Shell() {
   const route = useRoute();
-  const admin = useCaller().role === 'admin';
+  const caller = useCaller();
+  const admin = caller.role === 'admin';
   useEffect(() => {
     document.title = `${route.page === 'ticket' ? `Ticket #${route.id}` : TITLES[route.page]} · Ticket Triage`;
   }, [route]);
@@ -58,6 +61,12 @@ function Shell() {
           <Link href="/analytics" aria-current={route.page === 'insights' ? 'page' : undefined}>
             Insights
           </Link>
+          {/* requesters may not read how teams are run (the API answers them 403) */}
+          {isAgent(caller) && (
+            <Link href="/team-settings" aria-current={route.page === 'teams' ? 'page' : undefined}>
+              Teams
+            </Link>
+          )}
           {admin && (
             <Link href="/admin/webhooks" aria-current={route.page === 'webhooks' ? 'page' : undefined}>
               Webhooks
@@ -85,6 +94,7 @@ function Shell() {
         )}
         {route.page === 'webhooks' && <WebhooksPage />}
         {route.page === 'agents' && <AgentsPage />}
+        {route.page === 'teams' && <TeamsPage />}
         {route.page === 'missing' && (
           <section className="state">
             <h1>Page not found</h1>

@@ -110,18 +110,21 @@ describe('the agents page', () => {
     expect(await screen.findByText("bob removed; their open tickets went back to their teams' queues.")).toBeTruthy();
   });
 
-  it('says so when the caller is not an admin', async () => {
-    fakeServer({
+  it("tells a non-admin where the teams' settings are shown read-only", async () => {
+    // agents may read the agents, policies and targets; only the changes are refused them
+    const { seen } = fakeServer({
       'GET /auth/me': { name: 'alice', role: 'agent', auth: 'token' },
       'GET /teams': [],
-      'GET /agents': new Response(JSON.stringify({ status: 403, detail: 'Forbidden' }), {
-        status: 403,
-        headers: { 'Content-Type': 'application/problem+json' },
-      }),
+      'GET /agents': [BOB],
       'GET /policies': [],
       'GET /sla': { targets: [] },
     });
     openDashboard('/admin/agents');
-    expect(await screen.findByText('Only admins manage agents and service levels.')).toBeTruthy();
+    const notice = await screen.findByTestId('admins-only');
+    expect(notice.textContent).toContain('Only admins manage agents and service levels.');
+    // where a non-admin reads the same settings, and no control that the API would refuse
+    expect(within(notice).getByRole('link', { name: 'Teams page' }).getAttribute('href')).toBe('/team-settings');
+    expect(screen.queryAllByRole('button', { name: /Save|Set|Remove/ })).toHaveLength(0);
+    expect(seen.filter((request) => request.path === '/policies' || request.path === '/sla')).toEqual([]);
   });
 });

@@ -2,28 +2,46 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { PRIORITIES, type Agent, type ServiceTarget, type TeamPolicy } from '../api/types';
 import { ErrorState, Loading } from '../ui/States';
+import { useCaller } from '../auth/Session';
 import { useTeams } from '../ui/teams';
+import { Link } from '../ui/router';
+import { POLICIES } from './policies';
 import { TeamHoursPanel } from './TeamHoursPanel';
-
-const POLICIES: { value: TeamPolicy['assignment']; label: string }[] = [
-  { value: 'least_loaded', label: 'Least loaded' },
-  { value: 'round_robin', label: 'Round robin' },
-  { value: 'expertise', label: 'Expertise (who solved similar tickets)' },
-  { value: 'none', label: 'None (the team picks)' },
-];
 
 type Load =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
   | { state: 'ready'; agents: Agent[]; policies: TeamPolicy[]; targets: ServiceTarget[] };
 
+const ADMINS_ONLY = 'Only admins manage agents and service levels.';
+
 function messageOf(error: unknown): string {
-  if (error instanceof ApiError && error.status === 403) return 'Only admins manage agents and service levels.';
+  if (error instanceof ApiError && error.status === 403) return ADMINS_ONLY;
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Admins' page for who takes tickets: agents, each team's assignment policy, the service-level targets. */
+/**
+ * Admins' page for who takes tickets: agents, each team's assignment policy, the service-level targets. Agents may
+ * read most of it but change none of it, so a non-admin gets a pointer to the read-only teams page instead of
+ * controls the API would refuse.
+ */
 export function AgentsPage() {
+  return useCaller().role === 'admin' ? <AgentsAdmin /> : <AdminsOnly />;
+}
+
+function AdminsOnly() {
+  return (
+    <section className="state" data-testid="admins-only">
+      <h1>Agents and service levels</h1>
+      <p>
+        {ADMINS_ONLY} How each team&apos;s tickets are assigned, its business hours and the service-level targets are on
+        the <Link href="/team-settings">Teams page</Link>, read-only.
+      </p>
+    </section>
+  );
+}
+
+function AgentsAdmin() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string }>();

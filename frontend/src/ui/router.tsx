@@ -10,6 +10,7 @@ export type Route =
   | { page: 'insights' }
   | { page: 'webhooks' }
   | { page: 'agents' }
+  | { page: 'teams' }
   | { page: 'missing' };
 
 export function routeOf(path: string): Route {
@@ -17,6 +18,8 @@ export function routeOf(path: string): Route {
   if (path === '/analytics' || path === '/analytics/') return { page: 'insights' };
   if (path === '/admin/webhooks' || path === '/admin/webhooks/') return { page: 'webhooks' };
   if (path === '/admin/agents' || path === '/admin/agents/') return { page: 'agents' };
+  // not /teams, which is the API's list of teams
+  if (path === '/team-settings' || path === '/team-settings/') return { page: 'teams' };
   const ticket = /^\/ticket\/(\d+)\/?$/.exec(path);
   if (ticket) return { page: 'ticket', id: Number(ticket[1]) };
   return { page: 'missing' };

@@ -11,6 +11,6 @@ class DashboardEndpoints implements EndpointAccess {
     @Override
     public void declare(Rules rules) {
         rules.open("/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/ticket/*", "/analytics",
-                "/admin/webhooks", "/admin/agents");
+                "/team-settings", "/admin/webhooks", "/admin/agents");
     }
 }

@@ -44,7 +44,8 @@ class DashboardIT {
     @Test
     void servesTheDashboardAtTheRootAndOnItsOwnAddresses() {
         Api api = new Api(port);
-        for (String path : new String[] {"/", "/ticket/42", "/analytics", "/admin/webhooks", "/admin/agents"}) {
+        for (String path : new String[] {"/", "/ticket/42", "/analytics", "/team-settings", "/admin/webhooks",
+                "/admin/agents"}) {
             Reply page = api.get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.contentType()).as(path).startsWith("text/html");
