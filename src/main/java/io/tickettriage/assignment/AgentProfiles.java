@@ -166,7 +166,7 @@ class AgentProfiles {
         }
         List<String> known = new ArrayList<>();
         for (String value : values) {
-            String team = KnownTeams.require(teams, value, "teams");
+            String team = teams.requireTeam(value, "teams");
             if (!known.contains(team)) {
                 known.add(team);
             }

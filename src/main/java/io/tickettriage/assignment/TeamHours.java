@@ -79,7 +79,7 @@ public class TeamHours {
     }
 
     private String team(@Nullable String value) {
-        return KnownTeams.require(teams, value, "team");
+        return teams.requireTeam(value, "team");
     }
 
     private static ZoneId zone(@Nullable String value) {

@@ -39,7 +39,7 @@ class TeamPolicies {
     }
 
     TeamPolicy setPolicy(String team, @Nullable String value) {
-        String known = KnownTeams.require(teams, team, "team");
+        String known = teams.requireTeam(team, "team");
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException("assignment", "assignment is required: " + AssignmentPolicy.known());
         }
@@ -51,7 +51,7 @@ class TeamPolicies {
     }
 
     TeamPolicy policy(String team) {
-        String known = KnownTeams.require(teams, team, "team");
+        String known = teams.requireTeam(team, "team");
         return policies.find(known).map(policy -> new TeamPolicy(known, policy, false))
                 .orElseGet(() -> new TeamPolicy(known, AssignmentPolicy.DEFAULT, true));
     }

@@ -34,7 +34,7 @@ class RequestedFields {
 
     /** Reads an agent's change; a change that names no field at all is refused. */
     ReadChange change(AgentChange change) {
-        String team = change.team() == null ? null : team(change.team());
+        String team = change.team() == null ? null : teams.requireTicketTeam(change.team(), "assigned_to");
         Priority priority = change.priority() == null ? null : priority(change.priority());
         Level level = change.level() == null ? null : level(change.level());
         String assignee = change.assignee() == null ? null : assignee(change.assignee());
@@ -54,15 +54,6 @@ class RequestedFields {
     static Level level(String value) {
         return Level.parse(value).orElseThrow(() -> new InvalidFieldException("level",
                 "Unknown level '" + value + "'; use Tier 1, Tier 2 or Tier 3"));
-    }
-
-    private String team(String value) {
-        String team = value.strip();
-        if (!teams.contains(team)) {
-            throw new InvalidFieldException("assigned_to", "Unknown team '" + value + "'; known teams are "
-                    + String.join(", ", teams.teams().stream().sorted().toList()) + " and " + Ticket.MANUAL_REVIEW);
-        }
-        return team;
     }
 
     private String assignee(String value) {
