@@ -56,13 +56,13 @@ final class LlmComparison {
         LlmReview review = new LlmReview(stage, new History(history, vectors, model), minExamples,
                 vectors == null ? 0 : settings.examples());
         int asking = (int) IntStream.range(0, test.size())
-                .filter(i -> stage.wantsToSee(!EvaluateCommand.autoRouted(router, probabilities.get(i)))).count();
+                .filter(i -> stage.wantsToSee(!EvaluationMetrics.autoRouted(router, probabilities.get(i)))).count();
         out.printf(Locale.ROOT, "%nasking the LLM about %,d of %,d test tickets (%s mode, %d at a time)%n", asking,
                 test.size(), stage.mode().label(), settings.maxConcurrency());
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         int every = Math.max(10, asking / 10);
-        List<TriageDecision> decisions = EvaluateCommand.parallel(IntStream.range(0, test.size()).boxed().toList(),
+        List<TriageDecision> decisions = Parallel.map(IntStream.range(0, test.size()).boxed().toList(),
                 settings.maxConcurrency(), i -> {
                     TriageDecision local = local(router, probabilities.get(i));
                     TriageDecision decided = review.review(test.get(i).title(), test.get(i).description(), local);
@@ -104,7 +104,7 @@ final class LlmComparison {
             guesses.add(llmChose ? step.team() : router.labels().get(LinearRouter.argmax(p)));
             routed[i] = !Ticket.MANUAL_REVIEW.equals(decision.assignedTo());
         }
-        EvaluateCommand.Metrics metrics = new EvaluateCommand.Metrics(test.stream().map(Row::label).toList(),
+        EvaluationMetrics metrics = new EvaluationMetrics(test.stream().map(Row::label).toList(),
                 router.labels(), guesses, routed, router.targetPrecision());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("mode", stage.mode().label());
@@ -113,7 +113,7 @@ final class LlmComparison {
         report.put("asked", asked);
         report.putAll(outcomes);
         report.put("calls", calls);
-        report.put("seconds", EvaluateCommand.round(seconds));
+        report.put("seconds", EvaluationMetrics.round(seconds));
         return report;
     }
 
@@ -121,7 +121,7 @@ final class LlmComparison {
     private static TriageDecision local(LinearRouter router, double[] p) {
         int best = LinearRouter.argmax(p);
         String label = router.labels().get(best);
-        boolean routed = EvaluateCommand.autoRouted(router, p);
+        boolean routed = EvaluationMetrics.autoRouted(router, p);
         String reason = routed
                 ? String.format(Locale.ROOT, "%s with confidence %.2f (threshold %.2f)", label, p[best],
                         router.threshold(best))

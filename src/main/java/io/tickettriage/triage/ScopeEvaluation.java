@@ -105,7 +105,7 @@ final class ScopeEvaluation {
         }
         record Scored(Row row, int team, double probability, boolean confident, Refusal refusal, String reason) {
         }
-        List<Scored> scored = EvaluateCommand.parallel(rows, threads, row -> {
+        List<Scored> scored = Parallel.map(rows, threads, row -> {
             float[] vector = model.embed(row.text());
             double[] p = router.probabilities(row.text(), vector);
             int best = LinearRouter.argmax(p);
@@ -150,7 +150,7 @@ final class ScopeEvaluation {
         report.put("file", file.toString());
         report.put("tickets", rows.size());
         report.put("auto_routed", routed);
-        report.put("auto_routed_share", EvaluateCommand.round((double) routed / rows.size()));
+        report.put("auto_routed_share", EvaluationMetrics.round((double) routed / rows.size()));
         report.put("auto_routed_without_check", routedWithoutCheck);
         report.put("per_category", categories);
         report.put("still_routed", routedTickets);

@@ -74,10 +74,10 @@ final class SeverityEvaluation {
         }
         boolean[] none = new boolean[truth.size()];
         Map<String, Object> report = new LinkedHashMap<>(
-                new EvaluateCommand.Metrics(truth, model.labels(), decided, none, 0).report());
+                new EvaluationMetrics(truth, model.labels(), decided, none, 0).report());
         report.remove("auto_routed");
         report.put("rules_applied", productValues);
-        report.put("learned_only_accuracy", EvaluateCommand.round(agreement(truth, learned)));
+        report.put("learned_only_accuracy", EvaluationMetrics.round(agreement(truth, learned)));
         report.put("test_rows", truth.size());
         if (priority && productValues) {
             long severeAsLow = 0;

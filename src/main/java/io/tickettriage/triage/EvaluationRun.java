@@ -1,0 +1,208 @@
+package io.tickettriage.triage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.tickettriage.knowledge.EmbeddingModel;
+import io.tickettriage.knowledge.LabelledCsv.Row;
+import io.tickettriage.llm.LlmMode;
+import io.tickettriage.llm.LlmProperties;
+import io.tickettriage.llm.LlmStage;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code eval} run: embeds the history, trains the service's router on it, scores the test rows, applies the
+ * service's similarity refusals, and adds what the options ask for (out-of-scope tickets, priority and level, the LLM
+ * stage). Every vector is computed once here and handed to each step that needs it.
+ */
+final class EvaluationRun {
+
+    /** The router trained on the history, and the history's vectors (null entries without an embedding model). */
+    private record Trained(LinearRouter router, List<float @Nullable []> vectors, double seconds) {
+    }
+
+    /** The test rows' vectors (null entries when the router does without them) and the router's probabilities. */
+    private record Scored(List<float @Nullable []> vectors, List<double[]> probabilities, double seconds) {
+    }
+
+    private final EvaluationInput input;
+    private final LlmStage stage;
+    private final LlmProperties llmSettings;
+    private final PrintStream out;
+
+    EvaluationRun(EvaluationInput input, LlmStage stage, LlmProperties llmSettings, PrintStream out) {
+        this.input = input;
+        this.stage = stage;
+        this.llmSettings = llmSettings;
+        this.out = out;
+    }
+
+    /** Runs the evaluation, printing as it goes; returns the report. */
+    Map<String, Object> evaluate() throws IOException {
+        LinearRouter.Settings settings = input.routerSettings();
+        // The LLM's similar examples are found by the embedding model, as in the service, even when the router
+        // itself does without it.
+        boolean retrieve = stage.mode() != LlmMode.OFF && llmSettings.examples() > 0;
+        EmbeddingModel local = input.embed() || retrieve ? EmbeddingModel.local() : null;
+        VectorCache cache = local != null && input.vectorCache() != null
+                ? VectorCache.open(local, Path.of(input.vectorCache())) : null;
+        EmbeddingModel model = cache != null ? cache : local;
+        if (model != null) {
+            settings = settings.readingOnly(model.languages());
+        }
+        Trained trained = train(model, settings);
+        Scored scored = classify(trained.router(), model, settings.threads());
+        LinearRouter router = trained.router();
+        List<Row> test = input.test().rows();
+
+        List<String> truth = test.stream().map(Row::label).toList();
+        EvaluationMetrics metrics = EvaluationMetrics.of(truth, router, scored.probabilities());
+        Map<String, Object> report = metrics.report();
+        ScopeEvaluation scope = input.embed() ? new ScopeEvaluation(input.train().rows(), trained.vectors(),
+                router.labels(), input.minSimilarity(), OutOfScope.load(model::embed), model.languages()) : null;
+        // Without the embedding the service cannot apply its similarity refusals either, and the threshold's
+        // figures are the policy's.
+        boolean[] routedByPolicy = scope != null ? applyPolicy(scope, router, scored, settings.threads(), report)
+                : routedByThreshold(router, scored.probabilities());
+        List<String> predicted = scored.probabilities().stream()
+                .map(p -> router.labels().get(LinearRouter.argmax(p))).toList();
+        report.put("language_source", input.languageSource());
+        report.put("by_language", EvaluationReport.byLanguage(truth, router, predicted, routedByPolicy,
+                input.languages()));
+        EvaluationReport.describeRun(report, input.train().rows().size(), test.size(),
+                input.embed() ? model.id() : null, trained.seconds(), scored.seconds(), settings.threads(), router);
+        EvaluationReport.print(metrics, report, scope != null, test.size(), scored.seconds(), settings.threads(), out);
+        if (input.outOfScope() != null) {
+            if (scope == null) {
+                throw new IllegalArgumentException("--out-of-scope needs --embeddings on: the check compares embeddings");
+            }
+            report.put("out_of_scope", scope.outOfScope(input.outOfScope(), input.textColumns(), router, model,
+                    settings.threads(), out));
+        }
+        if (input.scoresPriority()) {
+            report.put("priority", SeverityEvaluation.score("priority", input.train().rows(), trained.vectors(), test,
+                    scored.vectors(), Row::priority, settings, out));
+        }
+        if (input.scoresLevel()) {
+            report.put("level", SeverityEvaluation.score("level", input.train().rows(), trained.vectors(), test,
+                    scored.vectors(), Row::level, settings, out));
+        }
+        if (stage.mode() != LlmMode.OFF) {
+            Map<String, Object> llm = new LlmComparison(stage, llmSettings, out).compare(input.train().rows(),
+                    retrieve ? trained.vectors() : null, retrieve ? model : null, input.minExamples(), test, router,
+                    scored.probabilities());
+            report.put("llm", llm);
+            LlmComparison.print(report, llm, out);
+        }
+        if (cache != null) {
+            out.printf(Locale.ROOT, "vector cache %s: %,d vectors read, %,d now%s%n", input.vectorCache(),
+                    cache.reused(), cache.size(), cache.size() > cache.reused() ? " (written)" : "");
+            cache.save();
+        }
+        return report;
+    }
+
+    private Trained train(@Nullable EmbeddingModel model, LinearRouter.Settings settings) {
+        long start = System.nanoTime();
+        List<Row> rows = input.train().rows();
+        List<float[]> vectors = embed(model, rows, settings.threads());
+        List<LinearRouter.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            samples.add(new LinearRouter.Sample(row.text(), input.embed() ? vectors.get(i) : null, row.label()));
+        }
+        LinearRouter router = LinearRouter.train(samples, settings, message -> out.println("  " + message));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "trained in %.1f s%n", seconds);
+        return new Trained(router, vectors, seconds);
+    }
+
+    private Scored classify(LinearRouter router, @Nullable EmbeddingModel model, int threads) {
+        long start = System.nanoTime();
+        List<Row> rows = input.test().rows();
+        List<float[]> vectors = input.embed() ? Parallel.map(rows, threads, row -> model.embed(row.text()))
+                : Collections.nCopies(rows.size(), null);
+        List<double[]> probabilities = Parallel.map(indices(rows.size()), threads,
+                i -> router.probabilities(rows.get(i).text(), vectors.get(i)));
+        return new Scored(vectors, probabilities, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The service's similarity refusals (unlike every example, out of scope) on top of the thresholds: reports the
+     * share routed at each step and the first tickets refused as out of scope; returns which tickets the policy
+     * routes.
+     */
+    private boolean[] applyPolicy(ScopeEvaluation scope, LinearRouter router, Scored scored, int threads,
+            Map<String, Object> report) {
+        List<Row> test = input.test().rows();
+        List<double[]> probabilities = scored.probabilities();
+        List<ScopeEvaluation.Refusal> refusals = Parallel.map(indices(test.size()), threads,
+                i -> scope.check(scored.vectors().get(i), LinearRouter.argmax(probabilities.get(i)),
+                        scope.language(test.get(i))));
+        List<String> truth = test.stream().map(Row::label).toList();
+        boolean[] withoutCheck = new boolean[truth.size()];
+        boolean[] routed = new boolean[truth.size()];
+        List<String> predicted = new ArrayList<>();
+        for (int i = 0; i < truth.size(); i++) {
+            boolean confident = EvaluationMetrics.autoRouted(router, probabilities.get(i));
+            withoutCheck[i] = confident && refusals.get(i) != ScopeEvaluation.Refusal.UNLIKE_ANY_EXAMPLE;
+            routed[i] = confident && refusals.get(i) == ScopeEvaluation.Refusal.NONE;
+            predicted.add(router.labels().get(LinearRouter.argmax(probabilities.get(i))));
+        }
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < truth.size(); i++) {
+            if (withoutCheck[i] && !routed[i] && refused.size() < 100) {
+                refused.add(test.get(i).title() + " (" + truth.get(i) + "): "
+                        + scope.reason(scored.vectors().get(i), LinearRouter.argmax(probabilities.get(i)),
+                                scope.language(test.get(i))));
+            }
+        }
+        report.put("refused_as_out_of_scope", refused);
+        report.put("auto_routed_by_threshold_only", report.get("auto_routed"));
+        report.put("auto_routed_without_out_of_scope_check", new EvaluationMetrics(truth, router.labels(), predicted,
+                withoutCheck, router.targetPrecision()).report().get("auto_routed"));
+        report.put("auto_routed", new EvaluationMetrics(truth, router.labels(), predicted, routed,
+                router.targetPrecision()).report().get("auto_routed"));
+        return routed;
+    }
+
+    private static boolean[] routedByThreshold(LinearRouter router, List<double[]> probabilities) {
+        boolean[] routed = new boolean[probabilities.size()];
+        for (int i = 0; i < routed.length; i++) {
+            routed[i] = EvaluationMetrics.autoRouted(router, probabilities.get(i));
+        }
+        return routed;
+    }
+
+    private List<float[]> embed(@Nullable EmbeddingModel model, List<Row> rows, int threads) {
+        if (model == null) {
+            return Collections.nCopies(rows.size(), null);
+        }
+        long start = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        List<float[]> vectors = Parallel.map(rows, threads, (Row row) -> {
+            float[] vector = model.embed(row.text());
+            int n = done.incrementAndGet();
+            if (n % 5_000 == 0) {
+                out.printf(Locale.ROOT, "  embedded %,d/%,d (%.0f per second)%n", n, rows.size(),
+                        n / ((System.nanoTime() - start) / 1e9));
+            }
+            return vector;
+        });
+        out.printf(Locale.ROOT, "  embedded %,d texts in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
+        return vectors;
+    }
+
+    private static List<Integer> indices(int count) {
+        return IntStream.range(0, count).boxed().toList();
+    }
+}
