@@ -18,32 +18,23 @@ A_OPTS="${A_OPTS:-}"
 B_OPTS="${B_OPTS:-}"
 RUNS="${RUNS:-2}"
 PORT="${PORT:-8138}"
-PID=""
 DIR=""
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cleanup() {
-    if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-    [[ -n "$DIR" ]] && rm -rf "$DIR"
+    stop_server
+    if [[ -n "$DIR" ]]; then rm -rf "$DIR"; fi  # not "[[ ]] &&": false as the last command, it made the exit code 1
 }
 trap cleanup EXIT
 
 one() {  # $1 = label, $2 = launcher, $3 = JAVA_OPTS
-    local begin elapsed cpu
+    local cpu
     DIR="$(mktemp -d)"
-    begin=$(date +%s.%N)
-    (cd "$DIR" && SERVER_PORT="$PORT" TRIAGE_AUTH=none LOGGING_LEVEL_ORG_FLYWAYDB=INFO JAVA_OPTS="$3" \
-        exec "$2" start) >"$DIR/server.log" 2>&1 &
-    PID=$!
-    until curl -fsS --max-time 1 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-        kill -0 "$PID" 2>/dev/null || { tail -n 30 "$DIR/server.log" >&2; exit 1; }
-        sleep 0.02
-    done
-    elapsed=$(echo "$(date +%s.%N) - $begin" | bc)
+    start_server "$DIR" "$2" "$3" LOGGING_LEVEL_ORG_FLYWAYDB=INFO
     cpu=$(awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$PID/stat")
-    printf '%s: health UP after %.2f s, %s CPU-s, load %s; %s; flyway %s\n' "$1" "$elapsed" "$cpu" \
-        "$(cut -d' ' -f1 /proc/loadavg)" \
-        "$(grep -o 'Started TriageApplication in [0-9.]* seconds' "$DIR/server.log" || echo 'no Started line')" \
-        "$(flyway_seconds "$DIR/server.log")"
-    kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+    printf '%s: health UP after %.2f s, %s CPU-s, load %s; %s; flyway %s\n' "$1" "$ELAPSED" "$cpu" \
+        "$(cut -d' ' -f1 /proc/loadavg)" "$(started_line "$DIR/server.log")" "$(flyway_seconds "$DIR/server.log")"
+    stop_server
     rm -rf "$DIR"; DIR=""
     sleep 1
 }

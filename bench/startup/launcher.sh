@@ -22,33 +22,20 @@ RATE="${RATE:-2000}"
 FLOOD_SECONDS="${FLOOD_SECONDS:-15}"
 CACHE="${CACHE:-on}"
 WORK="$(mktemp -d)"
-PID=""
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cleanup() {
-    if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+    stop_server
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-now() { date +%s.%N; }
 extra_opts=""
 [[ "$CACHE" == off ]] && extra_opts="-XX:AOTMode=off"
 
 # A fresh folder per start: a new database, as the very first start of a new user.
 start() {  # $1 = folder; sets PID and ELAPSED (seconds to health UP)
-    local dir="$1" begin
-    mkdir -p "$dir"
-    begin=$(now)
-    (cd "$dir" && SERVER_PORT="$PORT" TRIAGE_AUTH=none TRIAGE_RATE_LIMIT_PER_MINUTE=0 TRIAGE_JOBS_MAX_PENDING=0 \
-        JAVA_OPTS="$extra_opts" exec "$LAUNCHER" start) >"$dir/server.log" 2>&1 &
-    PID=$!
-    until curl -fsS --max-time 1 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-        kill -0 "$PID" 2>/dev/null || { tail -n 30 "$dir/server.log" >&2; exit 1; }
-        sleep 0.02
-    done
-    ELAPSED=$(echo "$(now) - $begin" | bc)
-}
-stop() {
-    kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+    start_server "$1" "$LAUNCHER" "$extra_opts" TRIAGE_RATE_LIMIT_PER_MINUTE=0 TRIAGE_JOBS_MAX_PENDING=0
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -56,14 +43,13 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if ! "$LAUNCHER" status | grep -q 'start-up cache ready'; then
     echo "preparing the start-up cache (a first start after the build)"
     start "$WORK/prepare"
-    stop
+    stop_server
 fi
 echo "cache: $CACHE"
 for run in $(seq 1 "$RUNS"); do
     start "$WORK/start-$run"
-    echo "start $run: health UP after $ELAPSED s; $(grep -o 'Started TriageApplication in [0-9.]* seconds' \
-        "$WORK/start-$run/server.log" || true)"
-    stop
+    echo "start $run: health UP after $ELAPSED s; $(started_line "$WORK/start-$run/server.log")"
+    stop_server
 done
 
 # The flood client is compiled first, so that it sends from the first moment the server is healthy.
@@ -74,5 +60,5 @@ echo "flood server: health UP after $ELAPSED s; $RATE tickets/s for $FLOOD_SECON
 "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$WORK/client" IntakeBench \
     --url "http://127.0.0.1:$PORT" --mode intake --rate "$RATE" --seconds "$FLOOD_SECONDS" --warmup 0 \
     --routing-timeout 1 2>&1 | grep -v '^  *[0-9]* s ' | tail -n 25 || true
-stop
+stop_server
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

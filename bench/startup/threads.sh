@@ -13,9 +13,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PORT="${PORT:-8131}"
 RUNS="${RUNS:-3}"
 WORK="$(mktemp -d)"
-PID=""
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cleanup() {
-    if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+    stop_server
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -23,18 +24,8 @@ trap cleanup EXIT
 ticks="$(getconf CLK_TCK)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq 1 "$RUNS"); do
-    dir="$WORK/start-$run"
-    mkdir -p "$dir"
-    begin=$(date +%s.%N)
-    # The launcher ends in exec, so this PID is the JVM's.
-    (cd "$dir" && SERVER_PORT="$PORT" TRIAGE_AUTH=none exec "$ROOT/ticket-triage" start) >"$dir/server.log" 2>&1 &
-    PID=$!
-    until curl -fsS --max-time 1 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-        kill -0 "$PID" 2>/dev/null || { tail -n 30 "$dir/server.log" >&2; exit 1; }
-        sleep 0.02
-    done
-    elapsed=$(echo "$(date +%s.%N) - $begin" | bc)
-    echo "start $run: health UP after $elapsed s; CPU-seconds by then, per thread group:"
+    start_server "$WORK/start-$run" "$ROOT/ticket-triage" "${JAVA_OPTS:-}"
+    echo "start $run: health UP after $ELAPSED s; CPU-seconds by then, per thread group:"
     for task in /proc/"$PID"/task/*; do
         name="$(cat "$task/comm")"
         # Fields after the command name: utime and stime are the 12th and 13th.
@@ -46,6 +37,6 @@ for run in $(seq 1 "$RUNS"); do
             printf "  %6.2f  %s\n", total / ticks, "(all threads)"
             for (group in cpu) if (cpu[group] > 0) printf "  %6.2f  %s\n", cpu[group] / ticks, group
         }' | sort -rn
-    kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+    stop_server
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
