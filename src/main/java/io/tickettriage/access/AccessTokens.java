@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,8 @@ public class AccessTokens {
 
     /** Prefix that makes a leaked token easy to recognise in code reviews and secret scanners. */
     static final String PREFIX = "tt_";
-    private static final long CACHE_MILLIS = 10_000;
+    /** How long a lookup is answered from memory; another process's revocation shows within it, without Redis. */
+    static final long CACHE_MILLIS = 10_000;
     private static final long TOUCH_MILLIS = 60_000;
     private static final int MAX_CACHED = 10_000;
     static final int MAX_SESSIONS_PER_TOKEN = 20;
@@ -38,6 +40,7 @@ public class AccessTokens {
     private final TokenStore store;
     private final AccessProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
     /** Recent lookups, so that a busy client costs one query per token every few seconds rather than per call. */
     private final Map<String, Cached> recent = new ConcurrentHashMap<>();
@@ -59,10 +62,11 @@ public class AccessTokens {
             @Nullable Instant expiresAt, @Nullable Long tokenId) {
     }
 
-    AccessTokens(TokenStore store, AccessProperties properties, Clock clock) {
+    AccessTokens(TokenStore store, AccessProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates an API token; its secret is in the answer and nowhere else. */
@@ -82,7 +86,7 @@ public class AccessTokens {
 
     /**
      * Revokes an API token and ends the dashboard sessions opened with it; true if it was live. Takes effect at once
-     * in this process, within seconds in others.
+     * in this process; in others at once through Redis in the scale-out mode, else within {@link #CACHE_MILLIS}.
      */
     @Transactional
     public boolean revoke(long id) {
@@ -92,7 +96,8 @@ public class AccessTokens {
             return false;
         }
         store.revokeSessionsOf(id, now);
-        forget(cached -> cached.id() == id || Long.valueOf(id).equals(cached.parentId()));
+        forget(Set.of(id));
+        events.publishEvent(new CredentialsEnded(Set.of(id)));
         return true;
     }
 
@@ -109,7 +114,8 @@ public class AccessTokens {
         if (session.isEmpty() || !store.revoke(id, clock.instant())) {
             return false;
         }
-        forget(cached -> cached.id() == id);
+        forget(Set.of(id));
+        events.publishEvent(new CredentialsEnded(Set.of(id)));
         return true;
     }
 
@@ -133,8 +139,10 @@ public class AccessTokens {
         return ended;
     }
 
-    private void forget(java.util.function.Predicate<TokenRecord> which) {
-        recent.values().removeIf(cached -> cached.token() != null && which.test(cached.token()));
+    /** Stops answering from memory for these tokens or sessions, and for the sessions opened with these tokens. */
+    void forget(Set<Long> ids) {
+        recent.values().removeIf(cached -> cached.token() != null && (ids.contains(cached.token().id())
+                || cached.token().parentId() != null && ids.contains(cached.token().parentId())));
     }
 
     /** The caller an API token or a session secret stands for, if it is live. Login codes do not authenticate. */
@@ -207,7 +215,8 @@ public class AccessTokens {
     void endSession(String secret) {
         Instant now = clock.instant();
         store.findUsable(hash(secret), now).filter(found -> found.kind() == TokenStore.Kind.SESSION)
-                .ifPresent(session -> store.revoke(session.id(), now));
+                .filter(session -> store.revoke(session.id(), now))
+                .ifPresent(session -> events.publishEvent(new CredentialsEnded(Set.of(session.id()))));
         recent.remove(hash(secret));
     }
 

@@ -5,14 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.RedisException;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickettriage.system.RedisConnections;
 
 import org.slf4j.Logger;
@@ -35,9 +31,6 @@ final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
 
     private final RedisConnections redis;
     private final LocalEventBroadcaster local;
-    private final ScheduledExecutorService subscriber = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("realtime-redis-subscriber").daemon(true).factory());
-    private volatile StatefulRedisPubSubConnection<String, String> subscription;
     private volatile boolean publishFailing;
     /** How long a change waits for Redis to take its event before it is given up as lost for live clients. */
     static final Duration PUBLISH_WAIT = Duration.ofSeconds(2);
@@ -49,7 +42,7 @@ final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
         this.redis = redis;
         this.local = local;
         if (subscribe) {
-            subscriber.execute(this::subscribe);
+            redis.subscribe(CHANNEL, message -> local.broadcast(decode(message)), "live events");
         }
     }
 
@@ -85,25 +78,6 @@ final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
         }
     }
 
-    /** Subscribes once; the client resubscribes by itself after a lost connection. Retries while Redis is away. */
-    private void subscribe() {
-        try {
-            StatefulRedisPubSubConnection<String, String> connection = redis.openPubSub();
-            connection.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    local.broadcast(decode(message));
-                }
-            });
-            connection.sync().subscribe(CHANNEL);
-            subscription = connection;
-            log.info("Receiving live events from Redis");
-        } catch (RedisException e) {
-            log.warn("Cannot subscribe to live events in Redis yet ({}); retrying", e.getMessage());
-            subscriber.schedule(this::subscribe, 1, TimeUnit.SECONDS);
-        }
-    }
-
     /**
      * Three lines, or four: the name; who may hear it ({@code A} for agents only, else {@code E}, then the ticket
      * owner's name URL-encoded so that it holds no line break, empty when there is none); then the payload, which
@@ -130,11 +104,6 @@ final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        subscriber.shutdownNow();
-        StatefulRedisPubSubConnection<String, String> connection = subscription;
-        if (connection != null) {
-            connection.close();
-        }
         local.destroy();
     }
 }

@@ -1,14 +1,24 @@
 package io.tickettriage.system;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -22,12 +32,17 @@ public final class RedisConnections implements DisposableBean {
     public static final String CONFIGURED = "!'${triage.service.redis-url:}'.isBlank()";
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(RedisConnections.class);
 
     private final RedisClient client;
     private final String redacted;
     private StatefulRedisConnection<String, String> shared;
+    private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService subscriber = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("redis-subscriber").daemon(true).factory());
 
-    RedisConnections(String url) {
+    /** A client for {@code url} ({@code redis://...}); it connects on first use. */
+    public RedisConnections(String url) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(COMMAND_TIMEOUT);
         this.redacted = uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
@@ -61,8 +76,35 @@ public final class RedisConnections implements DisposableBean {
         return connection;
     }
 
-    public StatefulRedisPubSubConnection<String, String> openPubSub() {
-        return client.connectPubSub();
+    /**
+     * Hands every message published on {@code channel} to {@code listener}, for as long as this process runs. Returns
+     * at once: the subscription is made in the background and tried again every second while Redis is away; after a
+     * lost connection the client resubscribes by itself. Messages of one publishing connection arrive in the order
+     * they were published, on the client's thread, so the listener must be quick. Pub/sub keeps nothing: what is
+     * published while this process is not subscribed never reaches it.
+     *
+     * @param what what the channel carries, for the log ("live events")
+     */
+    public void subscribe(String channel, Consumer<String> listener, String what) {
+        subscriber.execute(() -> subscribeNow(channel, listener, what));
+    }
+
+    private void subscribeNow(String channel, Consumer<String> listener, String what) {
+        try {
+            StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
+            connection.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String from, String message) {
+                    listener.accept(message);
+                }
+            });
+            connection.sync().subscribe(channel);
+            subscriptions.add(connection);
+            log.info("Receiving {} from Redis", what);
+        } catch (RedisException e) {
+            log.warn("Cannot subscribe to {} in Redis yet ({}); retrying", what, e.getMessage());
+            subscriber.schedule(() -> subscribeNow(channel, listener, what), 1, TimeUnit.SECONDS);
+        }
     }
 
     /** Host, port and database, without credentials, for logs. */
@@ -72,6 +114,8 @@ public final class RedisConnections implements DisposableBean {
 
     @Override
     public void destroy() {
+        subscriber.shutdownNow();
+        subscriptions.forEach(StatefulRedisPubSubConnection::close);
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 }
