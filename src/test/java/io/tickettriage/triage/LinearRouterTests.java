@@ -73,7 +73,7 @@ class LinearRouterTests {
     @Test
     void foldsKeepEveryLabelSpreadAcrossThem() {
         int[] truth = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2};
-        int[] fold = LinearRouter.stratifiedFolds(truth, 3, 5);
+        int[] fold = RouterTraining.stratifiedFolds(truth, 3, 5);
 
         for (int label = 0; label < 2; label++) {
             int l = label;

@@ -2,6 +2,7 @@ package io.tickettriage.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.InvalidClassException;
 import java.io.ObjectOutputStream;
@@ -116,6 +117,41 @@ class ModelStoreTests {
         assertThatThrownBy(() -> store.read(fingerprint(entries))).isInstanceOf(InvalidClassException.class)
                 .hasMessageContaining("REJECTED");
         assertThat(store.load(fingerprint(entries))).isEmpty();
+    }
+
+    /**
+     * A file written before (src/test/resources/triage/stored-routing-model.bin: teams and priorities trained on the
+     * history of {@link LinearRouterTests} plus German rows, with vectors for English only, so that both
+     * calibrations are stored) still loads, and routes as it did when it was written. When the stored format
+     * changes on purpose, {@link ModelStore#FORMAT} changes with it and every stored model is trained again: write
+     * a new file with {@link ModelStore#save} and record its probabilities beside it.
+     */
+    @Test
+    void aModelStoredByAnEarlierBuildStillLoadsAndRoutesAsItDidThen() throws Exception {
+        ModelStore.Fingerprint fingerprint = new ModelStore.Fingerprint("linear-svm-v2", "test-model", 0.9, 5, 102,
+                "6a93839829a97e7001abe922ff2c2876d04817a5be62de3faa84ef999de4d866");
+        Path stored = Path.of("src/test/resources/triage/stored-routing-model.bin");
+
+        RoutingModels.Trained loaded = new ModelStore(stored).read(fingerprint);
+
+        assertThat(loaded).isNotNull();
+        assertThat(loaded.teams().labels()).containsExactly("Hardware", "Network", "Software");
+        assertThat(loaded.teams().usesEmbeddings()).isTrue();
+        List<String> expected = Files.readAllLines(Path.of("src/test/resources/triage/stored-routing-model.expected"))
+                .stream().filter(line -> !line.startsWith("#")).toList();
+        assertThat(expected).hasSize(6);
+        for (String line : expected) {
+            String[] fields = line.split("\t");
+            float[] vector = vector(fields[0]);
+            assertThat(loaded.teams().probabilities(fields[0], vector)).as(fields[0])
+                    .containsExactly(numbers(fields[1]), within(1e-9));
+            assertThat(loaded.priorities().probabilities(fields[0], vector)).as(fields[0])
+                    .containsExactly(numbers(fields[2]), within(1e-9));
+        }
+    }
+
+    private static double[] numbers(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
     private static RoutingModels.Trained train(List<EmbeddedExample> entries) {

@@ -39,7 +39,7 @@ public final class TrainingMemoryBench {
         }
         LexicalFeatures features = LexicalFeatures.fit(samples.stream().map(LinearRouter.Sample::text).toList());
         long before = usedAfterGc();
-        Feature[][] built = LinearRouter.trainingRows(features, samples, 384, 1.0);
+        Feature[][] built = RouterFeatures.trainingRows(features, samples, 384, 1.0);
         long after = usedAfterGc();
         long cells = 0;
         for (Feature[] row : built) {
