@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.tickettriage.connector.HelpdeskException;
+import io.tickettriage.connector.HelpdeskHttp;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,17 +45,17 @@ class GlpiApi implements AutoCloseable {
      * Tickets from {@code start}, {@code size} of them, ordered by a ticket field ({@code id}, {@code date_mod}).
      * Past the end GLPI answers 400 ERROR_RANGE_EXCEED_TOTAL: an empty page here.
      */
-    Page<GlpiTicket> tickets(int start, int size, String sort, boolean descending) {
+    Page<GlpiTicket> tickets(int start, int size, String sort, boolean descending) throws HelpdeskException {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("range", start + "-" + (start + size - 1));
         query.put("sort", sort);
         query.put("order", descending ? "DESC" : "ASC");
         query.put("expand_dropdowns", "false");
         query.put("get_hateoas", "false");
-        GlpiClient.Answer answer;
+        HelpdeskHttp.Answer answer;
         try {
             answer = client.get("/Ticket", query);
-        } catch (GlpiException e) {
+        } catch (HelpdeskException e) {
             if (e.status() == 400 && e.getMessage().contains("ERROR_RANGE_EXCEED_TOTAL")) {
                 return new Page<>(List.of(), start);
             }
@@ -66,11 +69,13 @@ class GlpiApi implements AutoCloseable {
             throw unexpected("GET /Ticket", "a list of tickets");
         }
         List<GlpiTicket> page = new ArrayList<>(rows.size());
-        rows.forEach(row -> page.add(ticket(row, "GET /Ticket")));
+        for (JsonNode row : rows) {
+            page.add(ticket(row, "GET /Ticket"));
+        }
         return new Page<>(page, total(answer, start + page.size()));
     }
 
-    GlpiTicket ticket(long id) {
+    GlpiTicket ticket(long id) throws HelpdeskException {
         return ticket(client.get("/Ticket/" + id, Map.of("get_hateoas", "false")).body(), "GET /Ticket/" + id);
     }
 
@@ -79,12 +84,12 @@ class GlpiApi implements AutoCloseable {
     }
 
     /** The names (complete names, {@code Support > Network}) of the groups the ticket is assigned to. */
-    List<String> assignedGroups(long ticketId) {
+    List<String> assignedGroups(long ticketId) throws HelpdeskException {
         return assignedLinks(ticketId).stream().map(GroupLink::group).toList();
     }
 
     /** The ticket's assigned groups, in the order they were added. */
-    List<GroupLink> assignedLinks(long ticketId) {
+    List<GroupLink> assignedLinks(long ticketId) throws HelpdeskException {
         String what = "GET /Ticket/" + ticketId + "/Group_Ticket";
         JsonNode rows = client.get("/Ticket/" + ticketId + "/Group_Ticket",
                 Map.of("range", "0-99", "expand_dropdowns", "false", "get_hateoas", "false")).body();
@@ -110,12 +115,12 @@ class GlpiApi implements AutoCloseable {
     }
 
     /** Takes a group off the ticket (deletes the Group_Ticket row). */
-    void removeGroupLink(long linkId) {
+    void removeGroupLink(long linkId) throws HelpdeskException {
         client.delete("/Group_Ticket/" + linkId);
     }
 
     /** The id of the group with this complete name (or name), reading the directory again once when unknown. */
-    Optional<Integer> groupId(String name) {
+    Optional<Integer> groupId(String name) throws HelpdeskException {
         Optional<Integer> known = find(name);
         if (known.isPresent()) {
             return known;
@@ -124,7 +129,7 @@ class GlpiApi implements AutoCloseable {
         return find(name);
     }
 
-    String groupName(int id) {
+    String groupName(int id) throws HelpdeskException {
         String name = groupNames.get(id);
         if (name == null) {
             loadGroups();
@@ -138,12 +143,12 @@ class GlpiApi implements AutoCloseable {
                 .map(Map.Entry::getKey).findFirst();
     }
 
-    private void loadGroups() {
+    private void loadGroups() throws HelpdeskException {
         for (int start = 0; ; start += 100) {
-            GlpiClient.Answer answer;
+            HelpdeskHttp.Answer answer;
             try {
                 answer = client.get("/Group", Map.of("range", start + "-" + (start + 99), "get_hateoas", "false"));
-            } catch (GlpiException e) {
+            } catch (HelpdeskException e) {
                 if (e.status() == 400 && e.getMessage().contains("ERROR_RANGE_EXCEED_TOTAL")) {
                     return;
                 }
@@ -168,7 +173,7 @@ class GlpiApi implements AutoCloseable {
     }
 
     /** The plain text of the ticket's follow-ups, oldest first. */
-    List<String> followups(long ticketId) {
+    List<String> followups(long ticketId) throws HelpdeskException {
         JsonNode rows = client.get("/Ticket/" + ticketId + "/ITILFollowup",
                 Map.of("range", "0-199", "get_hateoas", "false")).body();
         if (rows.isNull()) {
@@ -183,7 +188,7 @@ class GlpiApi implements AutoCloseable {
     }
 
     /** A follow-up only technicians see ({@code is_private: 1}); GLPI shows its content as rich text. */
-    long addPrivateFollowup(long ticketId, String text) {
+    long addPrivateFollowup(long ticketId, String text) throws HelpdeskException {
         ObjectNode body = json.createObjectNode();
         body.putObject("input").put("itemtype", "Ticket").put("items_id", ticketId)
                 .put("content", GlpiText.html(text)).put("is_private", 1);
@@ -191,13 +196,13 @@ class GlpiApi implements AutoCloseable {
     }
 
     /** Assigns the ticket to the group: a Group_Ticket row of type 2, as the ticket form adds it. */
-    long assignGroup(long ticketId, int groupId) {
+    long assignGroup(long ticketId, int groupId) throws HelpdeskException {
         ObjectNode body = json.createObjectNode();
         body.putObject("input").put("tickets_id", ticketId).put("groups_id", groupId).put("type", ASSIGNED);
         return createdId(client.post("/Group_Ticket", body), "POST /Group_Ticket");
     }
 
-    void setPriority(long ticketId, int priority) {
+    void setPriority(long ticketId, int priority) throws HelpdeskException {
         ObjectNode body = json.createObjectNode();
         body.putObject("input").put("priority", priority);
         String what = "PUT /Ticket/" + ticketId;
@@ -206,12 +211,12 @@ class GlpiApi implements AutoCloseable {
         JsonNode first = result.isArray() ? result.path(0) : result;
         if (!first.path(String.valueOf(ticketId)).asBoolean(false)) {
             String message = first.path("message").asString("");
-            throw GlpiException.permanent(what + ": GLPI did not update the ticket"
-                    + (message.isBlank() ? "" : " (" + message + ")"), 200);
+            throw HelpdeskException.permanent(what + ": GLPI did not update the ticket"
+                    + (message.isBlank() ? "" : " (" + message + ")"));
         }
     }
 
-    private long createdId(GlpiClient.Answer answer, String what) {
+    private long createdId(HelpdeskHttp.Answer answer, String what) throws HelpdeskException {
         JsonNode id = answer.body().path("id");
         if (!id.isIntegralNumber()) {
             throw unexpected(what, "the id of the added item");
@@ -219,7 +224,7 @@ class GlpiApi implements AutoCloseable {
         return id.asLong();
     }
 
-    private GlpiTicket ticket(JsonNode row, String what) {
+    private GlpiTicket ticket(JsonNode row, String what) throws HelpdeskException {
         Integer id = number(row.path("id"));
         Integer status = number(row.path("status"));
         if (!row.isObject() || id == null || status == null || !row.path("name").isString()) {
@@ -242,8 +247,8 @@ class GlpiApi implements AutoCloseable {
         return null;
     }
 
-    private static int total(GlpiClient.Answer answer, int fallback) {
-        String range = answer.headers().get("content-range");
+    private static int total(HelpdeskHttp.Answer answer, int fallback) {
+        String range = answer.headers().firstValue("content-range").orElse(null);
         if (range != null) {
             Matcher matcher = CONTENT_RANGE.matcher(range);
             if (matcher.matches()) {
@@ -253,9 +258,9 @@ class GlpiApi implements AutoCloseable {
         return fallback;
     }
 
-    private static GlpiException unexpected(String what, String expected) {
-        return GlpiException.permanent(what + ": GLPI's answer is not " + expected
-                + " as GLPI 10/11 sends it; is TRIAGE_GLPI_URL the GLPI server, and is it GLPI 10 or later?", 200);
+    private static HelpdeskException unexpected(String what, String expected) {
+        return HelpdeskException.permanent(what + ": GLPI's answer is not " + expected
+                + " as GLPI 10/11 sends it; is TRIAGE_GLPI_URL the GLPI server, and is it GLPI 10 or later?");
     }
 
     @Override

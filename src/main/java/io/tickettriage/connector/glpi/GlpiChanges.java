@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.tickettriage.connector.HelpdeskException;
+
 /**
  * What changed in GLPI since a cursor, for polling (GLPI 10 has no webhooks). GLPI moves a ticket's
  * {@code date_mod} on every change to it, its group assignments and follow-ups included, so tickets are read newest
@@ -37,7 +39,7 @@ final class GlpiChanges {
         this.maxTickets = maxTickets;
     }
 
-    Batch since(String cursor) {
+    Batch since(String cursor) throws HelpdeskException {
         if (cursor == null || cursor.isBlank()) {
             List<GlpiTicket> newest = api.tickets(0, 1, "date_mod", true).items();
             return new Batch(List.of(), newest.isEmpty() ? "0000-00-00 00:00:00|"

@@ -1,12 +1,9 @@
 package io.tickettriage.connector.glpi;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskConnector;
-import io.tickettriage.system.Backoff;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +25,8 @@ class GlpiConfiguration {
         String userToken = setup.required("USER_TOKEN", properties.userToken(),
                 "the connector needs the API token of the GLPI user it acts as");
         GlpiClient client = new GlpiClient(GlpiClient.apiBase(setup.url().toString()),
-                properties.appToken() == null ? "" : properties.appToken().strip(), userToken,
-                properties.timeout(), properties.readAttempts(),
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), ThreadLocalRandom.current()::nextDouble),
-                Thread::sleep, json, clock);
+                properties.appToken() == null ? "" : properties.appToken().strip(), userToken, properties.timeout(),
+                properties.readAttempts(), clock, Thread::sleep);
         return new GlpiConnector(setup, properties, new GlpiApi(client, json), json);
     }
 

@@ -67,26 +67,22 @@ final class GlpiConnector extends AbstractHelpdeskConnector implements AutoClose
      */
     @Override
     public List<HelpdeskTicket> closedTickets(int page) throws HelpdeskException {
-        try {
-            int start = page == 1 ? 0 : importStarts.getOrDefault(page, -1);
-            if (start < 0) {
-                start = 0;
-                for (int p = 1; p < page && start >= 0; p++) {
-                    start = nextFinished(start).next();
-                }
+        int start = page == 1 ? 0 : importStarts.getOrDefault(page, -1);
+        if (start < 0) {
+            start = 0;
+            for (int p = 1; p < page && start >= 0; p++) {
+                start = nextFinished(start).next();
             }
-            Found found = nextFinished(start);
-            importStarts.put(page + 1, found.next());
-            return found.tickets().stream().map(t -> helpdeskTicket(t, null)).toList();
-        } catch (GlpiException e) {
-            throw translate(e);
         }
+        Found found = nextFinished(start);
+        importStarts.put(page + 1, found.next());
+        return found.tickets().stream().map(t -> helpdeskTicket(t, null)).toList();
     }
 
     private record Found(List<GlpiTicket> tickets, int next) {
     }
 
-    private Found nextFinished(int start) {
+    private Found nextFinished(int start) throws HelpdeskException {
         int at = start;
         while (true) {
             GlpiApi.Page<GlpiTicket> raw = api.tickets(at, properties.pageSize(), "id", false);
@@ -107,26 +103,18 @@ final class GlpiConnector extends AbstractHelpdeskConnector implements AutoClose
 
     @Override
     public Changes changes(String cursor) throws HelpdeskException {
-        try {
-            GlpiChanges.Batch batch = changes.since(LATEST.equals(cursor) ? "" : cursor);
-            List<HelpdeskTicket> tickets = new ArrayList<>(batch.tickets().size());
-            for (GlpiTicket ticket : batch.tickets()) {
-                tickets.add(helpdeskTicket(ticket, api.assignedGroups(ticket.id())));
-            }
-            return new Changes(tickets, batch.cursor(), batch.tickets().size() >= BATCH);
-        } catch (GlpiException e) {
-            throw translate(e);
+        GlpiChanges.Batch batch = changes.since(LATEST.equals(cursor) ? "" : cursor);
+        List<HelpdeskTicket> tickets = new ArrayList<>(batch.tickets().size());
+        for (GlpiTicket ticket : batch.tickets()) {
+            tickets.add(helpdeskTicket(ticket, api.assignedGroups(ticket.id())));
         }
+        return new Changes(tickets, batch.cursor(), batch.tickets().size() >= BATCH);
     }
 
     @Override
     public HelpdeskTicket ticket(String externalId) throws HelpdeskException {
         long id = id(externalId);
-        try {
-            return helpdeskTicket(api.ticket(id), api.assignedGroups(id));
-        } catch (GlpiException e) {
-            throw translate(e);
-        }
+        return helpdeskTicket(api.ticket(id), api.assignedGroups(id));
     }
 
     @Override
@@ -143,39 +131,31 @@ final class GlpiConnector extends AbstractHelpdeskConnector implements AutoClose
     public void update(String externalId, @Nullable String group, @Nullable String priority)
             throws HelpdeskException {
         long id = id(externalId);
-        try {
-            if (group != null) {
-                int groupId = api.groupId(group).orElseThrow(() -> GlpiException.permanent("GLPI has no group named '"
-                        + group + "' (the product's teams are GLPI's groups after the history import)", 0));
-                List<GlpiApi.GroupLink> links = api.assignedLinks(id);
-                if (links.stream().noneMatch(link -> link.groupId() == groupId)) {
-                    api.assignGroup(id, groupId);
-                }
-                for (GlpiApi.GroupLink link : links) {
-                    if (link.groupId() != groupId) {
-                        api.removeGroupLink(link.id());
-                    }
+        if (group != null) {
+            int groupId = api.groupId(group).orElseThrow(() -> HelpdeskException.permanent("GLPI has no group "
+                    + "named '" + group + "' (the product's teams are GLPI's groups after the history import)"));
+            List<GlpiApi.GroupLink> links = api.assignedLinks(id);
+            if (links.stream().noneMatch(link -> link.groupId() == groupId)) {
+                api.assignGroup(id, groupId);
+            }
+            for (GlpiApi.GroupLink link : links) {
+                if (link.groupId() != groupId) {
+                    api.removeGroupLink(link.id());
                 }
             }
-            if (priority != null) {
-                int level = PRIORITY_NAMES.indexOf(priority) + 1;
-                if (level == 0) {
-                    throw GlpiException.permanent("'" + priority + "' is not a GLPI priority", 0);
-                }
-                api.setPriority(id, level);
+        }
+        if (priority != null) {
+            int level = PRIORITY_NAMES.indexOf(priority) + 1;
+            if (level == 0) {
+                throw HelpdeskException.permanent("'" + priority + "' is not a GLPI priority");
             }
-        } catch (GlpiException e) {
-            throw translate(e);
+            api.setPriority(id, level);
         }
     }
 
     @Override
     public void addInternalNote(String externalId, String text) throws HelpdeskException {
-        try {
-            api.addPrivateFollowup(id(externalId), text);
-        } catch (GlpiException e) {
-            throw translate(e);
-        }
+        api.addPrivateFollowup(id(externalId), text);
     }
 
     /**
@@ -209,17 +189,13 @@ final class GlpiConnector extends AbstractHelpdeskConnector implements AutoClose
         }
         if ("new".equals(payload.path("event").asString("")) && item.path("name").isString()
                 && item.path("status").path("id").isIntegralNumber() && item.path("team").isArray()) {
-            try {
-                return asCreated(item);
-            } catch (GlpiException e) {
-                throw translate(e);
-            }
+            return asCreated(item);
         }
         return ticket(Long.toString(item.path("id").asLong()));
     }
 
     /** The ticket from a {@code new} event's payload (the high-level API's Ticket schema). */
-    private HelpdeskTicket asCreated(JsonNode item) {
+    private HelpdeskTicket asCreated(JsonNode item) throws HelpdeskException {
         List<String> groups = new ArrayList<>();
         for (JsonNode member : item.path("team")) {
             if ("Group".equals(member.path("type").asString("")) && "assigned".equals(member.path("role").asString(""))
@@ -271,12 +247,6 @@ final class GlpiConnector extends AbstractHelpdeskConnector implements AutoClose
         } catch (NumberFormatException e) {
             throw HelpdeskException.permanent("'" + externalId + "' is not a GLPI ticket id");
         }
-    }
-
-    private static HelpdeskException translate(GlpiException e) {
-        // an answer GLPI gave but that is not what it documents counts as no usable answer
-        int status = !e.isTransient() && e.status() >= 200 && e.status() < 300 ? 0 : e.status();
-        return new HelpdeskException(e.getMessage(), e.isTransient(), status, e.retryAfter().orElse(null), e);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tickettriage.connector.zammad;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskConnector;
@@ -30,7 +31,7 @@ class ZammadConfiguration {
             throw new IllegalArgumentException("TRIAGE_ZAMMAD_PER_PAGE must be between 1 and 200");
         }
         HelpdeskHttp http = new HelpdeskHttp("Zammad", setup.url(),
-                HelpdeskHttp.Settings.standard(properties.timeout()), ZammadJson::errorText, clock);
+                HelpdeskHttp.Settings.standard(properties.timeout()), ZammadJson::errorText, List.of(token), clock);
         return new ZammadConnector(setup, token, properties, http);
     }
 }

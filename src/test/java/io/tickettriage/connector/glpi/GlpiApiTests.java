@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tickettriage.support.FakeGlpi;
-import io.tickettriage.system.Backoff;
+import io.tickettriage.connector.HelpdeskException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,15 +45,14 @@ class GlpiApiTests {
 
     GlpiApi api(String appToken, String userToken, Duration timeout, String url) {
         GlpiClient client = new GlpiClient(GlpiClient.apiBase(url), appToken, userToken, timeout, 4,
-                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), () -> 0.5), sleeps::add, JSON,
-                Clock.systemUTC());
+                Clock.systemUTC(), sleeps::add);
         GlpiApi api = new GlpiApi(client, JSON);
         opened.add(api);
         return api;
     }
 
     @Test
-    void opensOneSessionFromTheAppAndUserTokensAndSendsItOnEveryCall() {
+    void opensOneSessionFromTheAppAndUserTokensAndSendsItOnEveryCall() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         GlpiApi api = api();
 
@@ -72,7 +71,7 @@ class GlpiApiTests {
     }
 
     @Test
-    void readsTicketsPageByPageAsContentRangeCountsThemAndAnEmptyPagePastTheEnd() {
+    void readsTicketsPageByPageAsContentRangeCountsThemAndAnEmptyPagePastTheEnd() throws Exception {
         for (int i = 0; i < 120; i++) {
             glpi.openTicket("Ticket " + i, "Text " + i);
         }
@@ -93,7 +92,7 @@ class GlpiApiTests {
     }
 
     @Test
-    void readsTheDescriptionAsPlainTextFromGlpisEscapedHtml() {
+    void readsTheDescriptionAsPlainTextFromGlpisEscapedHtml() throws Exception {
         int id = glpi.openTicket("Printer <jammed>", "Tray 2 &amp; tray 3<br>jam since <b>Monday</b>");
 
         GlpiTicket ticket = api().ticket(id);
@@ -105,7 +104,7 @@ class GlpiApiTests {
     }
 
     @Test
-    void opensANewSessionOnceWhenGlpiSaysTheSessionEnded() {
+    void opensANewSessionOnceWhenGlpiSaysTheSessionEnded() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         GlpiApi api = api();
         api.ticket(id);
@@ -119,19 +118,21 @@ class GlpiApiTests {
     }
 
     @Test
-    void aSessionRefusedRightAfterItWasOpenedIsAPermanentFault() {
+    void aSessionRefusedRightAfterItWasOpenedIsAPermanentFault() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         glpi.fail("GET /Ticket/", 5, 401, FakeGlpi.error("ERROR_SESSION_TOKEN_INVALID", "session_token seems invalid"));
 
-        assertThatThrownBy(() -> api().ticket(id)).isInstanceOfSatisfying(GlpiException.class, e -> {
+        assertThatThrownBy(() -> api().ticket(id)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
             assertThat(e.isTransient()).isFalse();
-            assertThat(e.getMessage()).contains("HTTP 401 ERROR_SESSION_TOKEN_INVALID");
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.getMessage()).contains("401").contains("ERROR_SESSION_TOKEN_INVALID")
+                    .contains("refused the API session right after it was opened");
         });
         assertThat(glpi.sessionsOpened()).isEqualTo(2);
     }
 
     @Test
-    void triesReadsAgainAfter429And5xxWaitingAtLeastWhatRetryAfterAsks() {
+    void triesReadsAgainAfter429And5xxWaitingAtLeastWhatRetryAfterAsks() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         glpi.fail("GET /Ticket/", 1, 429, "{}");
         glpi.fail("GET /Ticket/", 1, 503, "<html>Service Unavailable</html>");
@@ -145,7 +146,7 @@ class GlpiApiTests {
     }
 
     @Test
-    void waitsAtLeastWhatRetryAfterAsksBeforeTheNextTry() {
+    void waitsAtLeastWhatRetryAfterAsksBeforeTheNextTry() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         glpi.fail("GET /Ticket/", 1, 429, "{}", java.util.Map.of("Retry-After", "7"));
 
@@ -156,31 +157,31 @@ class GlpiApiTests {
     }
 
     @Test
-    void givesUpOnATransientFaultAfterTheAttemptsAndSaysItIsTransient() {
+    void givesUpOnATransientFaultAfterTheAttemptsAndSaysItIsTransient() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         glpi.fail("GET /Ticket/", 10, 502, "");
 
-        assertThatThrownBy(() -> api().ticket(id)).isInstanceOfSatisfying(GlpiException.class, e -> {
+        assertThatThrownBy(() -> api().ticket(id)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
             assertThat(e.isTransient()).isTrue();
-            assertThat(e.getMessage()).contains("HTTP 502");
+            assertThat(e.getMessage()).contains("GLPI answered 502 to GET /Ticket/" + id);
         });
         assertThat(glpi.calls("GET /Ticket/")).hasSize(4);
     }
 
     @Test
-    void doesNotRepeatAWriteItselfAndReportsItsTransientFault() {
+    void doesNotRepeatAWriteItselfAndReportsItsTransientFault() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         glpi.fail("POST /ITILFollowup", 1, 503, "");
 
         assertThatThrownBy(() -> api().addPrivateFollowup(id, "Suggested: Network"))
-                .isInstanceOfSatisfying(GlpiException.class, e -> assertThat(e.isTransient()).isTrue());
+                .isInstanceOfSatisfying(HelpdeskException.class, e -> assertThat(e.isTransient()).isTrue());
         assertThat(glpi.calls("POST /ITILFollowup")).hasSize(1);
         assertThat(glpi.followups(id)).isEmpty();
     }
 
     @Test
-    void anUnknownTicketIsAPermanentFault() {
-        assertThatThrownBy(() -> api().ticket(9999)).isInstanceOfSatisfying(GlpiException.class, e -> {
+    void anUnknownTicketIsAPermanentFault() throws Exception {
+        assertThatThrownBy(() -> api().ticket(9999)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
             assertThat(e.isTransient()).isFalse();
             assertThat(e.status()).isEqualTo(404);
             assertThat(e.getMessage()).contains("GET /Ticket/9999").contains("ERROR_ITEM_NOT_FOUND");
@@ -189,14 +190,14 @@ class GlpiApiTests {
     }
 
     @Test
-    void aMissingRightIsAPermanentFaultThatSaysWhatToCheck() {
+    void aMissingRightIsAPermanentFaultThatSaysWhatToCheck() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         glpi.group("Network");
         glpi.denyWrites();
         GlpiApi api = api();
         int group = api.groupId("Network").orElseThrow();
 
-        assertThatThrownBy(() -> api.assignGroup(id, group)).isInstanceOfSatisfying(GlpiException.class, e -> {
+        assertThatThrownBy(() -> api.assignGroup(id, group)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
             assertThat(e.isTransient()).isFalse();
             assertThat(e.status()).isEqualTo(403);
             assertThat(e.getMessage()).contains("ERROR_RIGHT_MISSING").contains("profile lacks a right");
@@ -204,17 +205,17 @@ class GlpiApiTests {
     }
 
     @Test
-    void aWrongUserOrAppTokenIsAPermanentFaultNamingTheSetting() {
+    void aWrongUserOrAppTokenIsAPermanentFaultNamingTheSetting() throws Exception {
         glpi.openTicket("VPN drops", "Every 5 minutes");
 
         assertThatThrownBy(() -> api(FakeGlpi.APP_TOKEN, "wrong-user-token", Duration.ofSeconds(5), glpi.url())
-                .tickets(0, 50, "id", false)).isInstanceOfSatisfying(GlpiException.class, e -> {
+                .tickets(0, 50, "id", false)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
                     assertThat(e.isTransient()).isFalse();
                     assertThat(e.getMessage()).contains("ERROR_GLPI_LOGIN_USER_TOKEN")
                             .contains("TRIAGE_GLPI_USER_TOKEN").doesNotContain("wrong-user-token");
                 });
         assertThatThrownBy(() -> api("wrong-app-token", FakeGlpi.USER_TOKEN, Duration.ofSeconds(5), glpi.url())
-                .tickets(0, 50, "id", false)).isInstanceOfSatisfying(GlpiException.class, e -> {
+                .tickets(0, 50, "id", false)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
                     assertThat(e.isTransient()).isFalse();
                     assertThat(e.getMessage()).contains("ERROR_WRONG_APP_TOKEN_PARAMETER")
                             .contains("TRIAGE_GLPI_APP_TOKEN").doesNotContain("wrong-app-token");
@@ -222,18 +223,18 @@ class GlpiApiTests {
     }
 
     @Test
-    void anAnswerThatIsNotWhatGlpiSendsIsAPermanentFault() {
+    void anAnswerThatIsNotWhatGlpiSendsIsAPermanentFault() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         glpi.fail("GET /Ticket/", 1, 200, "{\"data\": {\"1\": {\"2\": 5}}}");
         glpi.fail("GET /Ticket", 1, 200, "{\"tickets\": []}");
         glpi.fail("GET /Ticket/", 1, 200, "<html><body>Login</body></html>");
         GlpiApi api = api();
 
-        assertThatThrownBy(() -> api.ticket(id)).isInstanceOfSatisfying(GlpiException.class,
+        assertThatThrownBy(() -> api.ticket(id)).isInstanceOfSatisfying(HelpdeskException.class,
                 e -> assertThat(e.getMessage()).contains("not tickets with id, name and status"));
-        assertThatThrownBy(() -> api.tickets(0, 50, "id", false)).isInstanceOfSatisfying(GlpiException.class,
+        assertThatThrownBy(() -> api.tickets(0, 50, "id", false)).isInstanceOfSatisfying(HelpdeskException.class,
                 e -> assertThat(e.getMessage()).contains("not a list of tickets"));
-        assertThatThrownBy(() -> api.ticket(id)).isInstanceOfSatisfying(GlpiException.class, e -> {
+        assertThatThrownBy(() -> api.ticket(id)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
             assertThat(e.isTransient()).isFalse();
             assertThat(e.getMessage()).contains("not JSON");
         });
@@ -241,7 +242,7 @@ class GlpiApiTests {
     }
 
     @Test
-    void aSlowOrUnreachableGlpiIsATransientFault() {
+    void aSlowOrUnreachableGlpiIsATransientFault() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         GlpiApi api = api(FakeGlpi.APP_TOKEN, FakeGlpi.USER_TOKEN, Duration.ofMillis(300), glpi.url());
         api.ticket(id);
@@ -249,19 +250,19 @@ class GlpiApiTests {
             glpi.hold("GET /Ticket/", 5_000);
         }
 
-        assertThatThrownBy(() -> api.ticket(id)).isInstanceOfSatisfying(GlpiException.class, e -> {
+        assertThatThrownBy(() -> api.ticket(id)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
             assertThat(e.isTransient()).isTrue();
-            assertThat(e.getMessage()).contains("did not answer within 300 ms");
+            assertThat(e.getMessage()).contains("GLPI did not answer GET /Ticket/" + id + " within 300 ms");
         });
         assertThatThrownBy(() -> api(FakeGlpi.APP_TOKEN, FakeGlpi.USER_TOKEN, Duration.ofSeconds(2),
-                "http://127.0.0.1:9").ticket(id)).isInstanceOfSatisfying(GlpiException.class, e -> {
+                "http://127.0.0.1:9").ticket(id)).isInstanceOfSatisfying(HelpdeskException.class, e -> {
                     assertThat(e.isTransient()).isTrue();
-                    assertThat(e.getMessage()).contains("cannot reach GLPI");
+                    assertThat(e.getMessage()).contains("GLPI at http://127.0.0.1:9/apirest.php/ cannot be reached");
                 });
     }
 
     @Test
-    void writesAPrivateFollowupAnAssignedGroupAndAPriority() {
+    void writesAPrivateFollowupAnAssignedGroupAndAPriority() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         glpi.group("Support > Network");
         GlpiApi api = api();
@@ -285,7 +286,7 @@ class GlpiApiTests {
     }
 
     @Test
-    void endsTheSessionInGlpiWhenClosed() {
+    void endsTheSessionInGlpiWhenClosed() throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         GlpiApi api = api();
         api.ticket(id);
@@ -298,7 +299,7 @@ class GlpiApiTests {
     }
 
     @Test
-    void neverLogsOrReportsATokenWhateverHappens(CapturedOutput output) {
+    void neverLogsOrReportsATokenWhateverHappens(CapturedOutput output) throws Exception {
         int id = glpi.openTicket("VPN drops", "Every 5 minutes");
         GlpiApi api = api();
         api.ticket(id);
@@ -310,7 +311,7 @@ class GlpiApiTests {
         List<String> messages = new ArrayList<>();
         try {
             api.ticket(id);
-        } catch (GlpiException e) {
+        } catch (HelpdeskException e) {
             messages.add(e.getMessage());
         }
         api.close();

@@ -16,7 +16,6 @@ import io.tickettriage.connector.HelpdeskException;
 import io.tickettriage.connector.HelpdeskTicket;
 import io.tickettriage.connector.WebhookRejected;
 import io.tickettriage.support.FakeGlpi;
-import io.tickettriage.system.Backoff;
 import io.tickettriage.ticket.Priority;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +42,7 @@ class GlpiConnectorTests {
         GlpiProperties properties = new GlpiProperties(glpi.url(), FakeGlpi.APP_TOKEN, FakeGlpi.USER_TOKEN, SECRET,
                 "auto", Duration.ofSeconds(60), Duration.ofSeconds(5), pageSize, 3);
         GlpiClient client = new GlpiClient(GlpiClient.apiBase(glpi.url()), FakeGlpi.APP_TOKEN, FakeGlpi.USER_TOKEN,
-                Duration.ofSeconds(5), 3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), () -> 0.5),
-                d -> { }, JSON, Clock.systemUTC());
+                Duration.ofSeconds(5), 3, Clock.systemUTC(), d -> { });
         return new GlpiConnector(GlpiConfiguration.setup(properties), properties,
                 new GlpiApi(client, JSON), JSON);
     }
@@ -122,8 +120,7 @@ class GlpiConnectorTests {
 
     GlpiApi apiOf() {
         GlpiClient client = new GlpiClient(GlpiClient.apiBase(glpi.url()), FakeGlpi.APP_TOKEN, FakeGlpi.USER_TOKEN,
-                Duration.ofSeconds(5), 1, new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), () -> 0.5),
-                d -> { }, JSON, Clock.systemUTC());
+                Duration.ofSeconds(5), 1, Clock.systemUTC(), d -> { });
         return new GlpiApi(client, JSON);
     }
 
