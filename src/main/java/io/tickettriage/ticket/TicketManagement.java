@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketManagement {
 
     private final TicketRepository tickets;
+    private final TicketUpdates updates;
     private final CorrectionRepository corrections;
     private final RequestedFields fields;
     private final ApplicationEventPublisher events;
@@ -44,9 +45,11 @@ public class TicketManagement {
     private final Counter created;
     private final DueTimes dueTimes;
 
-    TicketManagement(TicketRepository tickets, CorrectionRepository corrections, RequestedFields fields,
-            ApplicationEventPublisher events, Clock clock, MeterRegistry meters, DueTimes dueTimes) {
+    TicketManagement(TicketRepository tickets, TicketUpdates updates, CorrectionRepository corrections,
+            RequestedFields fields, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
+            DueTimes dueTimes) {
         this.tickets = tickets;
+        this.updates = updates;
         this.dueTimes = dueTimes;
         this.corrections = corrections;
         this.fields = fields;
@@ -173,7 +176,7 @@ public class TicketManagement {
                 }
             }
         }
-        if (!tickets.changeStatus(id, from, target, clock.instant())) {
+        if (!updates.changeStatus(id, from, target, clock.instant())) {
             throw new ConflictException("Ticket " + id + " changed while this request ran; reload it and retry");
         }
         Ticket changed = updated(id);
@@ -202,7 +205,7 @@ public class TicketManagement {
         if (level != null && level != before.level()) {
             changed.add(new Correction(id, "level", before.level().label(), level.label(), by, now));
         }
-        tickets.applyAgentChange(id, team, priority, level, assignee,
+        updates.applyAgentChange(id, team, priority, level, assignee,
                 assignee == null || assignee.isEmpty() ? null : "Assigned by " + by, now);
         changed.forEach(corrections::insert);
         if ((priority != null && priority != before.priority()) || (team != null && !team.equals(before.assignedTo()))) {
@@ -232,13 +235,13 @@ public class TicketManagement {
      */
     @Transactional
     public void forgetCitations(List<Long> exampleIds) {
-        exampleIds.forEach(tickets::redactCitations);
+        exampleIds.forEach(updates::redactCitations);
     }
 
     /** Groups tickets under an incident; each ticket that joins it is published as updated. */
     @Transactional
     public void attachToIncident(long incidentId, List<Long> ids) {
-        for (long id : tickets.attachToIncident(incidentId, ids, clock.instant())) {
+        for (long id : updates.attachToIncident(incidentId, ids, clock.instant())) {
             updated(id);
         }
     }
@@ -258,7 +261,7 @@ public class TicketManagement {
      */
     @Transactional
     public Optional<Ticket> applyTriage(long id, TriageOutcome outcome) {
-        if (!tickets.applyTriage(id, outcome, clock.instant())) {
+        if (!updates.applyTriage(id, outcome, clock.instant())) {
             return Optional.empty();
         }
         Ticket ticket = get(id);

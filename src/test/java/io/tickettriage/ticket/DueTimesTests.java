@@ -48,6 +48,7 @@ class DueTimesTests {
 
     private static JdbcClient jdbc;
     private TicketRepository tickets;
+    private TicketUpdates updates;
     private DueTimes dueTimes;
 
     @BeforeEach
@@ -57,6 +58,7 @@ class DueTimesTests {
         }
         jdbc.sql("DELETE FROM tickets").update();
         tickets = new TicketRepository(jdbc, JsonMapper.builder().build());
+        updates = new TicketUpdates(jdbc, JsonMapper.builder().build());
         dueTimes = new DueTimes(new TicketQueues(jdbc),
                 new StaticListableBeanFactory(Map.of("targets", TARGETS)).getBeanProvider(ServiceLevelTargets.class));
     }
@@ -108,7 +110,7 @@ class DueTimesTests {
     private Ticket routed(Priority priority, String team) {
         long id = tickets.insert("Docking station dead", "", priority, FieldSource.DEFAULT, Level.TIER_1,
                 FieldSource.DEFAULT, null, Ticket.CHANNEL_API, null, CREATED, TARGETS.target(priority));
-        tickets.applyTriage(id, new TriageOutcome(team, priority, Level.TIER_1, 0.9, "because", "{}"), CREATED);
+        updates.applyTriage(id, new TriageOutcome(team, priority, Level.TIER_1, 0.9, "because", "{}"), CREATED);
         return tickets.findById(id).orElseThrow();
     }
 

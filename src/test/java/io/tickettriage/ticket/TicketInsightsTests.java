@@ -45,6 +45,7 @@ class TicketInsightsTests {
     Path folder;
 
     TicketRepository tickets;
+    TicketUpdates updates;
     TicketInsights insights;
     JdbcClient jdbc;
 
@@ -76,6 +77,7 @@ class TicketInsightsTests {
         connection = new SingleConnectionDataSource("jdbc:sqlite:" + file, true);
         jdbc = JdbcClient.create(connection);
         tickets = new TicketRepository(jdbc, JsonMapper.builder().build());
+        updates = new TicketUpdates(jdbc, JsonMapper.builder().build());
         insights = new TicketInsights(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -83,7 +85,7 @@ class TicketInsightsTests {
     void aTicketMovedAwayCountsAsACorrectionOfTheEnginesTeamNotAsItsAutoRoutedTicket() {
         long kept = triaged("Network Team");
         long moved = triaged("Network Team");
-        tickets.applyAgentChange(moved, "Hardware Team", null, null, NOW);
+        updates.applyAgentChange(moved, "Hardware Team", null, null, NOW);
         close(kept);
         close(moved);
 
@@ -232,15 +234,15 @@ class TicketInsightsTests {
         String engine = pick(random);
         if (random.nextInt(10) == 0) { // an agent routes it before the engine: the engine's late decision is dropped
             h.assignedTo = pick(random);
-            tickets.applyAgentChange(id, h.assignedTo, null, null, created);
+            updates.applyAgentChange(id, h.assignedTo, null, null, created);
         } else {
             h.engineTeam = engine;
             h.assignedTo = engine;
         }
-        tickets.applyTriage(id, new TriageOutcome(engine, Priority.MEDIUM, Level.TIER_1, 0.8, "test", null), created);
+        updates.applyTriage(id, new TriageOutcome(engine, Priority.MEDIUM, Level.TIER_1, 0.8, "test", null), created);
         for (int moves = random.nextInt(4); moves > 1; moves--) { // half are never touched by an agent
             h.assignedTo = pick(random);
-            tickets.applyAgentChange(id, h.assignedTo, null, null, created.plusSeconds(60));
+            updates.applyAgentChange(id, h.assignedTo, null, null, created.plusSeconds(60));
         }
         h.assignee = List.of("ann", "bob", "").get(random.nextInt(3));
         if (!h.assignee.isEmpty()) {
@@ -249,10 +251,10 @@ class TicketInsightsTests {
             h.assignee = null;
         }
         if (random.nextBoolean()) {
-            tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, created.plusSeconds(3_600));
+            updates.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, created.plusSeconds(3_600));
             h.closed = true;
             if (random.nextInt(5) == 0) {
-                tickets.changeStatus(id, TicketStatus.CLOSED, TicketStatus.ROUTED, created.plusSeconds(7_200));
+                updates.changeStatus(id, TicketStatus.CLOSED, TicketStatus.ROUTED, created.plusSeconds(7_200));
                 h.closed = false;
             }
         }
@@ -278,7 +280,7 @@ class TicketInsightsTests {
     private long triaged(String team) {
         long id = tickets.insert("Ticket", "", Priority.MEDIUM, FieldSource.DEFAULT, Level.TIER_1, FieldSource.DEFAULT,
                 null, NOW.minusSeconds(3_600));
-        tickets.applyTriage(id, new TriageOutcome(team, Priority.MEDIUM, Level.TIER_1, 0.9, "test", null),
+        updates.applyTriage(id, new TriageOutcome(team, Priority.MEDIUM, Level.TIER_1, 0.9, "test", null),
                 NOW.minusSeconds(3_600));
         return id;
     }
@@ -291,7 +293,7 @@ class TicketInsightsTests {
             @Nullable Integer closedAfter, boolean responseBreached, boolean resolutionBreached) {
         long id = tickets.insert("Ticket", "", Priority.MEDIUM, FieldSource.DEFAULT, Level.TIER_1, FieldSource.DEFAULT,
                 null, created);
-        tickets.applyTriage(id, new TriageOutcome(team, Priority.MEDIUM, Level.TIER_1, 0.9, "test", null), created);
+        updates.applyTriage(id, new TriageOutcome(team, Priority.MEDIUM, Level.TIER_1, 0.9, "test", null), created);
         jdbc.sql("""
                 UPDATE tickets SET assignee = :assignee, first_response_due = :responseDue, resolution_due = :resolutionDue,
                     first_response_at = :answered, first_response_breached = :responseBreached,
@@ -306,14 +308,14 @@ class TicketInsightsTests {
                 .param("id", id)
                 .update();
         if (closedAfter != null) {
-            tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED,
+            updates.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED,
                     created.plus(Duration.ofHours(closedAfter)));
         }
         return id;
     }
 
     private void close(long id) {
-        tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, NOW);
+        updates.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, NOW);
     }
 
     private static TeamInsight team(Insights insights, String team) {

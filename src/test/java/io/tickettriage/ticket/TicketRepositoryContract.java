@@ -11,10 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What every database must do for the ticket store; run against SQLite and PostgreSQL. */
+/**
+ * What every database must do for the ticket store ({@link TicketRepository}, {@link TicketUpdates}); run against
+ * SQLite and PostgreSQL.
+ */
 abstract class TicketRepositoryContract {
 
     TicketRepository tickets;
+    TicketUpdates updates;
     Instant now = Instant.parse("2026-03-01T09:30:00.123Z");
 
     abstract DataSource dataSource();
@@ -23,7 +27,9 @@ abstract class TicketRepositoryContract {
     void emptyStore() {
         JdbcClient jdbc = JdbcClient.create(dataSource());
         jdbc.sql("DELETE FROM tickets").update();
-        tickets = new TicketRepository(jdbc, tools.jackson.databind.json.JsonMapper.builder().build());
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tickets = new TicketRepository(jdbc, json);
+        updates = new TicketUpdates(jdbc, json);
     }
 
     @Test
@@ -45,9 +51,9 @@ abstract class TicketRepositoryContract {
     void aManualReviewTicketNamesTheTeamItsConfidenceBelongsTo() {
         long review = insert("Odd request", "");
         long routed = insert("Laptop dead", "");
-        tickets.applyTriage(review, new TriageOutcome(Ticket.MANUAL_REVIEW, Priority.MEDIUM, Level.TIER_1, 0.62,
+        updates.applyTriage(review, new TriageOutcome(Ticket.MANUAL_REVIEW, Priority.MEDIUM, Level.TIER_1, 0.62,
                 "Not confident enough", "{\"preferred_team\":\"Software Team\",\"scores\":{}}"), now);
-        tickets.applyTriage(routed, new TriageOutcome("Hardware Team", Priority.MEDIUM, Level.TIER_1, 0.95,
+        updates.applyTriage(routed, new TriageOutcome("Hardware Team", Priority.MEDIUM, Level.TIER_1, 0.95,
                 "Hardware Team", "{\"preferred_team\":\"Hardware Team\"}"), now);
 
         Ticket ticket = tickets.findById(review).orElseThrow();
@@ -70,7 +76,7 @@ abstract class TicketRepositoryContract {
         long a = insert("VPN down in Lyon", "");
         long b = insert("Printer jam", "100% stuck_tray");
         long c = insert("vpn slow", "");
-        tickets.applyTriage(c, outcome("Network Team"), now);
+        updates.applyTriage(c, outcome("Network Team"), now);
 
         assertThat(ids(new TicketQuery(null, null, null, null, 10))).containsExactly(c, b, a);
         assertThat(ids(new TicketQuery(null, null, "VPN", null, 10))).containsExactly(c, a);
@@ -87,8 +93,8 @@ abstract class TicketRepositoryContract {
     void appliesTriageOnlyToAPendingTicket() {
         long id = insert("Laptop dead", "");
 
-        assertThat(tickets.applyTriage(id, outcome("Hardware Team"), now)).isTrue();
-        assertThat(tickets.applyTriage(id, outcome("Network Team"), now)).isFalse();
+        assertThat(updates.applyTriage(id, outcome("Hardware Team"), now)).isTrue();
+        assertThat(updates.applyTriage(id, outcome("Network Team"), now)).isFalse();
 
         Ticket ticket = tickets.findById(id).orElseThrow();
         assertThat(ticket.assignedTo()).isEqualTo("Hardware Team");
@@ -101,9 +107,9 @@ abstract class TicketRepositoryContract {
     void triageReplacesStatedValuesKeepingThemAsRequestedButNeverAnAgentsChoice() {
         long id = tickets.insert("Laptop dead", "", Priority.LOW, FieldSource.REQUESTER, Level.TIER_1,
                 FieldSource.REQUESTER, null, now);
-        tickets.applyAgentChange(id, null, null, Level.TIER_3, now);
+        updates.applyAgentChange(id, null, null, Level.TIER_3, now);
 
-        tickets.applyTriage(id, new TriageOutcome("Hardware Team", Priority.HIGH, Level.TIER_2, 0.93,
+        updates.applyTriage(id, new TriageOutcome("Hardware Team", Priority.HIGH, Level.TIER_2, 0.93,
                 "Hardware Team with confidence 0.93", null, List.of(), "the rule 'data loss'", "learned"), now);
 
         Ticket ticket = tickets.findById(id).orElseThrow();
@@ -122,8 +128,8 @@ abstract class TicketRepositoryContract {
         long agreed = tickets.insert("Laptop dead", "", Priority.HIGH, FieldSource.REQUESTER, Level.TIER_2,
                 FieldSource.REQUESTER, null, now);
 
-        tickets.applyTriage(unstated, outcome("Hardware Team"), now);
-        tickets.applyTriage(agreed, new TriageOutcome("Hardware Team", Priority.HIGH, Level.TIER_2, 0.93,
+        updates.applyTriage(unstated, outcome("Hardware Team"), now);
+        updates.applyTriage(agreed, new TriageOutcome("Hardware Team", Priority.HIGH, Level.TIER_2, 0.93,
                 "Hardware Team with confidence 0.93", null, List.of(), "learned", "learned"), now);
 
         Ticket plain = tickets.findById(unstated).orElseThrow();
@@ -137,23 +143,43 @@ abstract class TicketRepositoryContract {
     void anAgentsTeamRoutesAPendingTicketAndStands() {
         long id = insert("Odd noise", "");
 
-        tickets.applyAgentChange(id, "HR Team", null, null, now);
+        updates.applyAgentChange(id, "HR Team", null, null, now);
 
         assertThat(tickets.findById(id).orElseThrow().status()).isEqualTo(TicketStatus.ROUTED);
-        assertThat(tickets.applyTriage(id, outcome("Hardware Team"), now)).isFalse();
+        assertThat(updates.applyTriage(id, outcome("Hardware Team"), now)).isFalse();
         assertThat(tickets.findById(id).orElseThrow().assignedTo()).isEqualTo("HR Team");
     }
 
     @Test
     void changesStatusOnlyFromTheExpectedOne() {
         long id = insert("Close me", "");
-        tickets.applyTriage(id, outcome("Software Team"), now);
+        updates.applyTriage(id, outcome("Software Team"), now);
 
-        assertThat(tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, now)).isTrue();
+        assertThat(updates.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, now)).isTrue();
         assertThat(tickets.findById(id).orElseThrow().closedAt()).isEqualTo(now);
-        assertThat(tickets.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, now)).isFalse();
-        assertThat(tickets.changeStatus(id, TicketStatus.CLOSED, TicketStatus.ROUTED, now)).isTrue();
+        assertThat(updates.changeStatus(id, TicketStatus.ROUTED, TicketStatus.CLOSED, now)).isFalse();
+        assertThat(updates.changeStatus(id, TicketStatus.CLOSED, TicketStatus.ROUTED, now)).isTrue();
         assertThat(tickets.findById(id).orElseThrow().closedAt()).isNull();
+    }
+
+    @Test
+    void forgettingAnExampleRedactsOnlyTheExplanationsThatCiteIt() {
+        long citing = insert("Citing", "");
+        long other = insert("Other", "");
+        updates.applyTriage(citing, new TriageOutcome("Hardware Team", Priority.MEDIUM, Level.TIER_1, 0.9, "because",
+                "{\"nearest_examples\":[{\"example_id\":5,\"title\":\"Salary of J. Doe\",\"ticket_id\":9},"
+                        + "{\"example_id\":6,\"title\":\"Printer jammed\"}]}"), now);
+        updates.applyTriage(other, new TriageOutcome("Hardware Team", Priority.MEDIUM, Level.TIER_1, 0.9, "because",
+                "{\"nearest_examples\":[{\"example_id\":55,\"title\":\"Laptop dead\"}]}"), now);
+
+        assertThat(updates.redactCitations(5)).isEqualTo(1);
+
+        String redacted = tickets.findExplanation(citing).orElseThrow();
+        assertThat(redacted).contains(TicketUpdates.FORGOTTEN, "\"forgotten\":true", "Printer jammed")
+                .doesNotContain("Salary", "ticket_id");
+        assertThat(tickets.findExplanation(other).orElseThrow()).contains("Laptop dead").doesNotContain("forgotten");
+        updates.redactCitations(5);
+        assertThat(tickets.findExplanation(citing)).as("redacting again").contains(redacted);
     }
 
     @Test
