@@ -2,12 +2,11 @@ import { api } from '../api/client';
 import { formatDate } from '../ui/format';
 import { useLoadPerPeriod } from './useLoadPerPeriod';
 
+/** As the worker that polls the mailbox recorded it: every server process gives the same state. */
 const CHANNEL: Record<string, string> = {
   up: 'reachable',
   down: 'cannot be reached: mail waits in the mailbox',
-  standby: 'polled by another worker process',
-  starting: 'starting',
-  'not-polled-here': 'polled by the worker processes',
+  'not-polled': 'not looked at yet by a worker process',
 };
 
 /**

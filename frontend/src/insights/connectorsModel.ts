@@ -16,11 +16,11 @@ export const MODES: Record<string, string> = {
   auto: "group and priority set when the team's threshold is met, a note otherwise",
 };
 
+/** As the worker that polls the helpdesk recorded it: every server process gives the same state. */
 const STATES: Record<string, string> = {
   up: 'helpdesk reachable',
   down: 'helpdesk cannot be reached: its tickets and write-backs wait',
-  standby: 'polled by another worker process',
-  'not polled here': 'not polled by this process (webhooks, or polled by the worker processes)',
+  'not polled': 'not polled yet (webhooks only, or no worker process has polled it)',
   off: 'off (not configured): figures of the tickets it took in before',
 };
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.tickettriage.system.ChannelStatus;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,59 +20,75 @@ import org.springframework.stereotype.Component;
  * helpdesk that cannot be reached shows as {@code DEGRADED}, not {@code DOWN}: tickets wait in the helpdesk and
  * write-backs wait in the job queue, nothing is lost, so an outage there must not make health checks restart the
  * service. Details per connector: mode, polling state, last poll, last error, and write-backs waiting or failed.
+ *
+ * <p>Health is this process's own view (a standby worker says {@code standby}, an API process {@code not polled
+ * here}). What the polling process saw is also recorded in the database ({@link ChannelStatus}), once per poll, and
+ * {@link #shared} reads it back, so that {@code GET /insights/connectors} answers the same from every process.
  */
 @Component("connectorsHealthIndicator")
 class ConnectorHealth implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "A helpdesk cannot be reached; its work waits");
+    static final String NOT_POLLED = "not polled";
 
     private record State(String polling, @Nullable String error, Instant since, @Nullable Instant lastPoll) {
     }
 
     private final ConnectorRegistry connectors;
     private final ConnectorStore store;
+    private final ChannelStatus shared;
     private final Clock clock;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
-    ConnectorHealth(ConnectorRegistry connectors, ConnectorStore store, Clock clock) {
+    ConnectorHealth(ConnectorRegistry connectors, ConnectorStore store, ChannelStatus shared, Clock clock) {
         this.connectors = connectors;
         this.store = store;
+        this.shared = shared;
         this.clock = clock;
     }
 
+    /** A poll succeeded: once per poll, whatever number of tickets it took in. */
     void up(String connector) {
         Instant now = clock.instant();
         states.compute(connector, (name, previous) -> new State("up", null,
                 previous != null && previous.polling().equals("up") ? previous.since() : now, now));
+        shared.polled(connector, null, now);
     }
 
-    /** Another process holds the lease and polls. */
+    /** Another process holds the lease and polls: only this process's view changes, the poller records its own. */
     void standby(String connector) {
         change(connector, "standby", null);
     }
 
+    /** A poll failed. */
     void down(String connector, String error) {
         change(connector, "down", error);
+        shared.failed(connector, error, clock.instant());
     }
 
     /** A failure that does not stop polling, such as a write-back refused for good. */
     void lastError(String connector, String error) {
+        Instant now = clock.instant();
         states.compute(connector, (name, previous) -> previous == null
-                ? new State("not polled here", error, clock.instant(), null)
+                ? new State("not polled here", error, now, null)
                 : new State(previous.polling(), error, previous.since(), previous.lastPoll()));
+        shared.error(connector, error, now);
     }
 
     /**
-     * How this process last found a connector's helpdesk: {@code off} when it is not configured, else its polling
-     * state ({@code up}, {@code down}, {@code standby}, {@code not polled here}), the last poll and the last error.
+     * A connector's helpdesk as the process that polls it (or writes back to it) last found it, read from the
+     * database, so every process gives the same answer: {@code off} when it is not configured; else {@code up} or
+     * {@code down} as the polling worker last found it, or {@code not polled} while no process has polled it (webhooks
+     * only, or no poll yet); the last successful poll; and the last error, while no poll succeeded after it.
      */
-    Snapshot snapshot(HelpdeskConnector connector) {
+    Snapshot shared(HelpdeskConnector connector) {
         if (!connector.enabled()) {
             return new Snapshot("off", null, null);
         }
-        State state = states.get(connector.name());
-        return state == null ? new Snapshot("not polled here", null, null)
-                : new Snapshot(state.polling(), state.lastPoll(), state.error());
+        return shared.find(connector.name())
+                .map(status -> new Snapshot(status.state() == null ? NOT_POLLED : status.state(), status.lastPoll(),
+                        status.currentError()))
+                .orElse(new Snapshot(NOT_POLLED, null, null));
     }
 
     record Snapshot(String state, @Nullable Instant lastPoll, @Nullable String lastError) {

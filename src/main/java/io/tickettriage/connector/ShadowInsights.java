@@ -51,11 +51,13 @@ class ShadowInsights {
      *                              measured on
      * @param enabled               whether the connector is configured (its URL set); figures of one that is off
      *                              are those of the tickets it took in before
-     * @param state                 {@code off}, or how the answering process last found the helpdesk: {@code up},
-     *                              {@code down}, {@code standby} (another worker polls), {@code not polled here} (an
-     *                              API process, or no poll yet), as in {@code /actuator/health}
-     * @param lastPoll              the answering process's last successful poll, if it polls
-     * @param lastError             the last error the answering process met with this helpdesk, if any
+     * @param state                 {@code off}, or how the process that polls the helpdesk last found it: {@code up},
+     *                              {@code down}, or {@code not polled} while no process has polled it (webhooks only,
+     *                              or no poll yet); recorded in the database, so every process gives the same answer
+     *                              ({@code /actuator/health} is each process's own view)
+     * @param lastPoll              the last successful poll, by whichever worker polls the helpdesk
+     * @param lastError             the last error any process met with this helpdesk (a poll, or a write-back refused
+     *                              for good), while no poll succeeded after it
      * @param writebacksWaiting     write-backs queued or retrying, counted in the database (every process agrees)
      * @param writebacksFailed      write-backs the helpdesk refused for good
      */
@@ -127,7 +129,7 @@ class ShadowInsights {
         long firstRight = closed.stream().filter(r -> Objects.equals(r.createdGroup(), r.finalGroup())).count();
         long priorityRight = closed.stream().filter(r -> r.priority() != null && connector.priority(r.finalPriority())
                 .map(Priority::label).filter(r.priority()::equals).isPresent()).count();
-        ConnectorHealth.Snapshot state = health.snapshot(connector);
+        ConnectorHealth.Snapshot state = health.shared(connector);
         return new ConnectorFigures(connector.name(), connector.mode().label(), decided, auto, ratio(auto, decided),
                 closed.size(), ratio(autoRight, closedAuto.size()), ratio(engineRight, closed.size()),
                 ratio(firstRight, closed.size()), closed.size() - firstRight, ratio(priorityRight, closed.size()),

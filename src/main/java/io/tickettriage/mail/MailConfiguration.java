@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.mail.MessagingException;
 
+import io.tickettriage.system.ChannelStatus;
 import io.tickettriage.system.TriageRole;
 
 import org.slf4j.Logger;
@@ -42,8 +43,8 @@ class MailConfiguration {
 
     @Bean
     @ConditionalOnExpression(INTAKE_ENABLED)
-    MailHealth mailHealthIndicator(MailProperties properties, Clock clock, TriageRole role) {
-        return new MailHealth(mailbox(properties).toString(), clock, role.runsWorkers());
+    MailHealth mailHealthIndicator(MailProperties properties, Clock clock, TriageRole role, ChannelStatus shared) {
+        return new MailHealth(mailbox(properties).toString(), clock, role.runsWorkers(), shared);
     }
 
     @Bean

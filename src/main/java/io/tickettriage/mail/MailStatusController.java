@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.system.ChannelStatus;
 import io.tickettriage.system.InvalidFieldException;
 
 import org.jspecify.annotations.Nullable;
@@ -17,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The e-mail channel at a glance, for the dashboard (agents and admins). The figures are counted in the database, so
- * that every process answers the same whichever of them polls the mailbox or sends the mail, and they survive
- * restarts; the Prometheus counters ({@link MailMetrics}) are per process.
+ * The e-mail channel at a glance, for the dashboard (agents and admins). The figures are counted in the database, and
+ * the mailbox's state is the one the polling worker recorded there ({@link ChannelStatus}), so that every process
+ * answers the same whichever of them polls the mailbox or sends the mail, and they survive restarts; the Prometheus
+ * counters ({@link MailMetrics}) and {@code /actuator/health} are per process.
  */
 @RestController
 @RequestMapping(path = "/mail", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -31,12 +33,16 @@ class MailStatusController {
     private final MailProperties properties;
     private final MailStore store;
     private final ObjectProvider<MailHealth> health;
+    private final ChannelStatus shared;
     private final Clock clock;
 
-    MailStatusController(MailProperties properties, MailStore store, ObjectProvider<MailHealth> health, Clock clock) {
+    /** {@code health} exists while a mailbox is configured; the state itself is read from {@code shared}. */
+    MailStatusController(MailProperties properties, MailStore store, ObjectProvider<MailHealth> health,
+            ChannelStatus shared, Clock clock) {
         this.properties = properties;
         this.store = store;
         this.health = health;
+        this.shared = shared;
         this.clock = clock;
     }
 
@@ -46,12 +52,12 @@ class MailStatusController {
      * @param enabled   whether a mailbox is configured ({@code TRIAGE_MAIL_IMAP_URL}); the rest is empty or zero if not
      * @param sending   whether notifications are sent ({@code TRIAGE_MAIL_SMTP_URL} and {@code TRIAGE_MAIL_FROM})
      * @param mailbox   the mailbox, without its password
-     * @param channel   the mailbox as this process sees it: {@code up}, {@code down}, {@code standby} (another process
-     *                  polls it), {@code starting}, or {@code not-polled-here} (an API process)
-     * @param watch     how new mail is noticed: {@code idle} (IMAP IDLE) or {@code poll}
-     * @param lastPoll  when this process last looked at the mailbox
-     * @param error     while {@code channel} is {@code down}: why this process cannot reach the mailbox, as in
-     *                  health (the server's answer or the connection's failure; never the password)
+     * @param channel   the mailbox as the process that polls it last found it: {@code up}, {@code down}, or
+     *                  {@code not-polled} while no process has looked at it yet
+     * @param watch     while up, how new mail is noticed: {@code idle} (IMAP IDLE) or {@code poll}
+     * @param lastPoll  when a process last looked at the mailbox successfully, whichever worker polls it
+     * @param error     while {@code channel} is {@code down}: why the polling process cannot reach the mailbox (the
+     *                  server's answer or the connection's failure; never the password)
      * @param received  messages taken from the mailbox, whatever became of them
      * @param ticketsCreated tickets opened from mail
      * @param repliesThreaded replies added to their ticket as comments
@@ -77,11 +83,13 @@ class MailStatusController {
         Instant since = clock.instant().minus(Duration.ofDays(days));
         MailStore.Counts counts = store.counts(since);
         MailHealth here = health.getIfAvailable();
-        MailHealth.Snapshot seen = here == null ? null : here.snapshot();
+        ChannelStatus.Status seen = here == null ? null
+                : shared.find(MailHealth.CHANNEL).orElse(new ChannelStatus.Status(null, null, null, null, null));
         return new MailStatus(properties.intakeEnabled(), properties.sendingEnabled(),
-                seen == null ? null : seen.mailbox(), seen == null ? null : seen.channel(),
-                seen == null ? null : seen.watch(), seen == null ? null : seen.lastPass(),
-                seen == null ? null : seen.error(), days, since,
+                here == null ? null : here.mailbox(),
+                seen == null ? null : seen.state() == null ? "not-polled" : seen.state(),
+                seen == null ? null : seen.watch(), seen == null ? null : seen.lastPoll(),
+                seen == null ? null : seen.currentError(), days, since,
                 counts.received(), counts.tickets(), counts.replies(), counts.setAside(), counts.rejected(),
                 counts.sent(), counts.waiting(), counts.failed());
     }

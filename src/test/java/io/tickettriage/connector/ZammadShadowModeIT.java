@@ -96,7 +96,7 @@ class ZammadShadowModeIT extends HelpdeskFixture {
         // data" and "off" from a figure
         assertThat(figures.get("closed_would_auto_route").asLong()).isEqualTo(1);
         assertThat(figures.get("enabled").asBoolean()).isTrue();
-        assertThat(figures.get("state").asString()).isEqualTo("not polled here");
+        assertThat(figures.get("state").asString()).isEqualTo("not polled");
         assertThat(figures.get("writebacks_waiting").asLong()).isZero();
         assertThat(figures.get("writebacks_failed").asLong()).isZero();
         assertThat(glpi).as("a connector that is not configured is listed as off").isNotNull();

@@ -27,8 +27,13 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import io.tickettriage.support.Api;
 import io.tickettriage.support.AppProcess;
+import io.tickettriage.support.FakeGlpi;
 import io.tickettriage.support.TestDatabases;
 import io.tickettriage.system.DatabaseUrl;
 
@@ -41,10 +46,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import redis.embedded.RedisServer;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The scale-out mode as it is deployed: two API processes and two worker processes, real separate JVMs, on one
- * PostgreSQL database and one Redis server, every process configured through DATABASE_URL and REDIS_URL only.
+ * PostgreSQL database and one Redis server, every process configured through DATABASE_URL and REDIS_URL only, with a
+ * GLPI connector and a support mailbox that the workers poll.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,8 +81,13 @@ class ScaleOutIT {
 
     private final Path workDir = Path.of("target", "scale-out-" + UUID.randomUUID()).toAbsolutePath();
 
+    private static final String MAILBOX_PASSWORD = "secret";
+
     private int redisPort;
     private RedisServer redis;
+    private FakeGlpi glpi;
+    private GreenMail mailServer;
+    private GreenMailUser mailbox;
     private String databaseUrl;
     private final List<AppProcess> apis = new ArrayList<>();
     private final List<AppProcess> workers = new ArrayList<>();
@@ -89,6 +101,10 @@ class ScaleOutIT {
         redis = redis();
         redis.start();
         databaseUrl = TestDatabases.postgresUrl();
+        glpi = FakeGlpi.start();
+        mailServer = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        mailServer.start();
+        mailbox = mailServer.setUser("support@example.com", "support", MAILBOX_PASSWORD);
 
         // The first process migrates the schema and stores the starter examples' vectors; the others read them.
         AppProcess first = start("api", "api-1");
@@ -115,6 +131,84 @@ class ScaleOutIT {
         if (redis != null) {
             redis.stop();
         }
+        if (glpi != null) {
+            glpi.close();
+        }
+        if (mailServer != null) {
+            mailServer.stop();
+        }
+    }
+
+    /**
+     * Only a worker polls GLPI and the mailbox; the API processes, which answer the dashboard, must report what that
+     * worker saw: its last poll, and while a poll fails, why. Both API processes give the same answer.
+     */
+    @Test
+    @Order(-1)
+    void everyApiProcessReportsTheLastPollAndTheLastErrorOfTheWorkerThatPolls() {
+        for (AppProcess api : apis) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                JsonNode connector = glpiFigures(api);
+                assertThat(connector.path("state").asString()).isEqualTo("up");
+                assertThat(connector.path("last_poll").isNull()).as("a last poll").isFalse();
+                assertThat(connector.path("last_error").isNull()).isTrue();
+                JsonNode mail = mailStatus(api);
+                assertThat(mail.path("channel").asString()).isEqualTo("up");
+                assertThat(mail.path("watch").asString()).isEqualTo("idle");
+                assertThat(mail.path("last_poll").isNull()).as("a last look at the mailbox").isFalse();
+            });
+        }
+
+        glpi.fail("GET /Ticket", Integer.MAX_VALUE, 403, FakeGlpi.error("ERROR_RIGHT_MISSING",
+                "You don't have permission to perform this action."));
+        mailbox.setPassword("changed");
+        try {
+            for (AppProcess api : apis) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    JsonNode connector = glpiFigures(api);
+                    assertThat(connector.path("state").asString()).isEqualTo("down");
+                    assertThat(connector.path("last_error").asString()).contains("403");
+                    assertThat(connector.path("last_poll").isNull()).as("the poll before the failure").isFalse();
+                    JsonNode mail = mailStatus(api);
+                    assertThat(mail.path("channel").asString()).isEqualTo("down");
+                    assertThat(mail.path("error").asString()).contains("refused the login")
+                            .doesNotContain(MAILBOX_PASSWORD);
+                });
+            }
+            assertThat(glpiFigures(apis.get(1)).path("last_error"))
+                    .isEqualTo(glpiFigures(apis.get(0)).path("last_error"));
+        } finally {
+            glpi.clearFaults();
+            mailbox.setPassword(MAILBOX_PASSWORD);
+        }
+
+        for (AppProcess api : apis) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                JsonNode connector = glpiFigures(api);
+                assertThat(connector.path("state").asString()).isEqualTo("up");
+                assertThat(connector.path("last_error").isNull()).as("no error after a poll succeeded").isTrue();
+                JsonNode mail = mailStatus(api);
+                assertThat(mail.path("channel").asString()).isEqualTo("up");
+                assertThat(mail.path("error").isNull()).isTrue();
+            });
+        }
+    }
+
+    private static JsonNode glpiFigures(AppProcess process) {
+        Api.Reply reply = process.api().get("/insights/connectors?days=1");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        for (JsonNode connector : reply.json().path("connectors")) {
+            if (connector.path("connector").asString().equals("glpi")) {
+                return connector;
+            }
+        }
+        throw new AssertionError("no glpi connector in " + reply.body());
+    }
+
+    private static JsonNode mailStatus(AppProcess process) {
+        Api.Reply reply = process.api().get("/mail/status?days=1");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
     }
 
     @Test
@@ -356,6 +450,14 @@ class ScaleOutIT {
         environment.put("ORT_DISABLE_TELEMETRY", "1");
         environment.put("TRIAGE_WEBHOOKS_ALLOW_PRIVATE", "true");
         environment.put("TRIAGE_ASSIGNMENT_CHECK_INTERVAL", "1s");
+        // polled by the workers only; every process has the same settings, as in a real deployment
+        environment.put("TRIAGE_GLPI_URL", glpi.url());
+        environment.put("TRIAGE_GLPI_APP_TOKEN", FakeGlpi.APP_TOKEN);
+        environment.put("TRIAGE_GLPI_USER_TOKEN", FakeGlpi.USER_TOKEN);
+        environment.put("TRIAGE_GLPI_POLL_INTERVAL", "1s");
+        environment.put("TRIAGE_MAIL_IMAP_URL", "imap://support:" + MAILBOX_PASSWORD + "@127.0.0.1:"
+                + mailServer.getImap().getPort() + "/INBOX");
+        environment.put("TRIAGE_MAIL_POLL_INTERVAL", "1s");
         return AppProcess.start(workDir.resolve(name), environment, CHILD_JVM);
     }
 

@@ -269,6 +269,11 @@ public final class FakeGlpi implements AutoCloseable {
         return this;
     }
 
+    /** GLPI answers normally again: the faults not used up yet are dropped. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
     public static String error(String code, String message) {
         return JSON.writeValueAsString(JSON.createArrayNode().add(code).add(message));
     }
