@@ -305,6 +305,8 @@ class ZammadAutoModeIT extends HelpdeskFixture {
 
         assertThat(health.health().getDetails().get("zammad").toString()).contains("writebacks_failed=4")
                 .contains("error=Zammad answered 401");
+        // the dashboard's figures read the error from the database, where any worker's write-back records it
+        assertThat(figures("zammad").get("last_error").asString()).contains("Zammad answered 401");
         // the credentials never reach the log, whatever failed
         assertThat(output.getAll()).contains("Write-back of zammad ticket").doesNotContain(TOKEN).doesNotContain(SECRET);
     }
