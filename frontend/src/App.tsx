@@ -58,10 +58,12 @@ function Shell() {
           <Link href="/" aria-current={route.page === 'board' || route.page === 'ticket' ? 'page' : undefined}>
             Board
           </Link>
-          <Link href="/analytics" aria-current={route.page === 'insights' ? 'page' : undefined}>
-            Insights
-          </Link>
-          {/* requesters may not read how teams are run (the API answers them 403) */}
+          {/* requesters may not read routing figures or how teams are run (the API answers them 403) */}
+          {isAgent(caller) && (
+            <Link href="/analytics" aria-current={route.page === 'insights' ? 'page' : undefined}>
+              Insights
+            </Link>
+          )}
           {isAgent(caller) && (
             <Link href="/team-settings" aria-current={route.page === 'teams' ? 'page' : undefined}>
               Teams

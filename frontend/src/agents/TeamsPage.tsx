@@ -3,7 +3,7 @@ import { api, ApiError } from '../api/client';
 import { PRIORITIES, type ServiceTarget, type TeamHours, type TeamPolicy } from '../api/types';
 import { useCaller } from '../auth/Session';
 import { Link } from '../ui/router';
-import { ErrorState, Loading } from '../ui/States';
+import { ErrorState, Loading, OnlyForAgents } from '../ui/States';
 import { describeHours } from './hoursModel';
 import { POLICIES, targetSpan } from './policies';
 
@@ -80,13 +80,7 @@ export function TeamsPage() {
       </div>
       {load.state === 'loading' && <Loading what="the teams' settings" />}
       {load.state === 'forbidden' && (
-        <div className="state" role="alert">
-          <h2>Only for agents</h2>
-          <p>
-            The teams&apos; settings are shown to agents and admins. Your tickets and their due times are on the{' '}
-            <Link href="/">board</Link>.
-          </p>
-        </div>
+        <OnlyForAgents>The teams&apos; settings are shown to agents and admins.</OnlyForAgents>
       )}
       {load.state === 'failed' && <ErrorState message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {load.state === 'ready' && <Settings teams={load.teams} targets={load.targets} />}

@@ -2,7 +2,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Insights } from '../api/types';
+import type { Caller, Insights } from '../api/types';
 import { AGENT, fakeServer, openDashboard } from '../test/harness';
 
 vi.mock('socket.io-client', () => import('../test/fakeSocket'));
@@ -93,5 +93,21 @@ describe('the insights page', () => {
     ).toBeTruthy();
     expect(screen.getByRole('row', { name: /^ann 9 3 100% \(3 of 3\) 1\.5 h 6(\.0)? h$/ })).toBeTruthy();
     expect(screen.getByRole('row', { name: /^Nobody \(waiting\) 1 0 0% \(0 of 1\) – –$/ })).toBeTruthy();
+  });
+  it('tells a requester the figures are for agents, and offers no link to them', async () => {
+    const requester: Caller = { name: 'rita', role: 'requester', auth: 'token' };
+    fakeServer({
+      'GET /auth/me': requester,
+      'GET /teams': [],
+      'GET /insights?days=30': new Response(JSON.stringify({ status: 403, detail: 'Forbidden' }), {
+        status: 403,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
+    });
+    openDashboard('/analytics');
+    expect(await screen.findByRole('heading', { name: 'Only for agents' })).toBeTruthy();
+    expect(screen.queryByText('Something went wrong')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Insights' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Board' })).toBeTruthy();
   });
 });

@@ -4,14 +4,18 @@ import { api, ApiError } from '../api/client';
 import type { AgentServiceLevel, Insights, TeamServiceLevel } from '../api/types';
 import { hours, percent } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
-import { ErrorState, Loading } from '../ui/States';
+import { ErrorState, Loading, OnlyForAgents } from '../ui/States';
 import { TeamHoursPanel } from '../agents/TeamHoursPanel';
 import { Chart } from './Chart';
 import { ConnectorsPanel } from './ConnectorsPanel';
 import { MailChannelPanel } from './MailChannelPanel';
 import { colourOf, dailySeries } from './insightsModel';
 
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; insights: Insights };
+type Load =
+  | { state: 'loading' }
+  | { state: 'forbidden' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; insights: Insights };
 
 const WINDOWS = [7, 30, 90];
 
@@ -31,7 +35,10 @@ export function InsightsPage() {
         active &&
         setAnswer({
           request,
-          load: { state: 'failed', message: e instanceof ApiError ? e.message : 'Insights could not be loaded.' },
+          load:
+            e instanceof ApiError && e.status === 403
+              ? { state: 'forbidden' }
+              : { state: 'failed', message: e instanceof ApiError ? e.message : 'Insights could not be loaded.' },
         }),
     );
     return () => {
@@ -57,6 +64,7 @@ export function InsightsPage() {
         />
       </div>
       {load.state === 'loading' && <Loading what="insights" />}
+      {load.state === 'forbidden' && <OnlyForAgents>Routing figures are shown to agents and admins.</OnlyForAgents>}
       {load.state === 'failed' && <ErrorState message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {load.state === 'ready' && <InsightsView insights={load.insights} />}
       {/* read-only here: admins change them on the agents page */}

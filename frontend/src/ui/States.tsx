@@ -1,3 +1,6 @@
+import type { ReactNode } from 'react';
+import { Link } from './router';
+
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
     <div className="state error" role="alert">
@@ -17,5 +20,17 @@ export function Loading({ what }: { what: string }) {
     <p className="loading" role="status">
       Loading {what}…
     </p>
+  );
+}
+
+/** What a requester sees on a page of figures or settings that the API shows to agents only (it answers them 403). */
+export function OnlyForAgents({ children }: { children: ReactNode }) {
+  return (
+    <div className="state" role="alert">
+      <h2>Only for agents</h2>
+      <p>
+        {children} Your tickets and their due times are on the <Link href="/">board</Link>.
+      </p>
+    </div>
   );
 }
