@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -391,6 +396,51 @@ class ScaleOutIT {
         }
     }
 
+    /**
+     * The creation rate limit is one budget per client across the API processes, kept in Redis: a client that used
+     * it up through one API process is refused by the other too, instead of getting a second budget there. The
+     * client here comes from another loopback address (127.0.0.2), so that the budget of the other tests' address is
+     * not touched.
+     */
+    @Test
+    @Order(4)
+    void aClientThatUsedUpItsBudgetOnOneApiIsRefusedByTheOther() throws Exception {
+        long ticket = create(apis.get(0).api(), "Printer jams on every page", "The office printer jams, reported once");
+        HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2"))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        int acceptedByFirst = 0;
+        HttpResponse<String> refusal;
+        while ((refusal = comment(client, apis.get(0), ticket, acceptedByFirst)).statusCode() == 201) {
+            acceptedByFirst++;
+            assertThat(acceptedByFirst).as("comments accepted before the first refusal").isLessThan(2 * RATE_LIMIT);
+        }
+        assertThat(refusal.statusCode()).as(refusal.body()).isEqualTo(429);
+        assertThat(acceptedByFirst).isGreaterThanOrEqualTo(RATE_LIMIT);
+
+        // With a budget per process the other API would now accept about RATE_LIMIT more; shared, it refuses at
+        // once, but for the one or two comments the budget refills by in the meantime (one per 60 ms).
+        int acceptedBySecond = 0;
+        HttpResponse<String> second;
+        while ((second = comment(client, apis.get(1), ticket, acceptedByFirst + acceptedBySecond)).statusCode() == 201
+                && acceptedBySecond < RATE_LIMIT) {
+            acceptedBySecond++;
+        }
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(429);
+        assertThat(second.headers().firstValue("Retry-After")).isPresent();
+        assertThat(acceptedBySecond).as("comments the other API process accepted").isLessThan(20);
+    }
+
+    private static HttpResponse<String> comment(HttpClient client, AppProcess api, long ticket, int i)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + api.port() + "/tickets/" + ticket + "/comments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.json(Map.of("text", "Still jammed (" + i + ")"))))
+                .timeout(Duration.ofSeconds(30)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Creates tickets {@code from .. from+count-1}, alternating between the two APIs, four at a time. */
     private List<Long> submit(int from, int count) throws Exception {
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
@@ -444,7 +494,7 @@ class ScaleOutIT {
         environment.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
         environment.put("TRIAGE_ROLE", role);
         environment.put("TRIAGE_AUTH", "none");
-        environment.put("TRIAGE_RATE_LIMIT_PER_MINUTE", "0");
+        environment.put("TRIAGE_RATE_LIMIT_PER_MINUTE", String.valueOf(RATE_LIMIT));
         environment.put("TRIAGE_KNOWLEDGE_DIR", workDir.resolve("knowledge").toString());
         environment.put("TRIAGE_JOBS_CLAIM_IDLE", "3s");
         environment.put("ORT_DISABLE_TELEMETRY", "1");
@@ -462,6 +512,11 @@ class ScaleOutIT {
     }
 
     private static final String NETWORK = "Network Team";
+    /**
+     * Tickets (and, apart, comments) one client may create per minute. Well above what the other tests send from
+     * 127.0.0.1 (about 600 tickets, most of them in the 500-ticket run), so that only the rate-limit test meets it.
+     */
+    private static final int RATE_LIMIT = 1_000;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
     private static final String[] NETWORK_TEXTS = {
