@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.tickettriage.support.Api;
+import io.tickettriage.support.FreePorts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +53,7 @@ class LauncherIT {
         assertThat(run(clone, Duration.ofMinutes(1), "./ticket-triage", "status")).contains("jar up to date")
                 .contains("start-up cache: not prepared yet");
 
-        int port = freePort();
+        int port = FreePorts.next();
         Path log = dir.resolve("launcher.log");
         ProcessBuilder start = new ProcessBuilder("./ticket-triage").directory(clone.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -139,12 +139,6 @@ class LauncherIT {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,9 +3,6 @@ package io.tickettriage.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import io.tickettriage.support.LocalRedis;
 import io.tickettriage.system.DatabaseUrl;
 import io.tickettriage.system.RedisConnections;
 
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import redis.embedded.RedisServer;
 
 /**
  * Two processes of a scale-out deployment, each with its own cache of recent token lookups, over one database and a
@@ -42,24 +38,21 @@ class EndedCredentialsBroadcastIT {
     @TempDir
     Path dir;
 
-    private RedisServer redis;
+    private LocalRedis redis;
     private RedisConnections firstRedis;
     private RedisConnections secondRedis;
     private AccessTokens first;
     private AccessTokens second;
 
     @BeforeEach
-    void startTwoProcesses() throws IOException {
-        int port = freePort();
-        redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                .setting("save \"\"").setting("appendonly no").build();
-        redis.start();
+    void startTwoProcesses() {
+        redis = LocalRedis.started();
         DataSource database = new DriverManagerDataSource(
                 DatabaseUrl.parse("sqlite:///" + dir.resolve("tickets.db")).jdbcUrl());
         Flyway.configure().dataSource(database).locations("classpath:db/migration/sqlite").load().migrate();
 
-        firstRedis = new RedisConnections("redis://127.0.0.1:" + port);
-        secondRedis = new RedisConnections("redis://127.0.0.1:" + port);
+        firstRedis = new RedisConnections(redis.url());
+        secondRedis = new RedisConnections(redis.url());
         first = process(database, firstRedis);
         second = process(database, secondRedis);
         await().atMost(Duration.ofSeconds(30)).until(() -> firstRedis.shared().sync()
@@ -76,10 +69,10 @@ class EndedCredentialsBroadcastIT {
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         firstRedis.destroy();
         secondRedis.destroy();
-        redis.stop();
+        redis.close();
     }
 
     @Test
@@ -117,7 +110,7 @@ class EndedCredentialsBroadcastIT {
     }
 
     @Test
-    void whileRedisIsDownARevocationStillTakesEffectWhereItWasMade() throws IOException {
+    void whileRedisIsDownARevocationStillTakesEffectWhereItWasMade() {
         AccessTokens.IssuedToken token = first.createApiToken("carol", Role.AGENT);
         assertThat(second.authenticate(token.secret())).isPresent();
         redis.stop();
@@ -127,13 +120,5 @@ class EndedCredentialsBroadcastIT {
         assertThat(first.authenticate(token.secret())).isEmpty();
         // The other process learns of it when its cached lookup expires (10 s), as without Redis.
         assertThat(second.authenticate(token.secret())).isPresent();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package io.tickettriage.mail;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -17,6 +14,8 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.tickettriage.support.FreePorts;
+
 /** A GreenMail SMTP and IMAP server on loopback with the support mailbox, on ports that stay the same across restarts. */
 final class Mailboxes {
 
@@ -24,8 +23,8 @@ final class Mailboxes {
     static final String LOGIN = "support";
     static final String PASSWORD = "secret";
 
-    final int smtpPort = freePort();
-    final int imapPort = freePort();
+    final int smtpPort = FreePorts.next();
+    final int imapPort = FreePorts.next();
     private GreenMail server;
 
     Mailboxes start() {
@@ -104,14 +103,6 @@ final class Mailboxes {
             return message.getHeader(name, null);
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +37,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.tickettriage.support.Api;
 import io.tickettriage.support.AppProcess;
 import io.tickettriage.support.FakeGlpi;
+import io.tickettriage.support.FreePorts;
+import io.tickettriage.support.LocalRedis;
 import io.tickettriage.support.TestDatabases;
 import io.tickettriage.system.DatabaseUrl;
 
@@ -50,7 +50,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import redis.embedded.RedisServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,8 +87,7 @@ class ScaleOutIT {
 
     private static final String MAILBOX_PASSWORD = "secret";
 
-    private int redisPort;
-    private RedisServer redis;
+    private LocalRedis redis;
     private FakeGlpi glpi;
     private GreenMail mailServer;
     private GreenMailUser mailbox;
@@ -102,12 +100,10 @@ class ScaleOutIT {
 
     @BeforeAll
     void startDeployment() throws Exception {
-        redisPort = freePort();
-        redis = redis();
-        redis.start();
+        redis = LocalRedis.started();
         databaseUrl = TestDatabases.postgresUrl();
         glpi = FakeGlpi.start();
-        mailServer = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        mailServer = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         mailServer.start();
         mailbox = mailServer.setUser("support@example.com", "support", MAILBOX_PASSWORD);
 
@@ -134,7 +130,7 @@ class ScaleOutIT {
         apis.forEach(AppProcess::close);
         workers.forEach(AppProcess::close);
         if (redis != null) {
-            redis.stop();
+            redis.close();
         }
         if (glpi != null) {
             glpi.close();
@@ -385,7 +381,6 @@ class ScaleOutIT {
         assertThat(ids).hasSize(20);
         assertThat(count("SELECT COUNT(*) FROM tickets WHERE status = 'pending'")).isEqualTo(20);
 
-        redis = redis();
         redis.start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("SELECT COUNT(*) FROM tickets WHERE status = 'pending'") == 0);
@@ -491,7 +486,7 @@ class ScaleOutIT {
     private AppProcess start(String role, String name) {
         Map<String, String> environment = new HashMap<>();
         environment.put("DATABASE_URL", databaseUrl);
-        environment.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
+        environment.put("REDIS_URL", redis.url());
         environment.put("TRIAGE_ROLE", role);
         environment.put("TRIAGE_AUTH", "none");
         environment.put("TRIAGE_RATE_LIMIT_PER_MINUTE", String.valueOf(RATE_LIMIT));
@@ -597,19 +592,6 @@ class ScaleOutIT {
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    private RedisServer redis() throws IOException {
-        return RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                .setting("save \"\"").setting("appendonly no").build();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.tickettriage.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +35,7 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(Path workDir, Map<String, String> environment, List<String> jvmOptions) {
         try {
             Files.createDirectories(workDir);
-            int port = freePort();
+            int port = FreePorts.next();
             Path log = Files.createTempFile(workDir, "app-", ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -106,11 +105,5 @@ public final class AppProcess implements AutoCloseable {
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .failFast("the application exited: " + log, () -> !process.isAlive())
                 .until(() -> api.get("/actuator/health").status() == 200);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

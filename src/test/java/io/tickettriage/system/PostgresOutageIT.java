@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Map;
 
 import io.tickettriage.support.Api;
 import io.tickettriage.support.AppProcess;
+import io.tickettriage.support.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class PostgresOutageIT {
     @Test
     void answers503WhileThePostgresServerIsDownAndRoutesEveryAcceptedTicketOnceItIsBack() throws Exception {
         Path data = dir.resolve("pgdata");
-        int port = freePort();
+        int port = FreePorts.next();
         EmbeddedPostgres postgres = start(data, port);
         Map<String, String> env = Map.of(
                 "DATABASE_URL", "postgresql://postgres:postgres@localhost:" + port + "/postgres",
@@ -72,11 +72,5 @@ class PostgresOutageIT {
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,9 +3,6 @@ package io.tickettriage.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import redis.embedded.RedisServer;
+import io.tickettriage.support.LocalRedis;
 
 /**
  * The creation rate limit's budgets in the scale-out mode, against a real Redis server: two {@link RedisConnections}
@@ -27,25 +24,22 @@ class SharedCreationBudgetsIT {
 
     private static final int LIMIT = 5;
 
-    private int port;
-    private RedisServer redis;
+    private LocalRedis redis;
     private RedisConnections first;
     private RedisConnections second;
 
     @BeforeEach
-    void startRedis() throws IOException {
-        port = freePort();
-        redis = redis();
-        redis.start();
-        first = new RedisConnections("redis://127.0.0.1:" + port);
-        second = new RedisConnections("redis://127.0.0.1:" + port);
+    void startRedis() {
+        redis = LocalRedis.started();
+        first = new RedisConnections(redis.url());
+        second = new RedisConnections(redis.url());
     }
 
     @AfterEach
-    void stopRedis() throws IOException {
+    void stopRedis() {
         first.destroy();
         second.destroy();
-        redis.stop();
+        redis.close();
     }
 
     @Test
@@ -77,7 +71,7 @@ class SharedCreationBudgetsIT {
     }
 
     @Test
-    void countsPerProcessWhileRedisIsDownAndSharesAgainWhenItReturns() throws IOException {
+    void countsPerProcessWhileRedisIsDownAndSharesAgainWhenItReturns() {
         CreationBudgets one = budgets(first);
         CreationBudgets other = budgets(second);
         String client = "tickets|address:10.0.0.3";
@@ -91,7 +85,6 @@ class SharedCreationBudgetsIT {
         assertThat(one.take(client)).isPositive();
         assertThat(other.take(client)).isZero();
 
-        redis = redis();
         redis.start();
         // Back on the shared budget once both clients have reconnected (a new server: the script is loaded again).
         await().atMost(Duration.ofSeconds(30)).until(() -> answers(first) && answers(second));
@@ -114,7 +107,7 @@ class SharedCreationBudgetsIT {
 
     @Test
     void theScaleOutModeSharesTheBudgetsAndTheSingleProcessKeepsItsOwn() {
-        ServiceProperties properties = new ServiceProperties("api", "redis://127.0.0.1:" + port, null, LIMIT,
+        ServiceProperties properties = new ServiceProperties("api", redis.url(), null, LIMIT,
                 List.of(), 1_048_576);
         ScaleOutConfiguration configuration = new ScaleOutConfiguration();
 
@@ -132,18 +125,5 @@ class SharedCreationBudgetsIT {
 
     private RedisCommands<String, String> redisCommands() {
         return first.shared().sync();
-    }
-
-    private RedisServer redis() throws IOException {
-        return RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                .setting("save \"\"").setting("appendonly no").build();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.tickettriage.support.Api;
+import io.tickettriage.support.FreePorts;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +123,7 @@ class WebhooksIT {
 
     @Test
     void retriesWhileTheReceiverIsDownAndDeliversOnceItIsBack() throws IOException {
-        int port = freePort();
+        int port = FreePorts.next();
         long webhookId = subscribe("http://127.0.0.1:" + port + "/hook", "ticket_created").get("id").asLong();
         api.post("/tickets", Api.json(Map.of("title", "VPN drops every five minutes")));
 
@@ -329,11 +329,5 @@ class WebhooksIT {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
