@@ -1,10 +1,11 @@
 package io.tickettriage.access;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.lettuce.core.RedisException;
 import io.tickettriage.system.RedisConnections;
 
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ class EndedCredentialsBroadcast {
 
     static final String CHANNEL = "triage:credentials-ended";
     private static final Logger log = LoggerFactory.getLogger(EndedCredentialsBroadcast.class);
+    private static final Duration PUBLISH_WAIT = Duration.ofSeconds(2);
 
     private final RedisConnections redis;
 
@@ -37,19 +39,11 @@ class EndedCredentialsBroadcast {
     @TransactionalEventListener(fallbackExecution = true)
     void publish(CredentialsEnded ended) {
         try {
-            redis.shared().async().publish(CHANNEL, encode(ended.ids())).toCompletableFuture()
-                    .get(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed(ended, e);
-        } catch (Exception e) {
-            failed(ended, e);
+            redis.publish(CHANNEL, encode(ended.ids()), PUBLISH_WAIT);
+        } catch (RedisException e) {
+            log.warn("Could not tell the other processes through Redis that credentials {} ended ({}); they stop "
+                    + "accepting them within {} s", ended.ids(), e.getMessage(), AccessTokens.CACHE_MILLIS / 1000);
         }
-    }
-
-    private static void failed(CredentialsEnded ended, Exception e) {
-        log.warn("Could not tell the other processes through Redis that credentials {} ended ({}); they stop "
-                + "accepting them within 10 seconds", ended.ids(), e.getMessage());
     }
 
     static String encode(Set<Long> ids) {

@@ -4,9 +4,6 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.RedisException;
 import io.tickettriage.system.RedisConnections;
@@ -55,16 +52,8 @@ final class RedisEventBroadcaster implements EventBroadcaster, DisposableBean {
     @Override
     public void broadcast(LiveEvent event) {
         try {
-            redis.shared().async().publish(CHANNEL, encode(event)).toCompletableFuture()
-                    .get(PUBLISH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            redis.publish(CHANNEL, encode(event), PUBLISH_WAIT);
             publishFailing = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            publishFailed(event, e);
-        } catch (ExecutionException e) {
-            publishFailed(event, e.getCause() == null ? e : e.getCause());
-        } catch (TimeoutException e) {
-            publishFailed(event, new TimeoutException("no answer within " + PUBLISH_WAIT.toMillis() + " ms"));
         } catch (RedisException e) {
             publishFailed(event, e);
         }

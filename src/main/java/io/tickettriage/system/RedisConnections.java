@@ -3,9 +3,11 @@ package io.tickettriage.system;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.lettuce.core.ClientOptions;
@@ -74,6 +76,25 @@ public final class RedisConnections implements DisposableBean {
         StatefulRedisConnection<String, String> connection = client.connect();
         connection.setTimeout(timeout);
         return connection;
+    }
+
+    /**
+     * Publishes on the shared connection and waits until Redis has taken the message, at most {@code wait}.
+     *
+     * @throws RedisException when Redis did not take it in time (unreachable, refused, no answer)
+     */
+    public void publish(String channel, String message, Duration wait) {
+        try {
+            shared().async().publish(channel, message).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw cause instanceof RedisException redis ? redis : new RedisException(cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new RedisException("no answer within " + wait.toMillis() + " ms", e);
+        }
     }
 
     /**
