@@ -1,8 +1,11 @@
-# Sourced by launcher.sh and compare.sh: starts ./ticket-triage the way users start it, in an empty folder (a new
-# SQLite database, as a first start), waits until /actuator/health answers UP and stops it again.
+# Sourced by launcher.sh, compare.sh and threads.sh: starts ./ticket-triage the way users start it, in an empty
+# folder (a new SQLite database, as a first start), waits until /actuator/health answers UP and stops it again.
 # The sourcing script sets PORT; PID is the running server (empty when none), ELAPSED the seconds its start took.
 PID=""
 ELAPSED=""
+# Every start's folder goes under WORK; a script's end (normal, error or Ctrl-C) stops its server and removes them.
+WORK="$(mktemp -d)"
+trap 'stop_server; rm -rf "$WORK"' EXIT
 
 now() { date +%s.%N; }
 

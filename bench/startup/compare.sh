@@ -18,24 +18,18 @@ A_OPTS="${A_OPTS:-}"
 B_OPTS="${B_OPTS:-}"
 RUNS="${RUNS:-2}"
 PORT="${PORT:-8138}"
-DIR=""
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-cleanup() {
-    stop_server
-    if [[ -n "$DIR" ]]; then rm -rf "$DIR"; fi  # not "[[ ]] &&": false as the last command, it made the exit code 1
-}
-trap cleanup EXIT
 
 one() {  # $1 = label, $2 = launcher, $3 = JAVA_OPTS
-    local cpu
-    DIR="$(mktemp -d)"
-    start_server "$DIR" "$2" "$3" LOGGING_LEVEL_ORG_FLYWAYDB=INFO
+    local cpu dir
+    dir="$(mktemp -d -p "$WORK")"
+    start_server "$dir" "$2" "$3" LOGGING_LEVEL_ORG_FLYWAYDB=INFO
     cpu=$(awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$PID/stat")
     printf '%s: health UP after %.2f s, %s CPU-s, load %s; %s; flyway %s\n' "$1" "$ELAPSED" "$cpu" \
-        "$(cut -d' ' -f1 /proc/loadavg)" "$(started_line "$DIR/server.log")" "$(flyway_seconds "$DIR/server.log")"
+        "$(cut -d' ' -f1 /proc/loadavg)" "$(started_line "$dir/server.log")" "$(flyway_seconds "$dir/server.log")"
     stop_server
-    rm -rf "$DIR"; DIR=""
+    rm -rf "$dir"
     sleep 1
 }
 

@@ -21,14 +21,8 @@ RUNS="${RUNS:-5}"
 RATE="${RATE:-2000}"
 FLOOD_SECONDS="${FLOOD_SECONDS:-15}"
 CACHE="${CACHE:-on}"
-WORK="$(mktemp -d)"
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-cleanup() {
-    stop_server
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 extra_opts=""
 [[ "$CACHE" == off ]] && extra_opts="-XX:AOTMode=off"

@@ -12,14 +12,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PORT="${PORT:-8131}"
 RUNS="${RUNS:-3}"
-WORK="$(mktemp -d)"
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-cleanup() {
-    stop_server
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 ticks="$(getconf CLK_TCK)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
