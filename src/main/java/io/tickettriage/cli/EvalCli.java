@@ -64,6 +64,11 @@ final class EvalCli implements Callable<Integer> {
             description = "small labels' rows weigh (rows / (labels * label rows))^P: 0 none, 1 balanced (default 0.5)")
     @Nullable Double classWeightPower;
 
+    @Option(names = "--neighbours", paramLabel = "N", defaultValue = "7",
+            description = "the nearest examples whose vote training may blend in, as the service's triage.neighbours;"
+                    + " 0 for none (default: ${DEFAULT-VALUE}; applied with --embeddings on)")
+    int neighbours;
+
     @Option(names = "--vector-cache", paramLabel = "FILE",
             description = "keep the texts' vectors in this file (by embedding model and text) and reuse them in the"
                     + " next runs instead of embedding again")
@@ -129,6 +134,7 @@ final class EvalCli implements Callable<Integer> {
         if (classWeightPower != null) {
             options.put("class-weight-power", String.valueOf(classWeightPower));
         }
+        options.put("neighbours", String.valueOf(neighbours));
         if (vectorCache != null) {
             options.put("vector-cache", vectorCache.toString());
         }

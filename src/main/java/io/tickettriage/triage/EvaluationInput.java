@@ -45,13 +45,15 @@ record EvaluationInput(Map<String, String> options, List<String> textColumns, bo
         return new EvaluationInput(options, textColumns, embed, target, minExamples, train, test);
     }
 
-    /** The service's training settings, with the options' embedding weight, cost and class weighting. */
+    /** The service's training settings, with the options' embedding weight, cost, class weighting and vote. */
     LinearRouter.Settings routerSettings() {
         LinearRouter.Settings defaults = LinearRouter.Settings.defaults(targetPrecision, minExamples);
         return new LinearRouter.Settings(defaults.folds(), targetPrecision, minExamples,
                 number("embedding-weight", defaults.embeddingWeight()), number("cost", defaults.cost()),
                 defaults.threads())
-                .withClassWeightPower(number("class-weight-power", defaults.classWeightPower()));
+                .withClassWeightPower(number("class-weight-power", defaults.classWeightPower()))
+                .withVote(Integer.parseInt(options.getOrDefault("neighbours",
+                        String.valueOf(defaults.voteNeighbours()))));
     }
 
     double minSimilarity() {

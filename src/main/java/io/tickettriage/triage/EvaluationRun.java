@@ -60,15 +60,15 @@ final class EvaluationRun {
             settings = settings.readingOnly(model.languages());
         }
         Trained trained = train(model, settings);
-        Scored scored = classify(trained.router(), model, settings.threads());
         LinearRouter router = trained.router();
+        ScopeEvaluation scope = input.embed() ? new ScopeEvaluation(input.train().rows(), trained.vectors(),
+                router.labels(), input.minSimilarity(), OutOfScope.load(model::embed), model.languages()) : null;
+        Scored scored = classify(router, model, scope, settings.threads());
         List<Row> test = input.test().rows();
 
         List<String> truth = test.stream().map(Row::label).toList();
         EvaluationMetrics metrics = EvaluationMetrics.of(truth, router, scored.probabilities());
         Map<String, Object> report = metrics.report();
-        ScopeEvaluation scope = input.embed() ? new ScopeEvaluation(input.train().rows(), trained.vectors(),
-                router.labels(), input.minSimilarity(), OutOfScope.load(model::embed), model.languages()) : null;
         // Without the embedding the service cannot apply its similarity refusals either, and the threshold's
         // figures are the policy's.
         boolean[] routedByPolicy = scope != null ? applyPolicy(scope, router, scored, settings.threads(), report)
@@ -126,13 +126,16 @@ final class EvaluationRun {
         return new Trained(router, vectors, seconds);
     }
 
-    private Scored classify(LinearRouter router, @Nullable EmbeddingModel model, int threads) {
+    /** Scores the test rows as the service would, the nearest history rows voting when the router votes. */
+    private Scored classify(LinearRouter router, @Nullable EmbeddingModel model, @Nullable ScopeEvaluation scope,
+            int threads) {
         long start = System.nanoTime();
         List<Row> rows = input.test().rows();
         List<float[]> vectors = input.embed() ? Parallel.map(rows, threads, row -> model.embed(row.text()))
                 : Collections.nCopies(rows.size(), null);
         List<double[]> probabilities = Parallel.map(indices(rows.size()), threads,
-                i -> router.probabilities(rows.get(i).text(), vectors.get(i)));
+                i -> scope == null ? router.probabilities(rows.get(i).text(), vectors.get(i))
+                        : scope.probabilities(router, rows.get(i), vectors.get(i)));
         return new Scored(vectors, probabilities, (System.nanoTime() - start) / 1e9);
     }
 

@@ -11,35 +11,46 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link RouterTraining} fits on the out-of-fold scores, and on them alone: the calibration of the decision
  * values into probabilities (one for rows scored with their vector, one for rows scored on lexical features alone),
- * each label's routing threshold, and the cross-validated figures.
+ * whether and how much the nearest examples' vote is blended in ({@link NeighbourVote}), each label's routing
+ * threshold on the probabilities the service will route with, and the cross-validated figures.
  *
  * @param lexicalCalibration for rows in a language the embedding model does not read; null when the main
  *                           calibration covers every row
+ * @param vote               the blended vote; null for none
  * @param thresholds         each label's lowest probability routed automatically, in label-id order
  */
-record HeldOutCalibration(Calibration calibration, @Nullable Calibration lexicalCalibration, double[] thresholds,
-        LinearRouter.CrossValidation crossValidation) {
+record HeldOutCalibration(Calibration calibration, @Nullable Calibration lexicalCalibration,
+        @Nullable NeighbourVote vote, double[] thresholds, LinearRouter.CrossValidation crossValidation) {
 
     /**
      * @param heldOut     each training row's decision values from the fold model that did not see it
      * @param truth       each row's label id
      * @param lexicalOnly which rows were scored on lexical features alone
      * @param sizes       each label's number of training rows
+     * @param nearest     each row's nearest examples among the rows its fold model was trained on
+     *                    ({@link NeighbourVote#ofOtherFolds}); null to blend in no vote
      */
     static HeldOutCalibration fit(double[][] heldOut, int[] truth, boolean[] lexicalOnly, List<String> labels,
-            Map<String, Integer> sizes, LinearRouter.Settings settings) {
+            Map<String, Integer> sizes, LinearRouter.Settings settings,
+            @Nullable List<List<NeighbourVote.Neighbour>> nearest) {
         // Rows scored on lexical features alone (in a language the embedding model does not read) and rows scored
         // with their vector are two models in effect, with scores of their own scale: each kind is calibrated
         // on its own rows. Calibrated together, the starter set's German, French and Spanish rows sharpened the
         // English tickets' probabilities (temperature 0.19 to 0.14) and more out-of-scope tickets passed.
         Calibration calibration = fit(heldOut, truth, lexicalOnly, false);
         Calibration lexicalCalibration = fit(heldOut, truth, lexicalOnly, true);
+        double[][] linear = new double[heldOut.length][];
+        for (int i = 0; i < heldOut.length; i++) {
+            linear[i] = (lexicalOnly[i] && lexicalCalibration != null ? lexicalCalibration : calibration)
+                    .probabilities(heldOut[i]);
+        }
+        NeighbourVote vote = nearest == null ? null
+                : NeighbourVote.choose(linear, nearest, truth, settings.voteNeighbours());
         double[] thresholds = new double[labels.size()];
         int right = 0;
         List<List<double[]>> byPrediction = new ArrayList<>(Collections.nCopies(labels.size(), null));
         for (int i = 0; i < heldOut.length; i++) {
-            double[] p = (lexicalOnly[i] && lexicalCalibration != null ? lexicalCalibration : calibration)
-                    .probabilities(heldOut[i]);
+            double[] p = vote == null ? linear[i] : vote.blend(linear[i], nearest.get(i));
             int best = LinearRouter.argmax(p);
             right += best == truth[i] ? 1 : 0;
             if (byPrediction.get(best) == null) {
@@ -61,7 +72,7 @@ record HeldOutCalibration(Calibration calibration, @Nullable Calibration lexical
         }
         LinearRouter.CrossValidation cv = new LinearRouter.CrossValidation((double) right / heldOut.length,
                 Calibration.logLoss(heldOut, truth, calibration.temperature()), chosen);
-        return new HeldOutCalibration(calibration, lexicalCalibration, thresholds, cv);
+        return new HeldOutCalibration(calibration, lexicalCalibration, vote, thresholds, cv);
     }
 
     /**

@@ -53,9 +53,10 @@ final class LinearRouter implements Serializable {
      * @param embeddingLanguages the languages (ISO 639-1) whose vectors are used; empty for every language
      * @param classWeightPower each label's errors weigh {@code (rows / (labels * label rows))^power}: 0 weighs every
      *                         row alike, 1 is scikit-learn's {@code class_weight="balanced"}
+     * @param voteNeighbours   how many nearest examples vote ({@link NeighbourVote}); 0 for no vote
      */
     record Settings(int folds, double targetPrecision, int minLabelExamples, double embeddingWeight, double cost,
-            int threads, Set<String> embeddingLanguages, double classWeightPower) {
+            int threads, Set<String> embeddingLanguages, double classWeightPower, int voteNeighbours) {
 
         /**
          * The square root of "balanced": on a history of 75 teams (2 to 870 rows each) it raised the cross-checked
@@ -64,25 +65,46 @@ final class LinearRouter implements Serializable {
          */
         static final double CLASS_WEIGHT_POWER = 0.5;
 
+        /** The service's default number of neighbours ({@code triage.neighbours}). */
+        static final int VOTE_NEIGHBOURS = 7;
+
         Settings(int folds, double targetPrecision, int minLabelExamples, double embeddingWeight, double cost,
                 int threads) {
             this(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads, Set.of(),
-                    CLASS_WEIGHT_POWER);
+                    CLASS_WEIGHT_POWER, VOTE_NEIGHBOURS);
         }
 
         Settings readingOnly(Set<String> languages) {
             return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads, languages,
-                    classWeightPower);
+                    classWeightPower, voteNeighbours);
         }
 
         Settings withThreads(int count) {
             return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, count,
-                    embeddingLanguages, classWeightPower);
+                    embeddingLanguages, classWeightPower, voteNeighbours);
         }
 
         Settings withClassWeightPower(double power) {
             return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads,
-                    embeddingLanguages, power);
+                    embeddingLanguages, power, voteNeighbours);
+        }
+
+        /**
+         * For priority and tier: four and three values, not a long tail. Weighting their rare values cost the
+         * hand-written severity sets two tickets net (bench/routing-quality.md), and the nearest examples are the team's
+         * evidence: unweighted and without a vote.
+         */
+        Settings ordinal() {
+            return withClassWeightPower(0).withVote(0);
+        }
+
+        /** The vote of the {@code neighbours} nearest examples, when it helps ({@link NeighbourVote}); 0 for none. */
+        Settings withVote(int neighbours) {
+            if (neighbours < 0) {
+                throw new IllegalArgumentException("the number of voting neighbours cannot be negative");
+            }
+            return new Settings(folds, targetPrecision, minLabelExamples, embeddingWeight, cost, threads,
+                    embeddingLanguages, classWeightPower, neighbours);
         }
 
         static Settings defaults(double targetPrecision, int minLabelExamples) {
@@ -111,12 +133,14 @@ final class LinearRouter implements Serializable {
     private final String embeddingLanguages;
     private final CrossValidation crossValidation;
     private final double targetPrecision;
+    private final @Nullable NeighbourVote vote;
 
     LinearRouter(LexicalFeatures features, Model model, List<String> labels, Calibration calibration,
-            @Nullable Calibration lexicalCalibration,
+            @Nullable Calibration lexicalCalibration, @Nullable NeighbourVote vote,
             double[] thresholds, int embeddingDimensions, double embeddingWeight, String embeddingLanguages,
             CrossValidation crossValidation, double targetPrecision) {
         this.targetPrecision = targetPrecision;
+        this.vote = vote;
         this.embeddingLanguages = embeddingLanguages;
         this.features = features;
         this.model = model;
@@ -143,14 +167,47 @@ final class LinearRouter implements Serializable {
         return embeddingDimensions > 0;
     }
 
-    /** The calibrated probability of each label, in the order of {@link #labels()}. */
+    /**
+     * The calibrated probability of each label, in the order of {@link #labels()}, without the vote: for a model
+     * that {@link #votes()}, the probabilities thresholds are set for come from
+     * {@link #probabilities(String, float[], List)}.
+     */
     double[] probabilities(String text, float @Nullable [] vector) {
-        Feature[] row = RouterFeatures.row(features.transform(text),
-                embeddingDimensions > 0 ? RouterFeatures.readable(embeddingLanguages, text, vector) : null,
+        return linear(text, RouterFeatures.readable(embeddingLanguages, text, vector));
+    }
+
+    /**
+     * The calibrated probability of each label, in the order of {@link #labels()}, with the vote of the ticket's
+     * nearest examples (most similar first, labels by {@link #labelIndex}) blended in when training chose a vote
+     * and the ticket is scored with its vector.
+     */
+    double[] probabilities(String text, float @Nullable [] vector, List<NeighbourVote.Neighbour> nearest) {
+        float[] readable = embeddingDimensions > 0 ? RouterFeatures.readable(embeddingLanguages, text, vector) : null;
+        double[] p = linear(text, readable);
+        return vote == null || readable == null ? p : vote.blend(p, nearest);
+    }
+
+    private double[] linear(String text, float @Nullable [] readable) {
+        Feature[] row = RouterFeatures.row(features.transform(text), embeddingDimensions > 0 ? readable : null,
                 features.dimensions(), embeddingDimensions, embeddingWeight,
                 RouterFeatures.columns(features.dimensions(), embeddingDimensions), FeatureNode::new);
         boolean lexicalOnly = lexicalCalibration != null && !RouterFeatures.reads(embeddingLanguages, text);
         return (lexicalOnly ? lexicalCalibration : calibration).probabilities(decisions(row));
+    }
+
+    /** Whether the nearest examples' vote is part of the probabilities: callers then pass the ticket's neighbours. */
+    boolean votes() {
+        return vote != null;
+    }
+
+    /** The vote training chose; null for none. */
+    @Nullable NeighbourVote vote() {
+        return vote;
+    }
+
+    /** The index of {@code label} in {@link #labels()}, -1 for a label the model does not know. */
+    int labelIndex(String label) {
+        return labels.indexOf(label);
     }
 
     /** The lowest calibrated probability at which this label is routed automatically. */

@@ -64,8 +64,8 @@ final class ModelStore {
      * check, so a changed record must not meet a file written before the change.
      */
     static final String FORMAT = shape(Trained.class, LinearRouter.class,
-            LinearRouter.CrossValidation.class, LexicalFeatures.class, Calibration.class, Model.class,
-            Fingerprint.class);
+            LinearRouter.CrossValidation.class, LexicalFeatures.class, Calibration.class, NeighbourVote.class,
+            Model.class, Fingerprint.class);
 
     /**
      * What models were trained on: the embedding model, the training settings, and the examples' ids and labels.

@@ -56,21 +56,33 @@ final class RouterTraining {
                 seconds(start)));
 
         double[][] heldOut = new double[samples.size()][];
+        int folds = Math.max(2, Math.min(settings.folds(), rows.length));
+        int[] fold = stratifiedFolds(truth, labels.size(), folds);
         Model model = crossValidateAndFit(rows, truth, labels.size(),
-                RouterFeatures.columns(features.dimensions(), embeddingDimensions), settings, heldOut, progress, start);
+                RouterFeatures.columns(features.dimensions(), embeddingDimensions), settings, folds, fold, heldOut,
+                progress, start);
         progress.accept(String.format("final model trained at %.1f s", seconds(start)));
+        List<List<NeighbourVote.Neighbour>> nearest = null;
+        if (embeddingDimensions > 0 && settings.voteNeighbours() > 0) {
+            nearest = NeighbourVote.ofOtherFolds(samples.stream().map(LinearRouter.Sample::vector).toList(), truth,
+                    fold, settings.voteNeighbours(), settings.threads());
+            progress.accept(String.format("nearest examples of the other folds found at %.1f s", seconds(start)));
+        }
 
         boolean[] lexicalOnly = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) {
             lexicalOnly[i] = embeddingDimensions > 0 && samples.get(i).vector() == null;
         }
         HeldOutCalibration fitted = HeldOutCalibration.fit(heldOut, truth, lexicalOnly, labels, count(samples),
-                settings);
-        progress.accept(String.format("calibrated: temperature %.3f, cross-validated accuracy %.4f, log loss %.4f",
-                fitted.calibration().temperature(), fitted.crossValidation().accuracy(),
-                fitted.crossValidation().calibratedLogLoss()));
+                settings, nearest);
+        progress.accept(String.format("calibrated: temperature %.3f, %s, cross-validated accuracy %.4f, log loss %.4f",
+                fitted.calibration().temperature(), fitted.vote() == null ? "no vote"
+                        : String.format("vote of %d neighbours weighing %.2f (held-out rows fixed %d, broken %d)",
+                                fitted.vote().neighbours(), fitted.vote().weight(), fitted.vote().fixed(),
+                                fitted.vote().broken()),
+                fitted.crossValidation().accuracy(), fitted.crossValidation().calibratedLogLoss()));
         return new LinearRouter(features, model, List.copyOf(labels), fitted.calibration(),
-                fitted.lexicalCalibration(), fitted.thresholds(), embeddingDimensions, settings.embeddingWeight(),
+                fitted.lexicalCalibration(), fitted.vote(), fitted.thresholds(), embeddingDimensions, settings.embeddingWeight(),
                 embeddingLanguages, fitted.crossValidation(), settings.targetPrecision());
     }
 
@@ -80,9 +92,8 @@ final class RouterTraining {
      * the final model.
      */
     private static Model crossValidateAndFit(Feature[][] rows, int[] truth, int labelCount, int columns,
-            LinearRouter.Settings settings, double[][] heldOut, Consumer<String> progress, long start) {
-        int folds = Math.max(2, Math.min(settings.folds(), rows.length));
-        int[] fold = stratifiedFolds(truth, labelCount, folds);
+            LinearRouter.Settings settings, int folds, int[] fold, double[][] heldOut, Consumer<String> progress,
+            long start) {
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(),
                 Thread.ofPlatform().name("router-training-", 0).daemon().factory());
         try {

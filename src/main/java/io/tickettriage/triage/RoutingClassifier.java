@@ -2,6 +2,7 @@ package io.tickettriage.triage;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service's classifier: the trained linear model's calibrated probabilities, with the nearest examples as
- * evidence. Until the first model is trained, and for teams newer than the model, the nearest-neighbour vote
+ * evidence and, when training found that it helps, their vote blended in ({@link NeighbourVote}). Until the first model is trained, and for teams newer than the model, the nearest-neighbour vote
  * decides alone.
  */
 @Component
@@ -108,7 +109,12 @@ class RoutingClassifier implements Classifier {
         }
         RoutingModels.Trained trained = installed.trained();
         LinearRouter teams = trained.teams();
-        double[] p = teams.probabilities(text, vector);
+        // The vote's neighbours are the evidence already found, most similar first: blending them in costs nothing,
+        // and an example learnt since the model was trained counts at once.
+        List<NeighbourVote.Neighbour> nearest = teams.votes() ? vote.evidence().stream()
+                .map(e -> new NeighbourVote.Neighbour(teams.labelIndex(e.team()), e.similarity())).toList()
+                : List.of();
+        double[] p = teams.probabilities(text, vector, nearest);
         int best = LinearRouter.argmax(p);
         Map<String, Double> scores = new LinkedHashMap<>();
         IntStream.range(0, p.length).boxed()

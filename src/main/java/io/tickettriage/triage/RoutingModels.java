@@ -34,7 +34,7 @@ class RoutingModels implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingModels.class);
     /** Change it when the features or the training change meaning: stored models of another version are retrained. */
-    static final String MODEL = "linear-svm-v2";
+    static final String MODEL = "linear-svm-v3";
 
     /** The models in use and the version string every explanation carries. */
     record Trained(LinearRouter teams, @Nullable LinearRouter priorities, @Nullable LinearRouter levels,
@@ -183,11 +183,10 @@ class RoutingModels implements SmartLifecycle {
     static Trained fit(List<EmbeddedExample> entries, TriageProperties properties, Set<String> languages,
             String embeddingModel, int threads) {
         LinearRouter.Settings settings = LinearRouter.Settings.defaults(properties.targetPrecision(),
-                properties.minTeamExamples()).withThreads(threads).readingOnly(languages);
+                properties.minTeamExamples()).withThreads(threads).readingOnly(languages)
+                .withVote(properties.neighbours());
         LinearRouter teams = LinearRouter.train(samples(entries, e -> e.example().team()), settings, log::debug);
-        // Priority and tier have four and three values, not a long tail: weighting their rare values cost the
-        // hand-written severity sets two tickets net (bench/routing-quality.md), so they are trained unweighted.
-        LinearRouter.Settings ordinal = settings.withClassWeightPower(0);
+        LinearRouter.Settings ordinal = settings.ordinal();
         LinearRouter priorities = trainOptional(entries, e -> label(e.example().priority()), ordinal);
         LinearRouter levels = trainOptional(entries, e -> label(e.example().level()), ordinal);
         String version = "%s+%s@%d/%s".formatted(MODEL, embeddingModel, entries.size(), Instant.now().toString());

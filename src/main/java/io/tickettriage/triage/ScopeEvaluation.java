@@ -57,6 +57,20 @@ final class ScopeEvaluation {
         return language != null && trainLanguages.contains(language) ? language : null;
     }
 
+    /**
+     * The router's probabilities for {@code row}, with the vote of its nearest history rows blended in as the service
+     * blends in its evidence when the router votes: the rows in the ticket's language, as the service compares.
+     */
+    double[] probabilities(LinearRouter router, Row row, float[] vector) {
+        NeighbourVote vote = router.vote();
+        if (vote == null) {
+            return router.probabilities(row.text(), vector);
+        }
+        String language = language(row);
+        return router.probabilities(row.text(), vector, NeighbourVote.nearest(vector, trainVectors, trainLabels,
+                vote.neighbours(), j -> SameLanguage.comparable(language, trainLanguages.get(j))));
+    }
+
     /** What the policy says of a ticket in {@code language} ({@link #language}) the model would send to {@code team}. */
     Refusal check(float[] vector, int team, @Nullable String language) {
         double best = Double.NEGATIVE_INFINITY;
@@ -107,7 +121,7 @@ final class ScopeEvaluation {
         }
         List<Scored> scored = Parallel.map(rows, threads, row -> {
             float[] vector = model.embed(row.text());
-            double[] p = router.probabilities(row.text(), vector);
+            double[] p = probabilities(router, row, vector);
             int best = LinearRouter.argmax(p);
             boolean confident = p[best] >= router.threshold(best);
             String language = language(row);

@@ -47,7 +47,7 @@ final class SeverityEvaluation {
             throw new IllegalArgumentException("--" + name + ": the history needs at least two different values");
         }
         // unweighted, as the service trains its priority and tier models (RoutingModels)
-        LinearRouter model = LinearRouter.train(samples, settings.withClassWeightPower(0), message -> { });
+        LinearRouter model = LinearRouter.train(samples, settings.ordinal(), message -> { });
         List<String> truth = new ArrayList<>();
         List<String> learned = new ArrayList<>();
         List<String> decided = new ArrayList<>();

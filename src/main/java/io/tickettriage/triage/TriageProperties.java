@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confidenceThreshold below this score a ticket goes to Manual Review while only the nearest-neighbour vote
  *                            is available (before the first model is trained)
  * @param minSimilarity       a ticket less similar than this to every example goes to Manual Review
- * @param neighbours          how many similar examples vote
+ * @param neighbours          how many similar examples are kept as evidence and vote ({@link NeighbourVote})
  * @param minTeamExamples     teams with fewer examples are never routed to automatically
  * @param targetPrecision     precision each team's threshold must reach on cross-validation folds
  * @param retrainInterval     how often the model is retrained when the knowledge base has changed

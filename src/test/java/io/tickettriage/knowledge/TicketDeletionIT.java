@@ -96,7 +96,7 @@ class TicketDeletionIT {
         return triage(api, "VPN drops every hour").get("explanation").get("model").asString();
     }
 
-    /** How many examples a model version was trained on: {@code linear-svm-v2+<embedding>@<examples>/<time>}. */
+    /** How many examples a model version was trained on: {@code linear-svm-v3+<embedding>@<examples>/<time>}. */
     private static int examplesIn(String version) {
         return Integer.parseInt(version.substring(version.indexOf('@') + 1, version.indexOf('/')));
     }

@@ -35,7 +35,7 @@ class HeldOutCalibrationTests {
     @Test
     void measuresTheHeldOutAccuracyAndChoosesAThresholdPerLabel() {
         HeldOutCalibration fitted = HeldOutCalibration.fit(heldOut(), truth(), new boolean[20], LABELS,
-                Map.of("A", 10, "B", 10), SETTINGS);
+                Map.of("A", 10, "B", 10), SETTINGS, null);
 
         assertThat(fitted.crossValidation().accuracy()).isCloseTo(0.9, within(1e-12));
         assertThat(fitted.crossValidation().thresholds()).containsOnlyKeys("A", "B");
@@ -47,7 +47,7 @@ class HeldOutCalibrationTests {
     @Test
     void aLabelWithTooFewRowsIsNeverRouted() {
         HeldOutCalibration fitted = HeldOutCalibration.fit(heldOut(), truth(), new boolean[20], LABELS,
-                Map.of("A", 10, "B", 4), SETTINGS);
+                Map.of("A", 10, "B", 4), SETTINGS, null);
 
         assertThat(fitted.thresholds()[1]).isEqualTo(Thresholds.NEVER);
         assertThat(fitted.thresholds()[0]).isNotEqualTo(Thresholds.NEVER);
@@ -64,7 +64,7 @@ class HeldOutCalibrationTests {
         }
 
         HeldOutCalibration fitted = HeldOutCalibration.fit(scores, truth(), lexicalOnly, LABELS,
-                Map.of("A", 10, "B", 10), SETTINGS);
+                Map.of("A", 10, "B", 10), SETTINGS, null);
 
         assertThat(fitted.lexicalCalibration()).isNotNull();
         assertThat(fitted.lexicalCalibration().temperature()).isNotEqualTo(fitted.calibration().temperature());

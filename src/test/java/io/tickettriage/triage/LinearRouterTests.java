@@ -101,6 +101,47 @@ class LinearRouterTests {
     }
 
     @Test
+    void trainingBlendsInTheVoteWhereTheNearestExamplesKnowBetterThanALinearBoundary() {
+        List<LinearRouter.Sample> samples = xorHistory();
+
+        LinearRouter router = LinearRouter.train(samples, SETTINGS, message -> { });
+        LinearRouter withoutVote = LinearRouter.train(samples, SETTINGS.withVote(0), message -> { });
+
+        // Team A sits at both ends of the first axis, team B of the second: no linear boundary parts them.
+        assertThat(router.vote()).isNotNull();
+        assertThat(withoutVote.vote()).isNull();
+        assertThat(router.crossValidation().accuracy()).isGreaterThan(withoutVote.crossValidation().accuracy());
+        float[] ticket = {-0.95f, 0.05f, 0};
+        List<float[]> vectors = samples.stream().map(LinearRouter.Sample::vector).toList();
+        int[] labels = samples.stream().mapToInt(s -> router.labelIndex(s.label())).toArray();
+        List<NeighbourVote.Neighbour> nearest = NeighbourVote.nearest(ticket, vectors, labels, 7, j -> true);
+        double[] p = router.probabilities("same words", ticket, nearest);
+        assertThat(router.labels().get(LinearRouter.argmax(p))).isEqualTo("A");
+        assertThat(p[router.labelIndex("A")]).isGreaterThan(0.9);
+        assertThat(router.probabilities("same words", ticket, List.of()))
+                .as("without neighbours, the linear model alone").isEqualTo(router.probabilities("same words", ticket));
+        // a text the model scores without its vector is never blended
+        LinearRouter englishOnly = LinearRouter.train(samples, SETTINGS.readingOnly(java.util.Set.of("en")),
+                message -> { });
+        String german = "Der Drucker im zweiten Stock druckt seit heute morgen nicht mehr";
+        assertThat(englishOnly.probabilities(german, ticket, nearest))
+                .isEqualTo(englishOnly.probabilities(german, ticket));
+    }
+
+    static List<LinearRouter.Sample> xorHistory() {
+        Random random = new Random(9);
+        List<LinearRouter.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            float sign = i % 4 < 2 ? 1 : -1;
+            boolean a = i % 2 == 0;
+            float noise = (float) random.nextGaussian() * 0.05f;
+            float[] v = a ? new float[] {sign, noise, 0.1f} : new float[] {noise, sign, 0.1f};
+            samples.add(new LinearRouter.Sample("same words", v, a ? "A" : "B"));
+        }
+        return samples;
+    }
+
+    @Test
     void classWeightsGiveASmallTeamMoreSayOnTicketsLikeItsOwn() {
         // 200 Software tickets mention licences in passing; 6 Licensing tickets are about licence audits.
         List<LinearRouter.Sample> samples = new ArrayList<>();

@@ -64,6 +64,25 @@ class ModelStoreTests {
     }
 
     @Test
+    void aStoredVoteBlendsAsTheTrainedOne() throws Exception {
+        List<LinearRouter.Sample> samples = LinearRouterTests.xorHistory();
+        LinearRouter teams = LinearRouter.train(samples, SETTINGS, message -> { });
+        assertThat(teams.vote()).as("the history needs the vote").isNotNull();
+        List<EmbeddedExample> entries = entries();
+        ModelStore store = new ModelStore(dir.resolve(ModelStore.FILE));
+
+        store.save(fingerprint(entries), new RoutingModels.Trained(teams, null, null, "v", samples.size()));
+        LinearRouter loaded = store.load(fingerprint(entries)).orElseThrow().teams();
+
+        assertThat(loaded.vote()).isEqualTo(teams.vote());
+        List<NeighbourVote.Neighbour> nearest = List.of(new NeighbourVote.Neighbour(0, 0.9),
+                new NeighbourVote.Neighbour(1, 0.7));
+        float[] ticket = {-0.9f, 0.1f, 0.1f};
+        assertThat(loaded.probabilities("same words", ticket, nearest))
+                .containsExactly(teams.probabilities("same words", ticket, nearest));
+    }
+
+    @Test
     void modelsTrainedOnOtherExamplesOrSettingsAreNotUsed() throws Exception {
         List<EmbeddedExample> entries = entries();
         ModelStore store = new ModelStore(dir.resolve(ModelStore.FILE));
@@ -128,7 +147,7 @@ class ModelStoreTests {
      */
     @Test
     void aModelStoredByAnEarlierBuildStillLoadsAndRoutesAsItDidThen() throws Exception {
-        ModelStore.Fingerprint fingerprint = new ModelStore.Fingerprint("linear-svm-v2", "test-model", 0.9, 5, 102,
+        ModelStore.Fingerprint fingerprint = new ModelStore.Fingerprint("linear-svm-v3", "test-model", 0.9, 5, 102,
                 "6a93839829a97e7001abe922ff2c2876d04817a5be62de3faa84ef999de4d866");
         Path stored = Path.of("src/test/resources/triage/stored-routing-model.bin");
 
