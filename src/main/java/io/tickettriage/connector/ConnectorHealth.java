@@ -79,13 +79,16 @@ class ConnectorHealth implements HealthIndicator {
      * A connector's helpdesk as the process that polls it (or writes back to it) last found it, read from the
      * database, so every process gives the same answer: {@code off} when it is not configured; else {@code up} or
      * {@code down} as the polling worker last found it, or {@code not polled} while no process has polled it (webhooks
-     * only, or no poll yet); the last successful poll; and the last error, while no poll succeeded after it.
+     * only, or no poll yet); the last successful poll; and the last error, while no poll succeeded after it. A
+     * connector last seen {@code up} is {@code down} once no poll has succeeded for three poll intervals and a minute
+     * ({@link ChannelStatus.Status#asOf}): no worker polls it.
      */
     Snapshot shared(HelpdeskConnector connector) {
         if (!connector.enabled()) {
             return new Snapshot("off", null, null);
         }
         return shared.find(connector.name())
+                .map(status -> status.asOf(clock.instant(), connector.pollInterval()))
                 .map(status -> new Snapshot(status.state() == null ? NOT_POLLED : status.state(), status.lastPoll(),
                         status.currentError()))
                 .orElse(new Snapshot(NOT_POLLED, null, null));

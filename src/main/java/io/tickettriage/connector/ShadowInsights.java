@@ -52,8 +52,10 @@ class ShadowInsights {
      * @param enabled               whether the connector is configured (its URL set); figures of one that is off
      *                              are those of the tickets it took in before
      * @param state                 {@code off}, or how the process that polls the helpdesk last found it: {@code up},
-     *                              {@code down}, or {@code not polled} while no process has polled it (webhooks only,
-     *                              or no poll yet); recorded in the database, so every process gives the same answer
+     *                              {@code down} (also when no poll succeeded for three poll intervals and a minute:
+     *                              no worker polls it), or {@code not polled} while no process has polled it (webhooks
+     *                              only, or no poll yet); recorded in the database, so every process gives the same
+     *                              answer
      *                              ({@code /actuator/health} is each process's own view)
      * @param lastPoll              the last successful poll, by whichever worker polls the helpdesk
      * @param lastError             the last error any process met with this helpdesk (a poll, or a write-back refused

@@ -52,8 +52,9 @@ class MailStatusController {
      * @param enabled   whether a mailbox is configured ({@code TRIAGE_MAIL_IMAP_URL}); the rest is empty or zero if not
      * @param sending   whether notifications are sent ({@code TRIAGE_MAIL_SMTP_URL} and {@code TRIAGE_MAIL_FROM})
      * @param mailbox   the mailbox, without its password
-     * @param channel   the mailbox as the process that polls it last found it: {@code up}, {@code down}, or
-     *                  {@code not-polled} while no process has looked at it yet
+     * @param channel   the mailbox as the process that polls it last found it: {@code up}, {@code down} (also when
+     *                  no worker has looked for three poll intervals and a minute), or {@code not-polled} while no
+     *                  process has looked at it yet
      * @param watch     while up, how new mail is noticed: {@code idle} (IMAP IDLE) or {@code poll}
      * @param lastPoll  when a process last looked at the mailbox successfully, whichever worker polls it
      * @param error     while {@code channel} is {@code down}: why the polling process cannot reach the mailbox (the
@@ -84,7 +85,8 @@ class MailStatusController {
         MailStore.Counts counts = store.counts(since);
         MailHealth here = health.getIfAvailable();
         ChannelStatus.Status seen = here == null ? null
-                : shared.find(MailHealth.CHANNEL).orElse(new ChannelStatus.Status(null, null, null, null, null));
+                : shared.find(MailHealth.CHANNEL).orElse(new ChannelStatus.Status(null, null, null, null, null))
+                        .asOf(clock.instant(), properties.pollInterval());
         return new MailStatus(properties.intakeEnabled(), properties.sendingEnabled(),
                 here == null ? null : here.mailbox(),
                 seen == null ? null : seen.state() == null ? "not-polled" : seen.state(),

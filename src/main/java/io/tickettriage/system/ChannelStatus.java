@@ -1,7 +1,9 @@
 package io.tickettriage.system;
 
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,33 @@ public class ChannelStatus {
      */
     public record Status(@Nullable String state, @Nullable Instant lastPoll, @Nullable String watch,
             @Nullable String lastError, @Nullable Instant lastErrorAt) {
+
+        /**
+         * This status as it stands at {@code now} for a channel polled every {@code pollInterval}: a channel last
+         * recorded {@code up} whose last poll is older than {@link #staleAfter} is {@code down}, with an error that
+         * says so. The row is written by the polling worker only, so if every worker stops (or none was started with
+         * the channel configured) it would otherwise say {@code up} for ever. A channel not polled at all (an interval
+         * of zero: webhooks only) is left as recorded.
+         */
+        public Status asOf(Instant now, Duration pollInterval) {
+            if (!"up".equals(state) || lastPoll == null || pollInterval.isZero() || pollInterval.isNegative()) {
+                return this;
+            }
+            Duration stale = staleAfter(pollInterval);
+            Instant since = lastPoll.plus(stale);
+            if (!now.isAfter(since)) {
+                return this;
+            }
+            return new Status("down", lastPoll, null, "No successful poll since "
+                    + lastPoll.truncatedTo(ChronoUnit.SECONDS) + " (more than " + stale.toSeconds()
+                    + " s): no worker process is polling this channel; check that one runs (TRIAGE_ROLE worker or"
+                    + " all) with the same settings", since);
+        }
+
+        /** Three poll intervals and a minute: a worker records each poll, and a busy one takes a while to. */
+        public static Duration staleAfter(Duration pollInterval) {
+            return pollInterval.multipliedBy(3).plus(Duration.ofMinutes(1));
+        }
 
         /** The last error while it still stands: no poll succeeded after it. */
         public @Nullable String currentError() {
