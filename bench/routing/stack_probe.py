@@ -15,7 +15,11 @@ Level two, two kinds:
 - `shared`: one weight per evidence shared by every team, score_c = a * log p_c + b * log(v_c + 0.01) + c * log
   prior_c (a conditional logit: 3 numbers, fitted on the same out-of-fold features).
 
-usage: stack_probe.py TRAIN.csv TEST.csv TEXT_COL LABEL_COL VECTOR_CACHE
+With a sixth argument `lexical`, it also measures a second vote over word TF-IDF neighbours (cosine, the same 7
+neighbours and weights, leave one out) beside the embedding's: `log p + a * log(vote + 0.01) + b * log(lexical + 0.01)`,
+a and b from 0 to 1 in steps of 0.1, chosen by out-of-fold accuracy (the product chooses its one weight that way).
+
+usage: stack_probe.py TRAIN.csv TEST.csv TEXT_COL LABEL_COL VECTOR_CACHE [lexical]
 """
 import csv, hashlib, re, sys
 from collections import Counter
@@ -204,3 +208,33 @@ for name, start, balanced in (("shared", [1.0, 0.0, 0.0], False),
     print(f"{name}: weights linear {w[0]:.3f}, vote {w[1]:.3f}, prior {w[2]:.3f}; out-of-fold log loss "
           f"{shared_loss(w, balanced):.4f}")
     report(f"stacked, {name}", softmax(w[0] * lp_te + w[1] * lv_te + w[2] * lprior))
+
+
+if len(sys.argv) > 6 and sys.argv[6] == "lexical":
+    words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)
+    Ltr = normalize(words.fit_transform(xtr)).tocsr()
+    Lte = normalize(words.transform(xte)).tocsr()
+
+    def lexical_vote(Q, exclude_self):
+        votes = np.zeros((Q.shape[0], K))
+        for start in range(0, Q.shape[0], 1000):
+            similarity = (Q[start:start + 1000] @ Ltr.T).toarray()
+            if exclude_self:
+                similarity[np.arange(similarity.shape[0]), np.arange(start, start + similarity.shape[0])] = -np.inf
+            nearest = np.argpartition(-similarity, 7, 1)[:, :7]
+            for i in range(similarity.shape[0]):
+                s = similarity[i, nearest[i]]
+                for j, w in zip(nearest[i], np.exp((s - s.max()) / 0.05)):
+                    votes[start + i, y[j]] += w
+        return votes / votes.sum(1, keepdims=True)
+
+    LVoof, LVte = lexical_vote(Ltr, True), lexical_vote(Lte, False)
+    report("lexical vote alone", LVte)
+    ll_oof, ll_te = np.log(LVoof + 0.01), np.log(LVte + 0.01)
+    best = max(((a, b) for a in np.arange(0, 1.01, 0.1) for b in np.arange(0, 1.01, 0.1)),
+               key=lambda w: np.mean((lp_oof + w[0] * lv_oof + w[1] * ll_oof).argmax(1) == y))
+    embedding_only = max(np.arange(0, 1.01, 0.1), key=lambda a: np.mean((lp_oof + a * lv_oof).argmax(1) == y))
+    print(f"embedding vote alone, weight {embedding_only:.1f} by out-of-fold accuracy")
+    report("  blended", softmax(lp_te + embedding_only * lv_te))
+    print(f"both votes, weights {best[0]:.1f} and {best[1]:.1f} by out-of-fold accuracy")
+    report("  blended", softmax(lp_te + best[0] * lv_te + best[1] * ll_te))

@@ -3,9 +3,12 @@ package io.tickettriage.triage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 import io.tickettriage.triage.NeighbourVote.Neighbour;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,64 +50,65 @@ class NeighbourVoteTests {
         assertThat(NeighbourVote.shares(List.of(new Neighbour(-1, 0.9)), 2)).isNull();
     }
 
-    @Test
-    void noVoteIsChosenWhenItGetsNoMoreRowsRight() {
-        int rows = 40;
-        double[][] linear = new double[rows][];
-        int[] truth = new int[rows];
-        List<List<Neighbour>> nearest = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            truth[i] = i % 2;
-            linear[i] = truth[i] == 0 ? new double[] {0.8, 0.2} : new double[] {0.2, 0.8};
-            // the neighbours are always of the other label
-            nearest.add(List.of(new Neighbour(1 - truth[i], 0.9), new Neighbour(1 - truth[i], 0.85)));
+    /** Forty held-out rows, labels 0 and 1 in turn: each row's linear probabilities, and the label its two neighbours
+     * vote for (-1 for a row without neighbours). */
+    private record HeldOut(double[][] linear, int[] truth, List<List<Neighbour>> nearest) {
+
+        static HeldOut of(IntFunction<double[]> linear, IntUnaryOperator voted) {
+            int rows = 40;
+            HeldOut heldOut = new HeldOut(new double[rows][], new int[rows], new ArrayList<>());
+            for (int i = 0; i < rows; i++) {
+                heldOut.truth[i] = i % 2;
+                heldOut.linear[i] = linear.apply(i);
+                int label = voted.applyAsInt(i);
+                heldOut.nearest.add(label < 0 ? List.of()
+                        : List.of(new Neighbour(label, 0.9), new Neighbour(label, 0.85)));
+            }
+            return heldOut;
         }
 
-        assertThat(NeighbourVote.choose(linear, nearest, truth, 7)).isNull();
+        @Nullable NeighbourVote choose() {
+            return NeighbourVote.choose(linear, nearest, truth, 7);
+        }
+    }
+
+    private static double[] leaning(int label, double p) {
+        return label == 0 ? new double[] {p, 1 - p} : new double[] {1 - p, p};
+    }
+
+    @Test
+    void noVoteIsChosenWhenItGetsNoMoreRowsRight() {
+        // the linear model is right on every row, and the neighbours are always of the other label
+        HeldOut heldOut = HeldOut.of(i -> leaning(i % 2, 0.8), i -> 1 - i % 2);
+
+        assertThat(heldOut.choose()).isNull();
     }
 
     @Test
     void aVoteThatFixesAFewRowsMoreThanItBreaksIsNotKept() {
-        int rows = 40;
-        double[][] linear = new double[rows][];
-        int[] truth = new int[rows];
-        List<List<Neighbour>> nearest = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            truth[i] = i % 2;
-            boolean linearRight = i < 34;
-            int leaning = linearRight ? truth[i] : 1 - truth[i];
-            linear[i] = leaning == 0 ? new double[] {0.55, 0.45} : new double[] {0.45, 0.55};
-            // the vote fixes the six rows the linear model gets wrong and breaks three it gets right: by chance
-            int voted = i >= 34 ? truth[i] : i < 3 ? 1 - truth[i] : -1;
-            nearest.add(voted < 0 ? List.of() : List.of(new Neighbour(voted, 0.9), new Neighbour(voted, 0.85)));
-        }
+        // the linear model is wrong on the last six rows; the vote fixes those six and breaks the first three: chance
+        HeldOut heldOut = HeldOut.of(i -> leaning(i < 34 ? i % 2 : 1 - i % 2, 0.55),
+                i -> i >= 34 ? i % 2 : i < 3 ? 1 - i % 2 : -1);
 
-        assertThat(NeighbourVote.choose(linear, nearest, truth, 7)).isNull();
+        assertThat(heldOut.choose()).isNull();
     }
 
     @Test
     void aVoteIsChosenWhereTheNeighboursKnowWhatTheLinearModelDoesNot() {
-        int rows = 40;
-        double[][] linear = new double[rows][];
-        int[] truth = new int[rows];
-        List<List<Neighbour>> nearest = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            truth[i] = i % 2;
-            // the linear model leans to label 0 for every row, a little
-            linear[i] = new double[] {0.55, 0.45};
-            nearest.add(i % 10 == 0 ? List.of() : List.of(new Neighbour(truth[i], 0.9), new Neighbour(truth[i], 0.8)));
-        }
+        // the linear model leans to label 0 for every row, a little; every row but each tenth has right neighbours
+        HeldOut heldOut = HeldOut.of(i -> leaning(0, 0.55), i -> i % 10 == 0 ? -1 : i % 2);
 
-        NeighbourVote vote = NeighbourVote.choose(linear, nearest, truth, 7);
+        NeighbourVote vote = heldOut.choose();
 
         assertThat(vote).isNotNull();
         assertThat(vote.weight()).isGreaterThan(0).isLessThanOrEqualTo(1);
         assertThat(vote.neighbours()).isEqualTo(7);
         assertThat(vote.fixed()).as("the rows of label 1, all with neighbours").isEqualTo(20);
         assertThat(vote.broken()).isZero();
-        for (int i = 0; i < rows; i++) {
-            double[] p = vote.blend(linear[i], nearest.get(i));
-            assertThat(LinearRouter.argmax(p)).as("row %d", i).isEqualTo(nearest.get(i).isEmpty() ? 0 : truth[i]);
+        for (int i = 0; i < heldOut.truth().length; i++) {
+            double[] p = vote.blend(heldOut.linear()[i], heldOut.nearest().get(i));
+            assertThat(LinearRouter.argmax(p)).as("row %d", i)
+                    .isEqualTo(heldOut.nearest().get(i).isEmpty() ? 0 : heldOut.truth()[i]);
         }
     }
 
