@@ -109,12 +109,7 @@ class RoutingClassifier implements Classifier {
         }
         RoutingModels.Trained trained = installed.trained();
         LinearRouter teams = trained.teams();
-        // The vote's neighbours are the evidence already found, most similar first: blending them in costs nothing,
-        // and an example learnt since the model was trained counts at once.
-        List<NeighbourVote.Neighbour> nearest = teams.votes() ? vote.evidence().stream()
-                .map(e -> new NeighbourVote.Neighbour(teams.labelIndex(e.team()), e.similarity())).toList()
-                : List.of();
-        double[] p = teams.probabilities(text, vector, nearest);
+        double[] p = teams.probabilities(text, vector, teams.votes() ? voters(teams, vote.evidence()) : List.of());
         int best = LinearRouter.argmax(p);
         Map<String, Double> scores = new LinkedHashMap<>();
         IntStream.range(0, p.length).boxed()
@@ -129,6 +124,16 @@ class RoutingClassifier implements Classifier {
                 vote.evidence(), trained.version(), teams.threshold(best));
         return LearntSinceTraining.prefer(vote, modelled, installed.newestExample(), voteThreshold, this::corrected)
                 .orElse(modelled);
+    }
+
+    /**
+     * The vote's neighbours are the evidence already found, most similar first: blending them in costs nothing, and an
+     * example learnt since the model was trained counts at once (one of a team the model does not know counts for
+     * none).
+     */
+    static List<NeighbourVote.Neighbour> voters(LinearRouter teams, List<Classification.Evidence> evidence) {
+        return evidence.stream().map(e -> new NeighbourVote.Neighbour(teams.labelIndex(e.team()), e.similarity()))
+                .toList();
     }
 
     /** "ticket #12, corrected by alice to Security Team" when an agent chose the ticket's team. */
