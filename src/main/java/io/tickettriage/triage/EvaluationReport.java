@@ -61,14 +61,25 @@ final class EvaluationReport {
         report.put("train_rows", trainRows);
         report.put("test_rows", testRows);
         report.put("embeddings", embeddingModel != null ? embeddingModel : "off");
+        NeighbourVote vote = router.vote();
         report.put("model", "linear-svm+tfidf" + (embeddingModel != null ? "+" + embeddingModel : "")
-                + ", temperature-calibrated");
+                + ", temperature-calibrated" + (vote != null ? ", nearest examples' vote blended in" : ""));
         report.put("train_seconds", round(trainSeconds));
         report.put("classify_per_second", round(testRows / classifySeconds));
         report.put("classify_threads", threads);
         report.put("thresholds", router.crossValidation().thresholds());
         report.put("cross_validated_accuracy", round(router.crossValidation().accuracy()));
         report.put("calibration_temperature", round(router.calibration().temperature()));
+        Map<String, Object> voted = new LinkedHashMap<>();
+        if (vote != null) {
+            voted.put("neighbours", vote.neighbours());
+            voted.put("weight", round(vote.weight()));
+            voted.put("temperature", round(vote.calibration().temperature()));
+            voted.put("held_out_rows_fixed", vote.fixed());
+            voted.put("held_out_rows_broken", vote.broken());
+        }
+        // null when training kept no vote (or --neighbours 0, or no embedding)
+        report.put("neighbour_vote", vote != null ? voted : null);
     }
 
     /**

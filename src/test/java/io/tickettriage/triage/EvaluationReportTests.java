@@ -46,6 +46,24 @@ class EvaluationReportTests {
                 .containsEntry("thresholds", ROUTER.crossValidation().thresholds());
         EvaluationReport.describeRun(report, 90, 10, "minilm", 1, 1, 2, ROUTER);
         assertThat(report).containsEntry("embeddings", "minilm")
-                .containsEntry("model", "linear-svm+tfidf+minilm, temperature-calibrated");
+                .containsEntry("model", "linear-svm+tfidf+minilm, temperature-calibrated")
+                .containsEntry("neighbour_vote", null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void saysWhetherTrainingKeptTheVoteAndWhatItDidOnTheHeldOutRows() {
+        LinearRouter voting = LinearRouter.train(LinearRouterTests.xorHistory(),
+                new LinearRouter.Settings(5, 0.9, 5, 1.0, 0.5, 1), message -> { });
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+
+        EvaluationReport.describeRun(report, 80, 10, "minilm", 1, 1, 1, voting);
+
+        assertThat((String) report.get("model")).endsWith(", nearest examples' vote blended in");
+        Map<String, Object> vote = (Map<String, Object>) report.get("neighbour_vote");
+        assertThat(vote).containsEntry("neighbours", 7).containsEntry("weight", EvaluationMetrics.round(voting.vote().weight()))
+                .containsEntry("held_out_rows_fixed", voting.vote().fixed())
+                .containsEntry("held_out_rows_broken", voting.vote().broken()).containsKey("temperature");
+        assertThat(voting.vote().fixed()).isPositive();
     }
 }
