@@ -56,9 +56,9 @@ record NeighbourVote(double weight, int neighbours, Calibration calibration, int
      * The weight, among 0.05, 0.10, ... 1, that gets the most held-out rows right, and the blend's temperature at that
      * weight; null when it does not clearly beat the linear model alone. "Clearly" is a sign test on the rows whose
      * prediction the vote changes: it must fix at least {@code 2 * sqrt(changed)} more rows than it breaks, about 2.3%
-     * odds of a vote that helps nothing passing. On the 584 starter examples the best weight got 3 more rows right than
-     * the linear model, within chance, and would have routed two more out-of-scope tickets; on 30,580 IT tickets it
-     * fixed 805 rows and broke 573.
+     * odds for one weight that helps nothing (somewhat more for the best of twenty, whose changes overlap). On the 584
+     * starter examples the best weight got 3 more rows right than the linear model, within chance, and would have
+     * routed two more out-of-scope tickets; on 30,580 IT tickets it fixed 805 rows and broke 573.
      *
      * @param linear     each row's calibrated probabilities from the model that did not see it
      * @param nearest    each row's nearest examples among the rows that model was trained on; empty for a row scored
