@@ -91,8 +91,8 @@ final class LinearRouter implements Serializable {
 
         /**
          * For priority and tier: four and three values, not a long tail. Weighting their rare values cost the
-         * hand-written severity sets two tickets net (bench/routing-quality.md), and the nearest examples are the team's
-         * evidence: unweighted and without a vote.
+         * hand-written severity sets two tickets net (bench/routing-quality.md), and the nearest examples are the
+         * team's evidence: unweighted and without a vote.
          */
         Settings ordinal() {
             return withClassWeightPower(0).withVote(0);
@@ -173,7 +173,7 @@ final class LinearRouter implements Serializable {
      * {@link #probabilities(String, float[], List)}.
      */
     double[] probabilities(String text, float @Nullable [] vector) {
-        return linear(text, RouterFeatures.readable(embeddingLanguages, text, vector));
+        return probabilities(text, vector, List.of());
     }
 
     /**
@@ -182,17 +182,15 @@ final class LinearRouter implements Serializable {
      * and the ticket is scored with its vector.
      */
     double[] probabilities(String text, float @Nullable [] vector, List<NeighbourVote.Neighbour> nearest) {
-        float[] readable = embeddingDimensions > 0 ? RouterFeatures.readable(embeddingLanguages, text, vector) : null;
-        double[] p = linear(text, readable);
-        return vote == null || readable == null ? p : vote.blend(p, nearest);
-    }
-
-    private double[] linear(String text, float @Nullable [] readable) {
-        Feature[] row = RouterFeatures.row(features.transform(text), embeddingDimensions > 0 ? readable : null,
-                features.dimensions(), embeddingDimensions, embeddingWeight,
+        // One language detection decides both whether the vector is a feature and which calibration applies.
+        boolean readsLanguage = embeddingDimensions > 0 && RouterFeatures.reads(embeddingLanguages, text);
+        float[] readable = readsLanguage ? vector : null;
+        Feature[] row = RouterFeatures.row(features.transform(text), readable, features.dimensions(),
+                embeddingDimensions, embeddingWeight,
                 RouterFeatures.columns(features.dimensions(), embeddingDimensions), FeatureNode::new);
-        boolean lexicalOnly = lexicalCalibration != null && !RouterFeatures.reads(embeddingLanguages, text);
-        return (lexicalOnly ? lexicalCalibration : calibration).probabilities(decisions(row));
+        boolean lexicalOnly = lexicalCalibration != null && !readsLanguage;
+        double[] p = (lexicalOnly ? lexicalCalibration : calibration).probabilities(decisions(row));
+        return vote == null || readable == null ? p : vote.blend(p, nearest);
     }
 
     /** Whether the nearest examples' vote is part of the probabilities: callers then pass the ticket's neighbours. */
