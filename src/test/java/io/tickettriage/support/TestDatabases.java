@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -33,6 +34,24 @@ public final class TestDatabases {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url.jdbcUrl());
         migrate(dataSource, url.vendor());
         return dataSource;
+    }
+
+    /**
+     * One database for a test class's tests: made by {@code create} on first use, so a class that does not run starts
+     * no server, and kept for the class's other tests.
+     */
+    public static Supplier<DataSource> onFirstUse(Supplier<DataSource> create) {
+        return new Supplier<>() {
+            private DataSource made;
+
+            @Override
+            public synchronized DataSource get() {
+                if (made == null) {
+                    made = create.get();
+                }
+                return made;
+            }
+        };
     }
 
     /** A new, empty, migrated PostgreSQL database on the shared embedded server. */

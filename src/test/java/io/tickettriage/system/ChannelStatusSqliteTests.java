@@ -2,6 +2,7 @@ package io.tickettriage.system;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -9,13 +10,11 @@ import io.tickettriage.support.TestDatabases;
 
 class ChannelStatusSqliteTests extends ChannelStatusContract {
 
-    private static DataSource dataSource;
+    private static final Supplier<DataSource> DATABASE = TestDatabases.onFirstUse(
+            () -> TestDatabases.sqlite(Path.of("target", "channel-status-" + UUID.randomUUID() + ".db")));
 
     @Override
     DataSource dataSource() {
-        if (dataSource == null) {
-            dataSource = TestDatabases.sqlite(Path.of("target", "channel-status-" + UUID.randomUUID() + ".db"));
-        }
-        return dataSource;
+        return DATABASE.get();
     }
 }

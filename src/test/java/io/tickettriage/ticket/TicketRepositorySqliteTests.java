@@ -1,6 +1,7 @@
 package io.tickettriage.ticket;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -13,13 +14,11 @@ class TicketRepositorySqliteTests extends TicketRepositoryContract {
     @TempDir
     static Path folder;
 
-    private static DataSource dataSource;
+    private static final Supplier<DataSource> DATABASE = TestDatabases.onFirstUse(
+            () -> TestDatabases.sqlite(folder.resolve("tickets.db")));
 
     @Override
     DataSource dataSource() {
-        if (dataSource == null) {
-            dataSource = TestDatabases.sqlite(folder.resolve("tickets.db"));
-        }
-        return dataSource;
+        return DATABASE.get();
     }
 }

@@ -1,18 +1,17 @@
 package io.tickettriage.webhook;
 
+import java.util.function.Supplier;
+
 import javax.sql.DataSource;
 
 import io.tickettriage.support.TestDatabases;
 
 class WebhookStorePostgresIT extends WebhookStoreContract {
 
-    private static DataSource dataSource;
+    private static final Supplier<DataSource> DATABASE = TestDatabases.onFirstUse(TestDatabases::postgres);
 
     @Override
     DataSource dataSource() {
-        if (dataSource == null) {
-            dataSource = TestDatabases.postgres();
-        }
-        return dataSource;
+        return DATABASE.get();
     }
 }

@@ -1,6 +1,7 @@
 package io.tickettriage.webhook;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -13,13 +14,11 @@ class WebhookStoreSqliteTests extends WebhookStoreContract {
     @TempDir
     static Path folder;
 
-    private static DataSource dataSource;
+    private static final Supplier<DataSource> DATABASE =
+            TestDatabases.onFirstUse(() -> TestDatabases.sqlite(folder.resolve("webhooks.db")));
 
     @Override
     DataSource dataSource() {
-        if (dataSource == null) {
-            dataSource = TestDatabases.sqlite(folder.resolve("webhooks.db"));
-        }
-        return dataSource;
+        return DATABASE.get();
     }
 }
