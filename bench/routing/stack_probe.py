@@ -131,11 +131,14 @@ T = min(np.arange(0.05, 0.6, 0.01), key=lambda t: logloss(softmax(oof / t), y))
 Poof, Pte = softmax(oof / T), softmax(dte / T)
 
 
-def vote(E, exclude_self):
-    """The 7 nearest history rows of each row of E by embedding similarity, in blocks to bound memory."""
+def vote(E, exclude_self, H=None, block=2000):
+    """The 7 nearest history rows of each row of E by similarity (dot product with the history's rows H, the embedding
+    vectors unless given; dense or sparse), in blocks to bound memory."""
+    H = Etr if H is None else H
     votes = np.zeros((E.shape[0], K))
-    for start in range(0, E.shape[0], 2000):
-        similarity = E[start:start + 2000] @ Etr.T
+    for start in range(0, E.shape[0], block):
+        similarity = E[start:start + block] @ H.T
+        similarity = similarity.toarray() if hasattr(similarity, "toarray") else similarity
         if exclude_self:
             similarity[np.arange(similarity.shape[0]), np.arange(start, start + similarity.shape[0])] = -np.inf
         nearest = np.argpartition(-similarity, 7, 1)[:, :7]
@@ -215,20 +218,7 @@ if len(sys.argv) > 6 and sys.argv[6] == "lexical":
     Ltr = normalize(words.fit_transform(xtr)).tocsr()
     Lte = normalize(words.transform(xte)).tocsr()
 
-    def lexical_vote(Q, exclude_self):
-        votes = np.zeros((Q.shape[0], K))
-        for start in range(0, Q.shape[0], 1000):
-            similarity = (Q[start:start + 1000] @ Ltr.T).toarray()
-            if exclude_self:
-                similarity[np.arange(similarity.shape[0]), np.arange(start, start + similarity.shape[0])] = -np.inf
-            nearest = np.argpartition(-similarity, 7, 1)[:, :7]
-            for i in range(similarity.shape[0]):
-                s = similarity[i, nearest[i]]
-                for j, w in zip(nearest[i], np.exp((s - s.max()) / 0.05)):
-                    votes[start + i, y[j]] += w
-        return votes / votes.sum(1, keepdims=True)
-
-    LVoof, LVte = lexical_vote(Ltr, True), lexical_vote(Lte, False)
+    LVoof, LVte = vote(Ltr, True, Ltr, 1000), vote(Lte, False, Ltr, 1000)
     report("lexical vote alone", LVte)
     ll_oof, ll_te = np.log(LVoof + 0.01), np.log(LVte + 0.01)
     best = max(((a, b) for a in np.arange(0, 1.01, 0.1) for b in np.arange(0, 1.01, 0.1)),
