@@ -21,5 +21,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', '*.test.ts'],
+    // A test waits for the screen up to the harness's 10 s (asyncUtilTimeout); on a busy two-core build machine the
+    // first screen of a file can take seconds to load its modules, so a test is not cut off before its own waits end.
+    testTimeout: 60_000,
   },
 });
