@@ -89,7 +89,8 @@ final class RouterTraining {
     /**
      * Fits one model per fold, each without its fold's rows, and the final model on every row, on the settings'
      * threads; fills {@code heldOut} with each row's decision values from the model that did not see it and returns
-     * the final model.
+     * the final model. A fold model is dropped as soon as it has scored its fold: with many teams a model is large
+     * (a weight per team and feature column), and holding every fold's until the end took as much heap as the rows.
      */
     private static Model crossValidateAndFit(Feature[][] rows, int[] truth, int labelCount, int columns,
             LinearRouter.Settings settings, int folds, int[] fold, double[][] heldOut, Consumer<String> progress,
@@ -97,23 +98,27 @@ final class RouterTraining {
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(),
                 Thread.ofPlatform().name("router-training-", 0).daemon().factory());
         try {
-            List<Future<Model>> trained = new ArrayList<>();
-            for (int f = 0; f <= folds; f++) {
-                int excluded = f;
-                trained.add(pool.submit(() -> fit(rows, truth, fold, excluded, columns, settings.cost(),
-                        settings.classWeightPower())));
-            }
+            List<Future<?>> scored = new ArrayList<>();
             for (int f = 0; f < folds; f++) {
-                Model foldModel = trained.get(f).get();
-                for (int i = 0; i < rows.length; i++) {
-                    if (fold[i] == f) {
-                        heldOut[i] = LinearRouter.decisions(foldModel, rows[i], labelCount);
+                int excluded = f;
+                scored.add(pool.submit(() -> {
+                    Model foldModel = fit(rows, truth, fold, excluded, columns, settings.cost(),
+                            settings.classWeightPower());
+                    for (int i = 0; i < rows.length; i++) {
+                        if (fold[i] == excluded) {
+                            heldOut[i] = LinearRouter.decisions(foldModel, rows[i], labelCount);
+                        }
                     }
-                }
+                }));
+            }
+            Future<Model> last = pool.submit(() -> fit(rows, truth, fold, folds, columns, settings.cost(),
+                    settings.classWeightPower()));
+            for (int f = 0; f < folds; f++) {
+                scored.get(f).get();
                 progress.accept(String.format("cross-validation fold %d/%d done at %.1f s", f + 1, folds,
                         seconds(start)));
             }
-            return trained.get(folds).get();
+            return last.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Training was interrupted", e);
