@@ -95,7 +95,15 @@ final class RouterTraining {
     private static Model crossValidateAndFit(Feature[][] rows, int[] truth, int labelCount, int columns,
             LinearRouter.Settings settings, int folds, int[] fold, double[][] heldOut, Consumer<String> progress,
             long start) {
-        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(),
+        Runtime heap = Runtime.getRuntime();
+        long inUse = heap.totalMemory() - heap.freeMemory();
+        int threads = TrainingHeap.threads(settings.threads(), TrainingHeap.modelBytes(labelCount, columns),
+                heap.maxMemory(), inUse);
+        if (threads < settings.threads()) {
+            progress.accept(String.format("fitting %d fold(s) at a time, not %d: the free heap holds no more models",
+                    threads, settings.threads()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().name("router-training-", 0).daemon().factory());
         try {
             List<Future<?>> scored = new ArrayList<>();
@@ -123,6 +131,10 @@ final class RouterTraining {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Training was interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                throw new TrainingHeap.Exhausted("Training failed: " + TrainingHeap.advice(rows.length, labelCount,
+                        columns, heap.maxMemory(), inUse), e.getCause());
+            }
             throw new IllegalStateException("Training failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();

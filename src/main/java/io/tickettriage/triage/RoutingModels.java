@@ -173,8 +173,13 @@ class RoutingModels implements SmartLifecycle {
                 return;
             }
             Trained previous = current();
-            log.error("Routing model training failed; {} keeps routing", previous == null
-                    ? "the nearest-neighbour vote" : "the previous model " + previous.version(), e);
+            String fallback = previous == null ? "the nearest-neighbour vote" : "the previous model " + previous.version();
+            if (e instanceof TrainingHeap.Exhausted) {
+                // an operator's setting, not a defect: the message says what to change, a stack trace would bury it
+                log.error("{}; {} keeps routing", e.getMessage(), fallback);
+            } else {
+                log.error("Routing model training failed; {} keeps routing", fallback, e);
+            }
         }
     }
 
