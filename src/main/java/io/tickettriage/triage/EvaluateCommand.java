@@ -2,7 +2,9 @@ package io.tickettriage.triage;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +65,13 @@ public final class EvaluateCommand {
                 out.println("report written to " + json);
             }
             return 0;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (NoSuchFileException e) {
+            out.println("eval failed: no such file: " + e.getFile());
+            return 1;
+        } catch (AccessDeniedException e) {
+            out.println("eval failed: not allowed to read or write " + e.getFile());
+            return 1;
+        } catch (IOException | IllegalArgumentException | TrainingHeap.Exhausted e) {
             out.println("eval failed: " + e.getMessage());
             return 1;
         } finally {

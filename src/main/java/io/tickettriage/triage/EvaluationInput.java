@@ -2,6 +2,7 @@ package io.tickettriage.triage;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +27,15 @@ import org.jspecify.annotations.Nullable;
 record EvaluationInput(Map<String, String> options, List<String> textColumns, boolean embed, double targetPrecision,
         int minExamples, LabelledCsv.Rows train, LabelledCsv.Rows test) {
 
-    /** Reads both files and says what the history holds; both need a labelled row. */
+    /**
+     * Reads both files and says what the history holds; both need a labelled row. What a run would only find wrong
+     * after training (an out-of-scope file that is not there or cannot be used, a report with nowhere to go) is
+     * refused here, before the minutes of training.
+     */
     static EvaluationInput read(Map<String, String> options, PrintStream out) throws IOException {
         List<String> textColumns = Arrays.stream(options.get("text").split(",")).map(String::strip).toList();
         boolean embed = !"off".equalsIgnoreCase(options.getOrDefault("embeddings", "on"));
+        checkOutputs(options, embed);
         double target = Double.parseDouble(options.getOrDefault("target-precision", "0.90"));
         int minExamples = Integer.parseInt(options.getOrDefault("min-label-examples", "5"));
         LabelledCsv.Rows train = TrainingHistory.read(Path.of(options.get("train")), textColumns, options.get("label"),
@@ -43,6 +49,25 @@ record EvaluationInput(Map<String, String> options, List<String> textColumns, bo
                 train.rows().size(), train.skipped(), train.rows().stream().map(Row::label).distinct().count(),
                 test.rows().size());
         return new EvaluationInput(options, textColumns, embed, target, minExamples, train, test);
+    }
+
+    private static void checkOutputs(Map<String, String> options, boolean embed) {
+        String outOfScope = options.get("out-of-scope");
+        if (outOfScope != null) {
+            if (!embed) {
+                throw new IllegalArgumentException("--out-of-scope needs --embeddings on: the check compares embeddings");
+            }
+            if (!Files.isRegularFile(Path.of(outOfScope)) || !Files.isReadable(Path.of(outOfScope))) {
+                throw new IllegalArgumentException("--out-of-scope: no readable file " + outOfScope);
+            }
+        }
+        for (String option : List.of("json", "vector-cache")) {
+            Path parent = options.containsKey(option) ? Path.of(options.get(option)).toAbsolutePath().getParent() : null;
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new IllegalArgumentException("--" + option + ": no folder " + parent + " to write "
+                        + options.get(option) + " in");
+            }
+        }
     }
 
     /** The service's training settings, with the options' embedding weight, cost, class weighting and vote. */

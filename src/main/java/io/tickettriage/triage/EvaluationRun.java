@@ -81,10 +81,7 @@ final class EvaluationRun {
         EvaluationReport.describeRun(report, input.train().rows().size(), test.size(),
                 input.embed() ? model.id() : null, trained.seconds(), scored.seconds(), settings.threads(), router);
         EvaluationReport.print(metrics, report, scope != null, test.size(), scored.seconds(), settings.threads(), out);
-        if (input.outOfScope() != null) {
-            if (scope == null) {
-                throw new IllegalArgumentException("--out-of-scope needs --embeddings on: the check compares embeddings");
-            }
+        if (scope != null && input.outOfScope() != null) {
             report.put("out_of_scope", scope.outOfScope(input.outOfScope(), input.textColumns(), router, model,
                     settings.threads(), out));
         }

@@ -39,7 +39,7 @@ final class TrainingHeap {
         long suggested = ((usedHeap + 3 * model) / (64 * MB) + 1) * 64;
         return String.format(Locale.ROOT, "the heap is too small to train on %,d examples of %d labels: each model "
                 + "holds %d x %,d weights (%,d MB) and training holds at least two at once, beside the %,d MB in use before it; "
-                + "the heap's limit is %,d MB. Start the service with a larger heap, e.g. JAVA_OPTS=-Xmx%dm "
+                + "the heap's limit is %,d MB. Give the process a larger heap, e.g. JAVA_OPTS=-Xmx%dm "
                 + "(docs/operations.md#memory)", rows, labels, labels > 2 ? labels : 1, columns + 1L, model / MB,
                 usedHeap / MB, maxHeap / MB, suggested);
     }

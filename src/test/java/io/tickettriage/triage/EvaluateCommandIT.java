@@ -269,7 +269,10 @@ class EvaluateCommandIT {
         assertThat(eval(List.of("--train", train.toString()), NO_LLM, out)).isEqualTo(2);
         assertThat(eval(List.of("--train", train.toString(), "--test", train.toString(),
                 "--text", "nope", "--label", "queue", "--embeddings", "off"), NO_LLM, out)).isEqualTo(1);
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Missing required options: '--test=TEST.csv'").contains("no column \"nope\"");
+        assertThat(eval(List.of("--train", dir.resolve("missing.csv").toString(), "--test", train.toString(),
+                "--text", "subject", "--label", "queue", "--embeddings", "off"), NO_LLM, out)).isEqualTo(1);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Missing required options: '--test=TEST.csv'")
+                .contains("no column \"nope\"").contains("eval failed: no such file: " + dir.resolve("missing.csv"));
     }
 
     private static final String[][] QUEUES = {

@@ -79,6 +79,37 @@ class EvaluationInputTests {
         assertThat(named.languages()).containsExactly("de", "");
     }
 
+    @Test
+    void whatARunWouldOnlyFindWrongAfterTrainingIsRefusedBeforeIt() throws Exception {
+        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware"),
+                csv("test.csv", "wifi slow,,Network"));
+        Path outOfScope = csv("out-of-scope.csv", "lunch menu,,");
+
+        options.putAll(Map.of("out-of-scope", outOfScope.toString(), "embeddings", "off"));
+        assertThatThrownBy(() -> EvaluationInput.read(options, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--out-of-scope needs --embeddings on: the check compares embeddings");
+
+        options.putAll(Map.of("out-of-scope", dir.resolve("nope.csv").toString(), "embeddings", "on"));
+        assertThatThrownBy(() -> EvaluationInput.read(options, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--out-of-scope: no readable file " + dir.resolve("nope.csv"));
+
+        options.put("out-of-scope", outOfScope.toString());
+        options.put("json", dir.resolve("reports/run.json").toString());
+        assertThatThrownBy(() -> EvaluationInput.read(options, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--json: no folder " + dir.resolve("reports") + " to write " + dir.resolve("reports/run.json")
+                        + " in");
+
+        options.put("json", dir.resolve("run.json").toString());
+        options.put("vector-cache", dir.resolve("cache/vectors.bin").toString());
+        assertThatThrownBy(() -> EvaluationInput.read(options, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--vector-cache: no folder ");
+
+        options.put("vector-cache", "vectors.bin");
+        assertThat(EvaluationInput.read(options, out).outOfScope()).isEqualTo(outOfScope);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("history: 1 rows (0 without a label skipped), "
+                + "1 labels; test: 1 rows\n");
+    }
+
     private Map<String, String> options(Path train, Path test) {
         return new HashMap<>(Map.of("train", train.toString(), "test", test.toString(), "text", "subject, body",
                 "label", "queue"));
