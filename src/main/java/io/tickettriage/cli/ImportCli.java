@@ -1,6 +1,7 @@
 package io.tickettriage.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,6 +132,12 @@ final class ImportCli implements Callable<Integer> {
             putIfSet(options, "level", level);
         } else {
             options.put("json", source.json.toString());
+        }
+        // before the service starts (and embeds its starter set), not after
+        Path file = source.csv != null ? source.csv : source.json;
+        if (file != null && !Files.isReadable(file)) {
+            throw new ParameterException(spec.commandLine(), (source.csv != null ? "--csv" : "--json")
+                    + ": no such file or folder, or not readable: " + file);
         }
         try (ConfigurableApplicationContext context = tool.start(!withoutStarterTeams)) {
             return ImportCommand.run(options, context.getBean(KnowledgeBase.class), out);

@@ -71,6 +71,9 @@ class CommandsTests {
         assertRefused(run("import", "--csv", "x.csv"), "--csv needs --text and --label");
         assertRefused(run("import", "--csv", "x.csv", "--json", "y"), "mutually exclusive");
         assertRefused(run("import"), "Missing required argument");
+        assertRefused(run("import", "--csv", "missing.csv", "--text", "a", "--label", "b"),
+                "--csv: no such file or folder, or not readable: missing.csv");
+        assertRefused(run("import", "--json", "missing"), "--json: no such file or folder, or not readable: missing");
         assertRefused(run("eval", "--train", "h.csv"), "Missing required options: '--test=TEST.csv'");
         assertRefused(run("eval", "--train", "h.csv", "--test", "t.csv", "--text", "a", "--label", "b",
                 "--target-precision", "high"), "Invalid value for option '--target-precision'");
