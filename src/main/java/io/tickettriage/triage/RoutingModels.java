@@ -45,6 +45,7 @@ class RoutingModels implements SmartLifecycle {
     private final TriageProperties properties;
     private final ModelStore store;
     private volatile @Nullable Installed installed;
+    private volatile @Nullable Failure lastFailure;
     private volatile boolean running;
     private @Nullable Thread trainer;
 
@@ -65,6 +66,19 @@ class RoutingModels implements SmartLifecycle {
 
     @Nullable Installed installed() {
         return installed;
+    }
+
+    /** Why the last training failed and when; null when none has failed since the last that succeeded. */
+    record Failure(String message, Instant at) {
+    }
+
+    @Nullable Failure lastFailure() {
+        return lastFailure;
+    }
+
+    /** Whether this process trains models (the import command's does not). */
+    boolean trains() {
+        return properties.trainModels();
     }
 
     private void install(Trained trained, List<EmbeddedExample> entries) {
@@ -158,6 +172,7 @@ class RoutingModels implements SmartLifecycle {
             // Training shares the machine with routing: one thread, at low priority, is enough in the background.
             Trained trained = fit(entries, properties, knowledge.embeddingLanguages(), knowledge.modelId(), 1);
             install(trained, entries);
+            lastFailure = null;
             NeighbourVote vote = trained.teams().vote();
             log.info("Routing model {} trained on {} examples in {} ms (cross-validated accuracy {}; {})",
                     trained.version(), entries.size(), (System.nanoTime() - start) / 1_000_000,
@@ -177,8 +192,11 @@ class RoutingModels implements SmartLifecycle {
             if (e instanceof TrainingHeap.Exhausted) {
                 // an operator's setting, not a defect: the message says what to change, a stack trace would bury it
                 log.error("{}; {} keeps routing", e.getMessage(), fallback);
+                lastFailure = new Failure(e.getMessage() + "; " + fallback + " keeps routing", Instant.now());
             } else {
                 log.error("Routing model training failed; {} keeps routing", fallback, e);
+                lastFailure = new Failure("Training failed (" + e + "); " + fallback + " keeps routing",
+                        Instant.now());
             }
         }
     }

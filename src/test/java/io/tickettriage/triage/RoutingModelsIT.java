@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.tickettriage.TriageApplication;
+import io.tickettriage.knowledge.EmbeddedExample;
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.knowledge.StarterSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,6 +41,41 @@ class RoutingModelsIT {
                     .entries(), RoutingModels.MODEL, StarterSet.MODEL_ID, context.getBean(TriageProperties.class)))
                     .orElseThrow().version();
             assertThat(models.current().version()).isEqualTo(shipped);
+
+            RoutingHealth health = context.getBean(RoutingHealth.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health().getDetails()).containsEntry("model", shipped).containsEntry("examples", 584)
+                    .doesNotContainKey("last_failure");
+        }
+    }
+
+    @Test
+    void aFailedTrainingShowsInHealthAndThePreviousModelKeepsRouting() {
+        String database = "target/it-" + UUID.randomUUID() + ".db";
+        try (ConfigurableApplicationContext context = SpringApplication.run(TriageApplication.class,
+                args(database, "target/knowledge-" + UUID.randomUUID()))) {
+            RoutingModels models = context.getBean(RoutingModels.class);
+            RoutingHealth health = context.getBean(RoutingHealth.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> models.current() != null);
+            String shipped = models.current().version();
+            List<EmbeddedExample> entries = context.getBean(KnowledgeBase.class).entries();
+            // a damaged vector (three numbers where the model has 384) fails the training of these examples
+            List<EmbeddedExample> damaged = new ArrayList<>(entries);
+            damaged.set(damaged.size() - 1, new EmbeddedExample(entries.getLast().example(), new float[3]));
+
+            models.train(damaged);
+
+            assertThat(health.health().getStatus()).isEqualTo(RoutingHealth.DEGRADED);
+            assertThat(health.health().getDetails()).containsEntry("model", shipped).containsKey("failed_at");
+            assertThat(health.health().getDetails().get("last_failure")).asString().startsWith("Training failed (")
+                    .endsWith("; the previous model " + shipped + " keeps routing");
+            assertThat(models.current().version()).isEqualTo(shipped);
+
+            models.train(entries);
+
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health().getDetails()).doesNotContainKey("last_failure");
+            assertThat(models.current().version()).isNotEqualTo(shipped);
         }
     }
 
