@@ -52,17 +52,19 @@ record EvaluationInput(Map<String, String> options, List<String> textColumns, bo
     }
 
     private static void checkOutputs(Map<String, String> options, boolean embed) {
-        String outOfScope = options.get("out-of-scope");
-        if (outOfScope != null) {
+        if (options.containsKey("out-of-scope")) {
+            Path outOfScope = Path.of(options.get("out-of-scope"));
             if (!embed) {
-                throw new IllegalArgumentException("--out-of-scope needs --embeddings on: the check compares embeddings");
+                throw new IllegalArgumentException(
+                        "--out-of-scope needs --embeddings on: the check compares embeddings");
             }
-            if (!Files.isRegularFile(Path.of(outOfScope)) || !Files.isReadable(Path.of(outOfScope))) {
+            if (!Files.isRegularFile(outOfScope) || !Files.isReadable(outOfScope)) {
                 throw new IllegalArgumentException("--out-of-scope: no readable file " + outOfScope);
             }
         }
         for (String option : List.of("json", "vector-cache")) {
-            Path parent = options.containsKey(option) ? Path.of(options.get(option)).toAbsolutePath().getParent() : null;
+            Path parent = options.containsKey(option) ? Path.of(options.get(option)).toAbsolutePath().getParent()
+                    : null;
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new IllegalArgumentException("--" + option + ": no folder " + parent + " to write "
                         + options.get(option) + " in");

@@ -188,15 +188,16 @@ class RoutingModels implements SmartLifecycle {
                 return;
             }
             Trained previous = current();
-            String fallback = previous == null ? "the nearest-neighbour vote" : "the previous model " + previous.version();
-            if (e instanceof TrainingHeap.Exhausted) {
+            boolean heap = e instanceof TrainingHeap.Exhausted;
+            String failure = (heap ? e.getMessage() : "Training failed (" + e + ")") + "; "
+                    + (previous == null ? "the nearest-neighbour vote" : "the previous model " + previous.version())
+                    + " keeps routing";
+            lastFailure = new Failure(failure, Instant.now());
+            if (heap) {
                 // an operator's setting, not a defect: the message says what to change, a stack trace would bury it
-                log.error("{}; {} keeps routing", e.getMessage(), fallback);
-                lastFailure = new Failure(e.getMessage() + "; " + fallback + " keeps routing", Instant.now());
+                log.error(failure);
             } else {
-                log.error("Routing model training failed; {} keeps routing", fallback, e);
-                lastFailure = new Failure("Training failed (" + e + "); " + fallback + " keeps routing",
-                        Instant.now());
+                log.error(failure, e);
             }
         }
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What training a linear model takes from the heap, and what to say when the heap is too small for it. A model
  * holds one weight per label and feature column (liblinear keeps them as doubles), so a history of many teams needs
- * far more than its rows do: 75 teams over 96,000 columns make 58 MB a model, where 5 teams make 4 MB. Training
+ * far more than its rows do: 75 teams over 96,000 columns make 54 MB a model, where 5 teams make 4 MB. Training
  * holds one model per thread while the folds are fitted, plus the final one.
  */
 final class TrainingHeap {
@@ -38,8 +38,8 @@ final class TrainingHeap {
         long model = modelBytes(labels, columns);
         long suggested = ((usedHeap + 3 * model) / (64 * MB) + 1) * 64;
         return String.format(Locale.ROOT, "the heap is too small to train on %,d examples of %d labels: each model "
-                + "holds %d x %,d weights (%,d MB) and training holds at least two at once, beside the %,d MB in use before it; "
-                + "the heap's limit is %,d MB. Give the process a larger heap, e.g. JAVA_OPTS=-Xmx%dm "
+                + "holds %d x %,d weights (%,d MB) and training holds at least two at once, beside the %,d MB in use "
+                + "before it; the heap's limit is %,d MB. Give the process a larger heap, e.g. JAVA_OPTS=-Xmx%dm "
                 + "(docs/operations.md#memory)", rows, labels, labels > 2 ? labels : 1, columns + 1L, model / MB,
                 usedHeap / MB, maxHeap / MB, suggested);
     }

@@ -96,8 +96,8 @@ class EvaluationInputTests {
         options.put("out-of-scope", outOfScope.toString());
         options.put("json", dir.resolve("reports/run.json").toString());
         assertThatThrownBy(() -> EvaluationInput.read(options, out)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--json: no folder " + dir.resolve("reports") + " to write " + dir.resolve("reports/run.json")
-                        + " in");
+                .hasMessage("--json: no folder " + dir.resolve("reports") + " to write "
+                        + dir.resolve("reports/run.json") + " in");
 
         options.put("json", dir.resolve("run.json").toString());
         options.put("vector-cache", dir.resolve("cache/vectors.bin").toString());
