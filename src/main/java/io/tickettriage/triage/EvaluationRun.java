@@ -31,7 +31,9 @@ final class EvaluationRun {
     }
 
     /** The test rows' vectors (null entries when the router does without them) and the router's probabilities. */
-    private record Scored(List<float @Nullable []> vectors, List<double[]> probabilities, double seconds) {
+    /** The test rows' vectors, what the history holds near each (null without the embedding), and probabilities. */
+    private record Scored(List<float @Nullable []> vectors, List<ScopeEvaluation.@Nullable Neighbourhood> neighbourhoods,
+            List<double[]> probabilities, double seconds) {
     }
 
     private final EvaluationInput input;
@@ -64,27 +66,12 @@ final class EvaluationRun {
         ScopeEvaluation scope = input.embed() ? new ScopeEvaluation(input.train().rows(), trained.vectors(),
                 router.labels(), input.minSimilarity(), OutOfScope.load(model::embed), model.languages()) : null;
         Scored scored = classify(router, model, scope, settings.threads());
-        List<Row> test = input.test().rows();
-
-        List<String> truth = test.stream().map(Row::label).toList();
-        EvaluationMetrics metrics = EvaluationMetrics.of(truth, router, scored.probabilities());
-        Map<String, Object> report = metrics.report();
-        // Without the embedding the service cannot apply its similarity refusals either, and the threshold's
-        // figures are the policy's.
-        boolean[] routedByPolicy = scope != null ? applyPolicy(scope, router, scored, settings.threads(), report)
-                : routedByThreshold(router, scored.probabilities());
-        List<String> predicted = scored.probabilities().stream()
-                .map(p -> router.labels().get(LinearRouter.argmax(p))).toList();
-        report.put("language_source", input.languageSource());
-        report.put("by_language", EvaluationReport.byLanguage(truth, router, predicted, routedByPolicy,
-                input.languages()));
-        EvaluationReport.describeRun(report, input.train().rows().size(), test.size(),
-                input.embed() ? model.id() : null, trained.seconds(), scored.seconds(), settings.threads(), router);
-        EvaluationReport.print(metrics, report, scope != null, test.size(), scored.seconds(), settings.threads(), out);
+        Map<String, Object> report = routingReport(router, trained, scored, scope, model, settings.threads());
         if (scope != null && input.outOfScope() != null) {
             report.put("out_of_scope", scope.outOfScope(input.outOfScope(), input.textColumns(), router, model,
                     settings.threads(), out));
         }
+        List<Row> test = input.test().rows();
         if (input.scoresPriority()) {
             report.put("priority", SeverityEvaluation.score("priority", input.train().rows(), trained.vectors(), test,
                     scored.vectors(), Row::priority, settings, out));
@@ -108,6 +95,28 @@ final class EvaluationRun {
         return report;
     }
 
+    /** The team figures, overall and per language, as the report holds and prints them. */
+    private Map<String, Object> routingReport(LinearRouter router, Trained trained, Scored scored,
+            @Nullable ScopeEvaluation scope, @Nullable EmbeddingModel model, int threads) throws IOException {
+        List<Row> test = input.test().rows();
+        List<String> truth = test.stream().map(Row::label).toList();
+        EvaluationMetrics metrics = EvaluationMetrics.of(truth, router, scored.probabilities());
+        Map<String, Object> report = metrics.report();
+        // Without the embedding the service cannot apply its similarity refusals either, and the threshold's
+        // figures are the policy's.
+        boolean[] routedByPolicy = scope != null ? applyPolicy(scope, router, scored, report)
+                : routedByThreshold(router, scored.probabilities());
+        List<String> predicted = scored.probabilities().stream()
+                .map(p -> router.labels().get(LinearRouter.argmax(p))).toList();
+        report.put("language_source", input.languageSource());
+        report.put("by_language", EvaluationReport.byLanguage(truth, router, predicted, routedByPolicy,
+                input.languages()));
+        EvaluationReport.describeRun(report, input.train().rows().size(), test.size(),
+                input.embed() ? model.id() : null, trained.seconds(), scored.seconds(), threads, router);
+        EvaluationReport.print(metrics, report, scope != null, test.size(), scored.seconds(), threads, out);
+        return report;
+    }
+
     private Trained train(@Nullable EmbeddingModel model, LinearRouter.Settings settings) {
         long start = System.nanoTime();
         List<Row> rows = input.train().rows();
@@ -123,17 +132,24 @@ final class EvaluationRun {
         return new Trained(router, vectors, seconds);
     }
 
-    /** Scores the test rows as the service would, the nearest history rows voting when the router votes. */
+    /**
+     * Scores the test rows as the service would: each row's history neighbourhood is found once, and serves both the
+     * vote of its nearest rows (when the router votes) and the policy's refusals.
+     */
     private Scored classify(LinearRouter router, @Nullable EmbeddingModel model, @Nullable ScopeEvaluation scope,
             int threads) {
         long start = System.nanoTime();
         List<Row> rows = input.test().rows();
         List<float[]> vectors = input.embed() ? Parallel.map(rows, threads, row -> model.embed(row.text()))
                 : Collections.nCopies(rows.size(), null);
+        int voters = ScopeEvaluation.voters(router);
+        List<ScopeEvaluation.Neighbourhood> neighbourhoods = scope == null ? Collections.nCopies(rows.size(), null)
+                : Parallel.map(indices(rows.size()), threads,
+                        i -> scope.neighbourhood(rows.get(i), vectors.get(i), voters));
         List<double[]> probabilities = Parallel.map(indices(rows.size()), threads,
                 i -> scope == null ? router.probabilities(rows.get(i).text(), vectors.get(i))
-                        : scope.probabilities(router, rows.get(i), vectors.get(i)));
-        return new Scored(vectors, probabilities, (System.nanoTime() - start) / 1e9);
+                        : ScopeEvaluation.probabilities(router, rows.get(i), vectors.get(i), neighbourhoods.get(i)));
+        return new Scored(vectors, neighbourhoods, probabilities, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -141,13 +157,13 @@ final class EvaluationRun {
      * share routed at each step and the first tickets refused as out of scope; returns which tickets the policy
      * routes.
      */
-    private boolean[] applyPolicy(ScopeEvaluation scope, LinearRouter router, Scored scored, int threads,
+    private boolean[] applyPolicy(ScopeEvaluation scope, LinearRouter router, Scored scored,
             Map<String, Object> report) {
         List<Row> test = input.test().rows();
         List<double[]> probabilities = scored.probabilities();
-        List<ScopeEvaluation.Refusal> refusals = Parallel.map(indices(test.size()), threads,
-                i -> scope.check(scored.vectors().get(i), LinearRouter.argmax(probabilities.get(i)),
-                        scope.language(test.get(i))));
+        List<ScopeEvaluation.Refusal> refusals = indices(test.size()).stream()
+                .map(i -> scope.check(scored.vectors().get(i), LinearRouter.argmax(probabilities.get(i)),
+                        scored.neighbourhoods().get(i))).toList();
         List<String> truth = test.stream().map(Row::label).toList();
         boolean[] withoutCheck = new boolean[truth.size()];
         boolean[] routed = new boolean[truth.size()];
@@ -163,7 +179,7 @@ final class EvaluationRun {
             if (withoutCheck[i] && !routed[i] && refused.size() < 100) {
                 refused.add(test.get(i).title() + " (" + truth.get(i) + "): "
                         + scope.reason(scored.vectors().get(i), LinearRouter.argmax(probabilities.get(i)),
-                                scope.language(test.get(i))));
+                                scored.neighbourhoods().get(i)));
             }
         }
         report.put("refused_as_out_of_scope", refused);

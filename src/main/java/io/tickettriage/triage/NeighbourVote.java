@@ -125,26 +125,45 @@ record NeighbourVote(double weight, int neighbours, Calibration calibration, int
     /** The {@code k} rows most similar to {@code vector} among those {@code allowed}, most similar first. */
     static List<Neighbour> nearest(float[] vector, List<float @Nullable []> vectors, int[] labels, int k,
             java.util.function.IntPredicate allowed) {
-        PriorityQueue<double[]> best = new PriorityQueue<>(Comparator.comparingDouble(e -> e[0]));
+        Nearest nearest = new Nearest(k);
         for (int j = 0; j < vectors.size(); j++) {
             float[] other = vectors.get(j);
-            if (other == null || !allowed.test(j)) {
-                continue;
+            if (other != null && allowed.test(j)) {
+                nearest.offer(labels[j], Vectors.dot(vector, other));
             }
-            double similarity = Vectors.dot(vector, other);
+        }
+        return nearest.list();
+    }
+
+    /** Keeps the {@code k} most similar of the rows offered to it, for a caller that compares every row itself. */
+    static final class Nearest {
+
+        private final int k;
+        private final PriorityQueue<Neighbour> best;
+
+        Nearest(int k) {
+            this.k = k;
+            this.best = new PriorityQueue<>(Math.max(1, k), Comparator.comparingDouble(Neighbour::similarity));
+        }
+
+        void offer(int label, double similarity) {
             if (best.size() < k) {
-                best.add(new double[] {similarity, j});
-            } else if (similarity > best.peek()[0]) {
+                best.add(new Neighbour(label, similarity));
+            } else if (k > 0 && similarity > best.peek().similarity()) {
                 best.poll();
-                best.add(new double[] {similarity, j});
+                best.add(new Neighbour(label, similarity));
             }
         }
-        List<Neighbour> nearest = new ArrayList<>(best.size());
-        while (!best.isEmpty()) {
-            double[] entry = best.poll();
-            nearest.add(new Neighbour(labels[(int) entry[1]], entry[0]));
+
+        /** The rows kept, most similar first. */
+        List<Neighbour> list() {
+            PriorityQueue<Neighbour> drained = new PriorityQueue<>(best);
+            List<Neighbour> nearest = new ArrayList<>(drained.size());
+            while (!drained.isEmpty()) {
+                nearest.add(drained.poll());
+            }
+            return nearest.reversed();
         }
-        return nearest.reversed();
     }
 
     /** Each label's share of the neighbours' weight; null when no neighbour is of a known label. */

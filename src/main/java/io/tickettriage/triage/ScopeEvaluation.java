@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,47 +59,67 @@ final class ScopeEvaluation {
     }
 
     /**
-     * The router's probabilities for {@code row}, with the vote of its nearest history rows blended in as the service
-     * blends in its evidence when the router votes: the rows in the ticket's language, as the service compares.
+     * What one pass over the history finds for a ticket, all that the policy and the vote read: the nearest rows (as
+     * many as the router's vote takes), the closest row of each team, and the closest of all. Only rows in the
+     * ticket's language are compared ({@link #language}).
+     *
+     * @param nearest        the nearest rows, most similar first; empty when the router does not vote
+     * @param closestOfTeam  each team's closest row's similarity; negative infinity for a team with none
+     * @param closest        the closest row's similarity
      */
-    double[] probabilities(LinearRouter router, Row row, float[] vector) {
-        NeighbourVote vote = router.vote();
-        if (vote == null) {
-            return router.probabilities(row.text(), vector);
-        }
-        String language = language(row);
-        return router.probabilities(row.text(), vector, NeighbourVote.nearest(vector, trainVectors, trainLabels,
-                vote.neighbours(), j -> SameLanguage.comparable(language, trainLanguages.get(j))));
+    record Neighbourhood(List<NeighbourVote.Neighbour> nearest, double[] closestOfTeam, double closest) {
     }
 
-    /** What the policy says of a ticket in {@code language} ({@link #language}) the model would send to {@code team}. */
-    Refusal check(float[] vector, int team, @Nullable String language) {
-        double best = Double.NEGATIVE_INFINITY;
-        double bestOfTeam = Double.NEGATIVE_INFINITY;
+    /** How many nearest rows the router's vote takes: none when it does not vote. */
+    static int voters(LinearRouter router) {
+        NeighbourVote vote = router.vote();
+        return vote == null ? 0 : vote.neighbours();
+    }
+
+    /**
+     * Compares {@code vector}, the embedding of {@code row}, with every history row in the row's language, keeping the
+     * {@code neighbours} nearest ({@link #voters}).
+     */
+    Neighbourhood neighbourhood(Row row, float[] vector, int neighbours) {
+        String language = language(row);
+        NeighbourVote.Nearest nearest = new NeighbourVote.Nearest(neighbours);
+        double[] closestOfTeam = new double[labels.size()];
+        Arrays.fill(closestOfTeam, Double.NEGATIVE_INFINITY);
+        double closest = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < trainVectors.size(); i++) {
             if (!SameLanguage.comparable(language, trainLanguages.get(i))) {
                 continue;
             }
             double similarity = Vectors.dot(vector, trainVectors.get(i));
-            best = Math.max(best, similarity);
-            if (trainLabels[i] == team) {
-                bestOfTeam = Math.max(bestOfTeam, similarity);
+            nearest.offer(trainLabels[i], similarity);
+            closest = Math.max(closest, similarity);
+            if (trainLabels[i] >= 0) {
+                closestOfTeam[trainLabels[i]] = Math.max(closestOfTeam[trainLabels[i]], similarity);
             }
         }
-        if (best < minSimilarity) {
-            return Refusal.UNLIKE_ANY_EXAMPLE;
-        }
-        return scope.reason(vector, labels.get(team), bestOfTeam) == null ? Refusal.NONE : Refusal.OUT_OF_SCOPE;
+        return new Neighbourhood(nearest.list(), closestOfTeam, closest);
     }
 
-    @Nullable String reason(float[] vector, int team, @Nullable String language) {
-        double bestOfTeam = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < trainVectors.size(); i++) {
-            if (trainLabels[i] == team && SameLanguage.comparable(language, trainLanguages.get(i))) {
-                bestOfTeam = Math.max(bestOfTeam, Vectors.dot(vector, trainVectors.get(i)));
-            }
+    /**
+     * The router's probabilities for {@code row}, with the vote of its nearest history rows blended in as the service
+     * blends in its evidence when the router votes.
+     */
+    static double[] probabilities(LinearRouter router, Row row, float[] vector, Neighbourhood neighbourhood) {
+        return router.vote() == null ? router.probabilities(row.text(), vector)
+                : router.probabilities(row.text(), vector, neighbourhood.nearest());
+    }
+
+    /** What the policy says of a ticket the model would send to {@code team}. */
+    Refusal check(float[] vector, int team, Neighbourhood neighbourhood) {
+        if (neighbourhood.closest() < minSimilarity) {
+            return Refusal.UNLIKE_ANY_EXAMPLE;
         }
-        return scope.reason(vector, labels.get(team), bestOfTeam);
+        return reason(vector, team, neighbourhood) == null ? Refusal.NONE : Refusal.OUT_OF_SCOPE;
+    }
+
+    /** Why a ticket the model would send to {@code team} is out of scope; null when it is not. */
+    @Nullable String reason(float[] vector, int team, Neighbourhood neighbourhood) {
+        return scope.reason(vector, labels.get(team), neighbourhood.closestOfTeam()[team]);
     }
 
     /**
@@ -121,12 +142,12 @@ final class ScopeEvaluation {
         }
         List<Scored> scored = Parallel.map(rows, threads, row -> {
             float[] vector = model.embed(row.text());
-            double[] p = probabilities(router, row, vector);
+            Neighbourhood neighbourhood = neighbourhood(row, vector, voters(router));
+            double[] p = probabilities(router, row, vector, neighbourhood);
             int best = LinearRouter.argmax(p);
             boolean confident = p[best] >= router.threshold(best);
-            String language = language(row);
-            Refusal refusal = check(vector, best, language);
-            String reason = refusal == Refusal.OUT_OF_SCOPE ? reason(vector, best, language) : null;
+            Refusal refusal = check(vector, best, neighbourhood);
+            String reason = refusal == Refusal.OUT_OF_SCOPE ? reason(vector, best, neighbourhood) : null;
             return new Scored(row, best, p[best], confident, refusal, reason);
         });
         Map<String, int[]> perCategory = new TreeMap<>();
