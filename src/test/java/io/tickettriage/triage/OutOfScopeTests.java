@@ -36,7 +36,8 @@ class OutOfScopeTests {
         assertThat(shipped.size()).isGreaterThanOrEqualTo(50);
     }
 
-    private static float[] unit(float... v) {
+    /** {@code v} scaled to length 1, as the embedding's vectors are. */
+    static float[] unit(float... v) {
         double norm = 0;
         for (float x : v) {
             norm += x * x;

@@ -1,5 +1,6 @@
 package io.tickettriage.triage;
 
+import static io.tickettriage.triage.OutOfScopeTests.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -58,17 +59,5 @@ class ScopeEvaluationTests {
 
     private static Row row(String title, String team) {
         return new Row(title, "", team, null, null);
-    }
-
-    private static float[] unit(float... v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float[] unit = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            unit[i] = (float) (v[i] / Math.sqrt(norm));
-        }
-        return unit;
     }
 }
