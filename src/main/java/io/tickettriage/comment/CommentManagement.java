@@ -46,7 +46,8 @@ public class CommentManagement {
     }
 
     private Comment insert(Ticket ticket, String text, boolean internal, boolean byAgent) {
-        Comment comment = comments.insert(ticket.id(), text.strip(), internal, clock.instant());
+        // Without any NUL character, which PostgreSQL cannot store (a reply by e-mail may carry one).
+        Comment comment = comments.insert(ticket.id(), text.replace("\0", "").strip(), internal, clock.instant());
         events.publishEvent(new CommentAdded(comment, ticket.createdBy(), byAgent));
         return comment;
     }

@@ -14,6 +14,17 @@ import org.jspecify.annotations.Nullable;
 record LabelledText(String team, String title, String description, @Nullable Priority priority,
         @Nullable Level level, String source, @Nullable Long ticketId) {
 
+    /** Without any NUL character, which PostgreSQL cannot store: an imported CSV or knowledge file may hold one. */
+    LabelledText {
+        team = withoutNul(team);
+        title = withoutNul(title);
+        description = withoutNul(description);
+    }
+
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    }
+
     LabelledText(String team, String title, String description, @Nullable Priority priority, @Nullable Level level,
             String source) {
         this(team, title, description, priority, level, source, null);

@@ -65,6 +65,12 @@ public class TicketManagement {
     public record NewTicket(String title, String description, @Nullable String priority, @Nullable String level,
             @Nullable String createdBy, String channel, @Nullable String requesterEmail) {
 
+        /** Without any NUL character, which PostgreSQL cannot store, whichever channel the ticket came by. */
+        public NewTicket {
+            title = title.replace("\0", "");
+            description = description == null ? null : description.replace("\0", "");
+        }
+
         public NewTicket(String title, String description, @Nullable String priority, @Nullable String level) {
             this(title, description, priority, level, null);
         }

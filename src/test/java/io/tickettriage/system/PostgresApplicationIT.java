@@ -42,6 +42,17 @@ class PostgresApplicationIT {
             assertThat(api.patch("/tickets/" + id + "/status?status=closed").json().get("status").asString())
                     .isEqualTo("closed");
             assertThat(api.get("/tickets?status=closed").json().get(0).get("id").asLong()).isEqualTo(id);
+
+            // PostgreSQL stores no NUL character in text, SQLite does: the character is dropped on both
+            Api.Reply nul = api.post("/tickets", "{\"title\": \"Printer\\u0000 jammed\", \"description\": \"\\u0000\"}");
+            assertThat(nul.status()).as(nul.body()).isEqualTo(201);
+            assertThat(nul.json().get("title").asString()).isEqualTo("Printer jammed");
+            assertThat(api.post("/tickets/" + id + "/comments", "{\"text\": \"on\\u0000it\"}").json().get("text")
+                    .asString()).isEqualTo("onit");
+            Api.Reply search = api.get("/tickets?q=jam%00med");
+            assertThat(search.status()).as(search.body()).isEqualTo(422);
+            assertThat(search.json().get("detail").asString()).isEqualTo("q must not contain the NUL character (%00)");
+            assertThat(api.get("/tickets?q=jammed").json()).hasSize(1);
         }
     }
 }
