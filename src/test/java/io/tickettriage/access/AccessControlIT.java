@@ -372,7 +372,8 @@ class AccessControlIT {
 
     @Test
     void refusesTeamNamesThatWouldBreakFilesOrDisguiseLabels() {
-        for (String name : java.util.List.of("Bad\u0000Team", "Two\r\nLines", "Evil\u202eTeam", "a/b", "a\\b",
+        // (a NUL character never gets this far: every text in a request body is read without it, docs/api.md)
+        for (String name : java.util.List.of("Bad\u0007Team", "Two\r\nLines", "Evil\u202eTeam", "a/b", "a\\b",
                 "\u00e9".repeat(150))) {
             Api.Reply refused = admin.post("/teams", Api.json(java.util.Map.of("name", name,
                     "examples", java.util.List.of(java.util.Map.of("title", "Broken chair")))));
