@@ -2,6 +2,9 @@ package io.tickettriage.system;
 
 import java.time.Clock;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,5 +22,15 @@ class SystemConfiguration {
     @Bean
     JacksonModule nulFreeText() {
         return NulFreeText.module();
+    }
+
+    /** Requests Tomcat refuses before the application sees them get a problem document, not Tomcat's HTML page. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 }

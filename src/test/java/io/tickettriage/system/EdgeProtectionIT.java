@@ -70,6 +70,20 @@ class EdgeProtectionIT {
     }
 
     @Test
+    void answersRequestsTomcatRefusesWithAProblemDocument() {
+        Api api = new Api(port);
+        for (String path : List.of("/agents/a%00b", "/tickets/1%00", "/teams/%00/policy", "/tickets/a%2Fb")) {
+            HttpResponse<String> refused = api.raw(api.request(path).GET());
+
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(new Api.Reply(400, "", refused.body()).json().get("detail").asString()).contains("not valid HTTP");
+        }
+        assertThat(api.get("/tickets/987654321").json().get("detail").asString()).contains("987654321");
+    }
+
+    @Test
     void sendsSecurityHeaders() {
         Api api = new Api(port);
         HttpResponse<String> response = api.raw(api.request("/tickets").GET());
