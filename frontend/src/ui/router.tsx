@@ -1,4 +1,4 @@
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 /**
  * A few routes need no router library: the path is the state, links push it, Back pops it. The server
@@ -33,21 +33,25 @@ export function navigate(to: string): void {
   window.dispatchEvent(new Event(CHANGED));
 }
 
+function subscribe(onChange: () => void): () => void {
+  const update = () => {
+    window.scrollTo(0, 0);
+    onChange();
+  };
+  window.addEventListener('popstate', update);
+  window.addEventListener(CHANGED, update);
+  return () => {
+    window.removeEventListener('popstate', update);
+    window.removeEventListener(CHANGED, update);
+  };
+}
+
+/**
+ * The current route. The address is read as an external store: React reads it again once it listens, so a link
+ * clicked between the first render and the subscription (its event found no listener) still changes the page.
+ */
 export function useRoute(): Route {
-  const [path, setPath] = useState(window.location.pathname);
-  useEffect(() => {
-    const update = () => {
-      setPath(window.location.pathname);
-      window.scrollTo(0, 0);
-    };
-    window.addEventListener('popstate', update);
-    window.addEventListener(CHANGED, update);
-    return () => {
-      window.removeEventListener('popstate', update);
-      window.removeEventListener(CHANGED, update);
-    };
-  }, []);
-  return routeOf(path);
+  return routeOf(useSyncExternalStore(subscribe, () => window.location.pathname));
 }
 
 /** An ordinary link (middle-click and Ctrl-click still open a new tab) that navigates in place. */
