@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's error report, as a problem document instead of its HTML page. It answers the requests that Tomcat refuses
- * before the application sees them, such as a path holding {@code %00} or a broken percent-encoding
- * ({@code /tickets/%zz}) or an encoded slash: 400, with the same {@code application/problem+json} body as every other refusal. Installed as
- * the host's error report valve ({@link SystemConfiguration}); Tomcat creates it by name, so it keeps no Spring beans.
+ * before the application sees them, such as a path holding {@code %00}, an encoded slash or a broken percent-encoding
+ * ({@code /tickets/%zz}): 400, with the same {@code application/problem+json} body as every other refusal. Installed
+ * as the host's error report valve ({@link SystemConfiguration}); Tomcat creates it by name, so it keeps no Spring
+ * beans.
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
 

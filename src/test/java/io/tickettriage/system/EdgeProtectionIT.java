@@ -78,7 +78,8 @@ class EdgeProtectionIT {
             assertThat(refused.statusCode()).as(path).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(new Api.Reply(400, "", refused.body()).json().get("detail").asString()).contains("not valid HTTP");
+            assertThat(new Api.Reply(400, "", refused.body()).json().get("detail").asString())
+                    .contains("not valid HTTP");
         }
         assertThat(api.get("/tickets/987654321").json().get("detail").asString()).contains("987654321");
     }

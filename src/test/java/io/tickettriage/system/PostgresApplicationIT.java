@@ -44,7 +44,8 @@ class PostgresApplicationIT {
             assertThat(api.get("/tickets?status=closed").json().get(0).get("id").asLong()).isEqualTo(id);
 
             // PostgreSQL stores no NUL character in text, SQLite does: the character is dropped on both
-            Api.Reply nul = api.post("/tickets", "{\"title\": \"Printer\\u0000 jammed\", \"description\": \"\\u0000\"}");
+            Api.Reply nul = api.post("/tickets",
+                    "{\"title\": \"Printer\\u0000 jammed\", \"description\": \"\\u0000\"}");
             assertThat(nul.status()).as(nul.body()).isEqualTo(201);
             assertThat(nul.json().get("title").asString()).isEqualTo("Printer jammed");
             assertThat(api.post("/tickets/" + id + "/comments", "{\"text\": \"on\\u0000it\"}").json().get("text")
