@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tickettriage.access.Caller;
 import io.tickettriage.system.ForbiddenException;
+import io.tickettriage.system.StorableText;
 import io.tickettriage.ticket.Ticket;
 import io.tickettriage.ticket.TicketManagement;
 
@@ -46,8 +47,9 @@ public class CommentManagement {
     }
 
     private Comment insert(Ticket ticket, String text, boolean internal, boolean byAgent) {
-        // Without any NUL character, which PostgreSQL cannot store (a reply by e-mail may carry one).
-        Comment comment = comments.insert(ticket.id(), text.replace("\0", "").strip(), internal, clock.instant());
+        // a reply by e-mail may carry a NUL character
+        Comment comment = comments.insert(ticket.id(), StorableText.withoutNul(text).strip(), internal,
+                clock.instant());
         events.publishEvent(new CommentAdded(comment, ticket.createdBy(), byAgent));
         return comment;
     }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.tickettriage.system.StorableText;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 
@@ -16,13 +17,9 @@ record LabelledText(String team, String title, String description, @Nullable Pri
 
     /** Without any NUL character, which PostgreSQL cannot store: an imported CSV or knowledge file may hold one. */
     LabelledText {
-        team = withoutNul(team);
-        title = withoutNul(title);
-        description = withoutNul(description);
-    }
-
-    private static String withoutNul(String text) {
-        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+        team = StorableText.withoutNul(team);
+        title = StorableText.withoutNul(title);
+        description = StorableText.withoutNul(description);
     }
 
     LabelledText(String team, String title, String description, @Nullable Priority priority, @Nullable Level level,

@@ -21,7 +21,6 @@ final class NulFreeText extends StringDeserializer {
 
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) {
-        String text = super.deserialize(parser, context);
-        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+        return StorableText.withoutNul(super.deserialize(parser, context));
     }
 }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tickettriage.access.Caller;
 import io.tickettriage.system.ConflictException;
 import io.tickettriage.system.NotFoundException;
+import io.tickettriage.system.StorableText;
 import io.tickettriage.ticket.TicketEvents.TicketAssigned;
 import io.tickettriage.ticket.TicketEvents.TicketClosed;
 import io.tickettriage.ticket.TicketEvents.TicketCorrected;
@@ -67,8 +68,8 @@ public class TicketManagement {
 
         /** Without any NUL character, which PostgreSQL cannot store, whichever channel the ticket came by. */
         public NewTicket {
-            title = title.replace("\0", "");
-            description = description == null ? null : description.replace("\0", "");
+            title = StorableText.withoutNul(title);
+            description = StorableText.withoutNul(description);
         }
 
         public NewTicket(String title, String description, @Nullable String priority, @Nullable String level) {

@@ -30,7 +30,6 @@ final class EvaluationRun {
     private record Trained(LinearRouter router, List<float @Nullable []> vectors, double seconds) {
     }
 
-    /** The test rows' vectors (null entries when the router does without them) and the router's probabilities. */
     /** The test rows' vectors, what the history holds near each (null without the embedding), and probabilities. */
     private record Scored(List<float @Nullable []> vectors,
             List<ScopeEvaluation.@Nullable Neighbourhood> neighbourhoods, List<double[]> probabilities,
