@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import io.tickettriage.triage.EvaluateCommand;
@@ -11,7 +12,10 @@ import io.tickettriage.triage.EvaluateCommand;
 import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code eval}: trains the service's routing model on one labelled CSV, scores another and reports the figures;
@@ -25,6 +29,9 @@ final class EvalCli implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final PrintStream out;
+
+    @Spec
+    @Nullable CommandSpec spec;
 
     @Option(names = "--train", required = true, paramLabel = "HISTORY.csv",
             description = "trained on; also a folder of knowledge files (<Team>.json), e.g. the starter examples")
@@ -114,6 +121,8 @@ final class EvalCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkRanges();
+        LibraryLogging.quiet();
         Map<String, String> options = new LinkedHashMap<>();
         options.put("train", String.valueOf(train));
         options.put("test", String.valueOf(test));
@@ -158,5 +167,26 @@ final class EvalCli implements Callable<Integer> {
             options.put("level", level);
         }
         return EvaluateCommand.run(options, environment, out);
+    }
+
+    /** Numbers out of range are refused here, with the usage, rather than failing minutes later inside training. */
+    private void checkRanges() {
+        check(targetPrecision > 0 && targetPrecision <= 1, "--target-precision must be above 0 and at most 1, not "
+                + targetPrecision);
+        check(minLabelExamples >= 1, "--min-label-examples must be at least 1, not " + minLabelExamples);
+        check(embeddingWeight == null || embeddingWeight >= 0 && Double.isFinite(embeddingWeight),
+                "--embedding-weight must be 0 or more, not " + embeddingWeight);
+        check(cost == null || cost > 0 && Double.isFinite(cost), "--cost must be above 0, not " + cost);
+        check(classWeightPower == null || classWeightPower >= 0 && classWeightPower <= 1,
+                "--class-weight-power must be from 0 to 1, not " + classWeightPower);
+        check(neighbours >= 0, "--neighbours must be 0 or more, not " + neighbours);
+        check(minSimilarity >= -1 && minSimilarity <= 1, "--min-similarity must be from -1 to 1, not "
+                + minSimilarity);
+    }
+
+    private void check(boolean valid, String message) {
+        if (!valid) {
+            throw new ParameterException(Objects.requireNonNull(spec).commandLine(), message);
+        }
     }
 }

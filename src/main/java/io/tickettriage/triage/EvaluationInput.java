@@ -45,6 +45,11 @@ record EvaluationInput(Map<String, String> options, List<String> textColumns, bo
         if (train.rows().isEmpty() || test.rows().isEmpty()) {
             throw new IllegalArgumentException("both files need at least one labelled row");
         }
+        List<String> labels = train.rows().stream().map(Row::label).distinct().toList();
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("the history has one label (" + labels.getFirst() + "): a routing"
+                    + " model chooses between two or more, as the service's does");
+        }
         out.printf(Locale.ROOT, "history: %,d rows (%d without a label skipped), %d labels; test: %,d rows%n",
                 train.rows().size(), train.skipped(), train.rows().stream().map(Row::label).distinct().count(),
                 test.rows().size());

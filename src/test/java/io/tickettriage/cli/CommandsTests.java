@@ -81,6 +81,25 @@ class CommandsTests {
                 "--embeddings", "maybe"), "Invalid value for option '--embeddings'");
     }
 
+    @Test
+    void evalRefusesNumbersOutOfRangeBeforeReadingAnyFile() {
+        String[][] wrong = {
+            {"--target-precision", "2", "--target-precision must be above 0 and at most 1, not 2.0"},
+            {"--target-precision", "0", "--target-precision must be above 0 and at most 1, not 0.0"},
+            {"--min-label-examples", "0", "--min-label-examples must be at least 1, not 0"},
+            {"--embedding-weight", "-1", "--embedding-weight must be 0 or more, not -1.0"},
+            {"--cost", "-1", "--cost must be above 0, not -1.0"},
+            {"--cost", "NaN", "--cost must be above 0, not NaN"},
+            {"--class-weight-power", "3", "--class-weight-power must be from 0 to 1, not 3.0"},
+            {"--neighbours", "-3", "--neighbours must be 0 or more, not -3"},
+            {"--min-similarity", "1.5", "--min-similarity must be from -1 to 1, not 1.5"}};
+        for (String[] option : wrong) {
+            // the files do not exist: a refusal that names the option shows it was checked first
+            assertRefused(run("eval", "--train", "missing.csv", "--test", "missing.csv", "--text", "a", "--label", "b",
+                    option[0], option[1]), option[2]);
+        }
+    }
+
     private static void assertRefused(Run run, String message) {
         assertThat(run.code()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(message).contains("Usage: ");

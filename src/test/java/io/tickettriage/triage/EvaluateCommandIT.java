@@ -271,8 +271,15 @@ class EvaluateCommandIT {
                 "--text", "nope", "--label", "queue", "--embeddings", "off"), NO_LLM, out)).isEqualTo(1);
         assertThat(eval(List.of("--train", dir.resolve("missing.csv").toString(), "--test", train.toString(),
                 "--text", "subject", "--label", "queue", "--embeddings", "off"), NO_LLM, out)).isEqualTo(1);
+        Path oneLabel = Files.writeString(dir.resolve("one-label.csv"), "subject,queue\nprinter jammed,Printers\n"
+                + "toner empty,Printers\n");
+        assertThat(eval(List.of("--train", oneLabel.toString(), "--test", train.toString(), "--text", "subject",
+                "--label", "queue", "--embeddings", "off"), NO_LLM, out)).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("Missing required options: '--test=TEST.csv'")
-                .contains("no column \"nope\"").contains("eval failed: no such file: " + dir.resolve("missing.csv"));
+                .contains("no column \"nope\"").contains("eval failed: no such file: " + dir.resolve("missing.csv"))
+                .contains("eval failed: the history has one label (Printers): a routing model chooses between two or"
+                        + " more")
+                .doesNotContain("Exception");
     }
 
     private static final String[][] QUEUES = {
