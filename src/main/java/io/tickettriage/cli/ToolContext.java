@@ -36,8 +36,11 @@ final class ToolContext {
     }
 
     private ConfigurableApplicationContext start(List<String> extra, String... arguments) {
+        // A command's output is its own lines: the service's start-up lines and "Started 0 triage worker(s)" would
+        // only bury them. What the application says about the data (a key created, the knowledge base loaded) stays.
         List<String> properties = new ArrayList<>(List.of("triage.jobs.workers=0", "triage.knowledge.poll-interval=0",
-                "triage.routing.train-models=false"));
+                "triage.routing.train-models=false", "spring.main.log-startup-info=false",
+                "logging.level.io.tickettriage.jobs=WARN"));
         properties.addAll(extra);
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,12 +39,7 @@ class KnowledgeFiles {
      * name ({@code Hardware.json} gives {@code Hardware Team}).
      */
     List<LabelledText> read(InputStream in, String fileName, String source) throws IOException {
-        List<Map<String, Object>> entries;
-        try {
-            entries = json.readValue(in, ENTRIES);
-        } catch (JacksonException e) {
-            throw new IOException(fileName + " is not a JSON array of ticket examples: " + e.getOriginalMessage(), e);
-        }
+        List<Map<String, Object>> entries = entries(in, fileName);
         String fileTeam = teamFromFileName(fileName);
         List<LabelledText> examples = new ArrayList<>(entries.size());
         for (Map<String, Object> entry : entries) {
@@ -58,6 +55,48 @@ class KnowledgeFiles {
                     Level.parse(text(entry.get("level"))).orElse(null), source, ticketId(entry.get("ticket_id"))));
         }
         return examples;
+    }
+
+    /**
+     * The file's entries, or an error that says in the file's terms what is wrong: where the JSON breaks, or what
+     * stands where an array of objects should be.
+     */
+    private List<Map<String, Object>> entries(InputStream in, String fileName) throws IOException {
+        JsonNode root;
+        try {
+            root = json.readTree(in);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            throw new IOException(fileName + " is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(),
+                    e);
+        }
+        if (root == null || !root.isArray()) {
+            throw new IOException(fileName + " must hold a JSON array of ticket examples ([{\"title\": ..., "
+                    + "\"description\": ..., \"team\": ...}]), not " + kind(root));
+        }
+        for (int i = 0; i < root.size(); i++) {
+            if (!root.get(i).isObject()) {
+                throw new IOException(fileName + ": entry " + (i + 1) + " of " + root.size() + " is " + kind(root.get(i))
+                        + ", not an object with a title, a description and a team");
+            }
+        }
+        return json.convertValue(root, ENTRIES);
+    }
+
+    private static String kind(@Nullable JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "an empty file";
+        }
+        return switch (node.getNodeType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case NULL -> "null";
+            default -> "something else";
+        };
     }
 
     /** {@code Hardware.json} and {@code Hardware.de.json} (its German examples) both give {@code Hardware Team}. */

@@ -60,10 +60,18 @@ class KnowledgeFilesTests {
     }
 
     @Test
-    void reportsAFileThatIsNotAnArrayOfExamples() {
-        assertThatThrownBy(() -> files.read(stream("{\"title\": 1"), "Broken.json", "file"))
+    void reportsAFileThatIsNotAnArrayOfExamplesInTheFilesTerms() {
+        assertThatThrownBy(() -> files.read(stream("[{\"title\": 1"), "Broken.json", "file"))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("Broken.json");
+                .hasMessageStartingWith("Broken.json is not valid JSON at line 1, column 13: ");
+        assertThatThrownBy(() -> files.read(stream("{\"title\": \"VPN down\"}"), "Network.json", "file"))
+                .hasMessage("Network.json must hold a JSON array of ticket examples ([{\"title\": ..., "
+                        + "\"description\": ..., \"team\": ...}]), not an object");
+        assertThatThrownBy(() -> files.read(stream("[{\"title\": \"VPN down\"}, 2]"), "Network.json", "file"))
+                .hasMessage("Network.json: entry 2 of 2 is a number, not an object with a title, a description and"
+                        + " a team");
+        assertThatThrownBy(() -> files.read(stream(""), "Empty.json", "file"))
+                .hasMessageEndingWith("not an empty file");
     }
 
     @Test
