@@ -39,7 +39,7 @@ class EvaluationInputTests {
 
     @Test
     void aFileWithoutALabelledRowIsRefused() throws Exception {
-        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware"),
+        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware", "vpn drops,,Network"),
                 csv("test.csv", "wifi slow,office,"));
 
         assertThatThrownBy(() -> EvaluationInput.read(options, out)).isInstanceOf(IllegalArgumentException.class)
@@ -47,8 +47,18 @@ class EvaluationInputTests {
     }
 
     @Test
+    void aHistoryOfOneLabelIsRefused() throws Exception {
+        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware", "toner empty,,Hardware"),
+                csv("test.csv", "wifi slow,,Network"));
+
+        assertThatThrownBy(() -> EvaluationInput.read(options, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the history has one label (Hardware): a routing model chooses between two or more, as the"
+                        + " service's does");
+    }
+
+    @Test
     void theRoutersSettingsAreTheServicesWithTheOptionsOnTop() throws Exception {
-        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware"),
+        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware", "vpn drops,,Network"),
                 csv("test.csv", "wifi slow,,Network"));
         options.putAll(Map.of("target-precision", "0.8", "min-label-examples", "3", "cost", "2.5",
                 "class-weight-power", "0"));
@@ -66,7 +76,7 @@ class EvaluationInputTests {
         Files.writeString(test, "subject,body,queue,lang\n"
                 + "Der Drucker druckt nicht mehr und das Papier klemmt,,Hardware,de\n"
                 + "The printer does not print and the paper is stuck,,Hardware,\n");
-        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware"), test);
+        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware", "vpn drops,,Network"), test);
 
         EvaluationInput detected = EvaluationInput.read(options, out);
         Map<String, String> withColumn = new HashMap<>(options);
@@ -81,7 +91,7 @@ class EvaluationInputTests {
 
     @Test
     void whatARunWouldOnlyFindWrongAfterTrainingIsRefusedBeforeIt() throws Exception {
-        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware"),
+        Map<String, String> options = options(csv("train.csv", "printer jammed,,Hardware", "vpn drops,,Network"),
                 csv("test.csv", "wifi slow,,Network"));
         Path outOfScope = csv("out-of-scope.csv", "lunch menu,,");
 
@@ -106,8 +116,8 @@ class EvaluationInputTests {
 
         options.put("vector-cache", "vectors.bin");
         assertThat(EvaluationInput.read(options, out).outOfScope()).isEqualTo(outOfScope);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("history: 1 rows (0 without a label skipped), "
-                + "1 labels; test: 1 rows\n");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("history: 2 rows (0 without a label skipped), "
+                + "2 labels; test: 1 rows\n");
     }
 
     private Map<String, String> options(Path train, Path test) {
