@@ -4,8 +4,10 @@ import java.time.Duration;
 
 import io.tickettriage.system.ServiceProperties;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Access control settings.
@@ -16,9 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionValidity   how long a dashboard login lasts ({@code TRIAGE_SESSION_VALIDITY})
  */
 @ConfigurationProperties("triage.access")
+@Validated
 public record AccessProperties(@DefaultValue("token") AuthMode auth,
-        @DefaultValue("24h") Duration loginLinkValidity,
-        @DefaultValue("12h") Duration sessionValidity) {
+        @DefaultValue("24h") @DurationMin(inclusive = false) Duration loginLinkValidity,
+        @DefaultValue("12h") @DurationMin(inclusive = false) Duration sessionValidity) {
 
     public enum AuthMode {
         TOKEN, NONE

@@ -2,8 +2,12 @@ package io.tickettriage.assignment;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of assignment and service levels ({@code TRIAGE_ASSIGNMENT_*}).
@@ -18,9 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param releaseBatch          waiting tickets of one team tried per release, oldest first
  */
 @ConfigurationProperties("triage.assignment")
+@Validated
 record AssignmentProperties(
-        @DefaultValue("20") int defaultMaxOpenTickets,
-        @DefaultValue("30s") Duration checkInterval,
-        @DefaultValue("50") int expertiseNeighbours,
-        @DefaultValue("100") int releaseBatch) {
+        @DefaultValue("20") @Min(1) int defaultMaxOpenTickets,
+        @DefaultValue("30s") @DurationMin(inclusive = false) Duration checkInterval,
+        @DefaultValue("50") @Min(1) int expertiseNeighbours,
+        @DefaultValue("100") @Min(1) int releaseBatch) {
 }

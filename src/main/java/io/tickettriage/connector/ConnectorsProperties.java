@@ -2,8 +2,10 @@ package io.tickettriage.connector;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings shared by every connector ({@code TRIAGE_CONNECTORS_*}); each connector has its own group as well
@@ -16,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     when it runs out, so it must be longer than a poll takes
  */
 @ConfigurationProperties("triage.connectors")
-record ConnectorsProperties(@DefaultValue("true") boolean polling, @DefaultValue("5m") Duration retryMaxWait,
-        @DefaultValue("2m") Duration lease) {
+@Validated
+record ConnectorsProperties(@DefaultValue("true") boolean polling,
+        @DefaultValue("5m") @DurationMin(seconds = 1) Duration retryMaxWait,
+        @DefaultValue("2m") @DurationMin(inclusive = false) Duration lease) {
 }

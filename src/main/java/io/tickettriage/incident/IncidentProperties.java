@@ -2,8 +2,14 @@ package io.tickettriage.incident;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of duplicate and incident detection ({@code TRIAGE_INCIDENT_*}).
@@ -17,11 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            one comparison per recent ticket, under a lock both workers share
  */
 @ConfigurationProperties("triage.incident")
+@Validated
 public record IncidentProperties(
-        @DefaultValue("10m") Duration window,
-        @DefaultValue("5") int minTickets,
-        @DefaultValue("0.75") double similarity,
-        @DefaultValue("0.90") double duplicateSimilarity,
-        @DefaultValue("14d") Duration duplicateHorizon,
-        @DefaultValue("5000") int maxRecent) {
+        @DefaultValue("10m") @DurationMin(inclusive = false) Duration window,
+        @DefaultValue("5") @Min(2) int minTickets,
+        @DefaultValue("0.75") @DecimalMin("0") @DecimalMax("1") double similarity,
+        @DefaultValue("0.90") @DecimalMin("0") @DecimalMax("1") double duplicateSimilarity,
+        @DefaultValue("14d") @DurationMin(inclusive = false) Duration duplicateHorizon,
+        @DefaultValue("5000") @Min(1) int maxRecent) {
 }

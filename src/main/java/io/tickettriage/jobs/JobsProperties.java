@@ -2,8 +2,12 @@ package io.tickettriage.jobs;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the background workers ({@code TRIAGE_JOBS_*}).
@@ -25,14 +29,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      this off
  */
 @ConfigurationProperties("triage.jobs")
+@Validated
 public record JobsProperties(
-        @DefaultValue("2") int workers,
-        @DefaultValue("3") int maxAttempts,
-        @DefaultValue("500ms") Duration retryBackoff,
-        @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2m") Duration lease,
+        @DefaultValue("2") @Min(0) int workers,
+        @DefaultValue("3") @Min(1) int maxAttempts,
+        @DefaultValue("500ms") @DurationMin Duration retryBackoff,
+        @DefaultValue("1s") @DurationMin(inclusive = false) Duration pollInterval,
+        @DefaultValue("2m") @DurationMin(inclusive = false) Duration lease,
         @DefaultValue("50000") int maxPending,
-        @DefaultValue("30s") Duration claimIdle,
-        @DefaultValue("500") int floodRate,
+        @DefaultValue("30s") @DurationMin(inclusive = false) Duration claimIdle,
+        @DefaultValue("500") @Min(0) int floodRate,
         @DefaultValue("5000") int maxPendingPerRequester) {
 }

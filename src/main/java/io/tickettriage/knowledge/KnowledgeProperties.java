@@ -3,9 +3,15 @@ package io.tickettriage.knowledge;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the knowledge base.
@@ -20,8 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     command, which needs no examples and must leave the service's knowledge as it is
  */
 @ConfigurationProperties("triage.knowledge")
+@Validated
 public record KnowledgeProperties(@DefaultValue("./knowledge") Path dir, @DefaultValue("true") boolean starterSet,
-        @DefaultValue("5s") Duration pollInterval, @DefaultValue Index index, @DefaultValue Embedding embedding,
+        @DefaultValue("5s") @DurationMin Duration pollInterval, @DefaultValue @Valid Index index,
+        @DefaultValue Embedding embedding,
         @DefaultValue("true") boolean load) {
 
     /**
@@ -55,9 +63,10 @@ public record KnowledgeProperties(@DefaultValue("./knowledge") Path dir, @Defaul
      * @param quantized      whether the graph is searched over 7-bit scalar-quantized vectors (4x less memory
      *                       to touch); the knowledge base re-scores the hits with the exact vectors
      */
-    public record Index(@DefaultValue("20000") int minExamples, @Nullable Path dir,
-            @DefaultValue("16") int maxConnections, @DefaultValue("100") int beamWidth,
-            @DefaultValue("100") int candidates, @DefaultValue("true") boolean quantized) {
+    public record Index(@DefaultValue("20000") @Min(1) int minExamples, @Nullable Path dir,
+            @DefaultValue("16") @Min(2) @Max(512) int maxConnections,
+            @DefaultValue("100") @Min(1) @Max(3200) int beamWidth,
+            @DefaultValue("100") @Min(1) int candidates, @DefaultValue("true") boolean quantized) {
 
         static final Index DEFAULTS = new Index(20_000, null, 16, 100, 100, true);
 

@@ -2,10 +2,14 @@ package io.tickettriage.mail;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the e-mail channel ({@code TRIAGE_MAIL_*}).
@@ -36,18 +40,19 @@ import org.springframework.util.unit.DataSize;
  *                       mailbox, run at every login; instead of {@code oauth2TokenFile}
  */
 @ConfigurationProperties("triage.mail")
+@Validated
 record MailProperties(
         @Nullable String imapUrl,
         @Nullable String smtpUrl,
         @Nullable String from,
-        @DefaultValue("30s") Duration pollInterval,
-        @DefaultValue("5m") Duration retryMaxWait,
-        @DefaultValue("30s") Duration timeout,
+        @DefaultValue("30s") @DurationMin(inclusive = false) Duration pollInterval,
+        @DefaultValue("5m") @DurationMin(seconds = 1) Duration retryMaxWait,
+        @DefaultValue("30s") @DurationMin(inclusive = false) Duration timeout,
         @DefaultValue("10MB") DataSize maxMessageSize,
-        @DefaultValue("20") int maxTicketsPerSenderPerHour,
-        @DefaultValue("200") int batchSize,
+        @DefaultValue("20") @Min(1) int maxTicketsPerSenderPerHour,
+        @DefaultValue("200") @Min(1) int batchSize,
         @DefaultValue("true") boolean idle,
-        @DefaultValue("4m") Duration idleRenewal,
+        @DefaultValue("4m") @DurationMin(inclusive = false) Duration idleRenewal,
         @Nullable String oauth2TokenFile,
         @Nullable String oauth2TokenCommand) {
 

@@ -2,8 +2,12 @@ package io.tickettriage.realtime;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of live updates ({@code TRIAGE_REALTIME_*}). The origins allowed to connect from other sites are the
@@ -27,15 +31,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        session has ended is closed within this time, whichever process ended it
  */
 @ConfigurationProperties("triage.realtime")
+@Validated
 record RealtimeProperties(
-        @DefaultValue("1000") int replayEvents,
-        @DefaultValue("15s") Duration keepAlive,
-        @DefaultValue("1000") int clientBacklog,
-        @DefaultValue("25s") Duration pingInterval,
-        @DefaultValue("20s") Duration pingTimeout,
-        @DefaultValue("500") int maxConnections,
-        @DefaultValue("20") int maxConnectionsPerAddress,
-        @DefaultValue("10") int maxConnectionsPerCaller,
-        @DefaultValue("5s") Duration joinTimeout,
-        @DefaultValue("5s") Duration accessCheck) {
+        @DefaultValue("1000") @Min(0) int replayEvents,
+        @DefaultValue("15s") @DurationMin(inclusive = false) Duration keepAlive,
+        @DefaultValue("1000") @Min(1) int clientBacklog,
+        @DefaultValue("25s") @DurationMin(inclusive = false) Duration pingInterval,
+        @DefaultValue("20s") @DurationMin(inclusive = false) Duration pingTimeout,
+        @DefaultValue("500") @Min(0) int maxConnections,
+        @DefaultValue("20") @Min(0) int maxConnectionsPerAddress,
+        @DefaultValue("10") @Min(0) int maxConnectionsPerCaller,
+        @DefaultValue("5s") @DurationMin(inclusive = false) Duration joinTimeout,
+        @DefaultValue("5s") @DurationMin(inclusive = false) Duration accessCheck) {
 }

@@ -24,8 +24,9 @@ class ScaleOutConfiguration {
 
     @Bean
     @ConditionalOnExpression(RedisConnections.CONFIGURED)
-    RedisConnections redisConnections(@Value("${triage.service.redis-url:}") String url) {
-        return new RedisConnections(url.strip());
+    RedisConnections redisConnections(ServiceProperties properties) {
+        // from the checked settings, so that a malformed REDIS_URL is reported as such, not by the Redis client
+        return new RedisConnections(properties.redisUrl().strip());
     }
 
     /** The creation rate limit's budgets: shared through Redis in the scale-out mode, else this process's own. */

@@ -2,9 +2,13 @@ package io.tickettriage.system;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How this process serves: its role, where it is reached, what clients may send and do. The short names users set
@@ -23,13 +27,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes       the largest request body accepted ({@code TRIAGE_API_MAX_BODY_BYTES})
  */
 @ConfigurationProperties("triage.service")
+@Validated
 public record ServiceProperties(
         @DefaultValue("all") String role,
-        @DefaultValue("") String redisUrl,
+        @DefaultValue("") @Pattern(regexp = "\\s*|\\s*(redis|rediss|redis-socket|redis-sentinel)://.+", message =
+                "must be a redis:// or rediss:// address, or empty for one process without Redis") String redisUrl,
         @Nullable String publicUrl,
-        @DefaultValue("600") int rateLimitPerMinute,
+        @DefaultValue("600") @Min(0) int rateLimitPerMinute,
         @DefaultValue("http://localhost:3000") List<String> corsOrigins,
-        @DefaultValue("1048576") long maxBodyBytes) {
+        @DefaultValue("1048576") @Min(1024) long maxBodyBytes) {
 
     /** The address users reach this service at, without a trailing slash; localhost:{@code port} when not set. */
     public String publicAddress(String port) {

@@ -6,9 +6,12 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.boot.origin.OriginTrackedValue;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 
 /**
@@ -51,21 +54,28 @@ class ShortSettingNames implements EnvironmentPostProcessor, Ordered {
         // Each value is placed just before the source that holds its short name, so it ranks as that source
         // does: an environment variable's short name beats a configuration file's long name, and a long name
         // given on the command line beats an environment variable's short name.
+        // The value keeps the origin of the short name, so that a setting refused at start-up is reported as the
+        // user wrote it (System Environment Property "TRIAGE_TARGET_PRECISION"). The view Spring Boot attaches over
+        // all sources is skipped: it holds every name, and would rank every short name above every other source.
         Map<String, Map<String, Object>> bySource = new LinkedHashMap<>();
         NAMES.forEach((shortName, name) -> {
             for (PropertySource<?> source : environment.getPropertySources()) {
+                if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+                    continue;
+                }
                 if (source.containsProperty(shortName) || source.containsProperty(name)) {
                     Object value = source.getProperty(shortName);
                     if (value != null && !source.containsProperty(name)) {
-                        bySource.computeIfAbsent(source.getName(), any -> new LinkedHashMap<>())
-                                .putIfAbsent(name, environment.resolvePlaceholders(value.toString()));
+                        bySource.computeIfAbsent(source.getName(), any -> new LinkedHashMap<>()).putIfAbsent(name,
+                                OriginTrackedValue.of(environment.resolvePlaceholders(value.toString()),
+                                        PropertySourceOrigin.get(source, shortName)));
                     }
                     return;
                 }
             }
         });
-        bySource.forEach((sourceName, mapped) -> environment.getPropertySources()
-                .addBefore(sourceName, new MapPropertySource("short setting names of " + sourceName, mapped)));
+        bySource.forEach((sourceName, mapped) -> environment.getPropertySources().addBefore(sourceName,
+                new OriginTrackedMapPropertySource("short setting names of " + sourceName, mapped)));
     }
 
     @Override

@@ -1,7 +1,14 @@
 package io.tickettriage.triage;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the triage engine ({@code TRIAGE_*}).
@@ -16,12 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trainModels         whether this process trains the linear models (off for the import command)
  */
 @ConfigurationProperties("triage.routing")
+@Validated
 public record TriageProperties(
-        @DefaultValue("0.6") double confidenceThreshold,
-        @DefaultValue("0.30") double minSimilarity,
-        @DefaultValue("7") int neighbours,
-        @DefaultValue("5") int minTeamExamples,
-        @DefaultValue("0.90") double targetPrecision,
-        @DefaultValue("1m") java.time.Duration retrainInterval,
+        @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double confidenceThreshold,
+        @DefaultValue("0.30") @DecimalMin("-1") @DecimalMax("1") double minSimilarity,
+        @DefaultValue("7") @Min(1) @Max(100) int neighbours,
+        @DefaultValue("5") @Min(1) int minTeamExamples,
+        @DefaultValue("0.90") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double targetPrecision,
+        @DefaultValue("1m") @DurationMin(inclusive = false) java.time.Duration retrainInterval,
         @DefaultValue("true") boolean trainModels) {
 }

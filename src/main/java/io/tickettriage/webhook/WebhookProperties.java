@@ -3,9 +3,13 @@ package io.tickettriage.webhook;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of outbound webhooks ({@code TRIAGE_WEBHOOKS_*}).
@@ -29,20 +33,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepFor         how long finished deliveries stay listed before they are deleted
  */
 @ConfigurationProperties("triage.webhooks")
+@Validated
 record WebhookProperties(
         @DefaultValue("false") boolean allowPrivate,
         @Nullable String secretKey,
         @Nullable Path secretKeyFile,
-        @DefaultValue("3s") Duration connectTimeout,
-        @DefaultValue("10s") Duration requestTimeout,
-        @DefaultValue("4") int perEndpoint,
-        @DefaultValue("64") int maxInFlight,
-        @DefaultValue("10s") Duration retryInitial,
-        @DefaultValue("1h") Duration retryMaxWait,
-        @DefaultValue("24h") Duration retryFor,
-        @DefaultValue("24h") Duration pauseAfter,
-        @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("7d") Duration keepFor) {
+        @DefaultValue("3s") @DurationMin(inclusive = false) Duration connectTimeout,
+        @DefaultValue("10s") @DurationMin(inclusive = false) Duration requestTimeout,
+        @DefaultValue("4") @Min(1) int perEndpoint,
+        @DefaultValue("64") @Min(1) int maxInFlight,
+        @DefaultValue("10s") @DurationMin(inclusive = false) Duration retryInitial,
+        @DefaultValue("1h") @DurationMin(inclusive = false) Duration retryMaxWait,
+        @DefaultValue("24h") @DurationMin Duration retryFor,
+        @DefaultValue("24h") @DurationMin Duration pauseAfter,
+        @DefaultValue("1s") @DurationMin(inclusive = false) Duration pollInterval,
+        @DefaultValue("7d") @DurationMin Duration keepFor) {
 
     /** How long a sender owns a delivery it took; past that another process may send it again. */
     Duration lease() {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.OriginLookup;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -37,6 +40,26 @@ class ShortSettingNamesTests {
         assertThat(environment.getProperty("triage.routing.target-precision")).isEqualTo("0.8");
         // within the environment, the long name beats the short one
         assertThat(environment.getProperty("triage.routing.neighbours")).isEqualTo("9");
+    }
+
+    @Test
+    void withSpringBootsAttachedViewTheMoreSpecificPlaceStillWinsAndTheValueSaysWhereItWasSet() {
+        StandardEnvironment environment = environment(Map.of("TRIAGE_ROUTING_TARGET_PRECISION", "0.8",
+                "TRIAGE_NEIGHBOURS", "3"), Map.of("triage.target-precision", "0.95"));
+        ConfigurationPropertySources.attach(environment);
+        names.postProcessEnvironment(environment, null);
+
+        // the long name in the environment beats the short name in the configuration file
+        assertThat(environment.getProperty("triage.routing.target-precision")).isEqualTo("0.8");
+        PropertySource<?> mapped = environment.getPropertySources().stream()
+                .filter(source -> source.containsProperty("triage.routing.neighbours")
+                        && !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
+                .findFirst().orElseThrow();
+        assertThat(mapped.getName()).isEqualTo("short setting names of systemEnvironment");
+        // the origin of the short name (a running service's environment names the variable itself, see
+        // ConfigurationValidationIT)
+        assertThat(String.valueOf(OriginLookup.getOrigin(mapped, "triage.routing.neighbours")))
+                .isEqualTo("\"triage.neighbours\" from property source \"systemEnvironment\"");
     }
 
     @Test

@@ -3,10 +3,13 @@ package io.tickettriage.connector.glpi;
 import java.time.Duration;
 
 import io.tickettriage.connector.HelpdeskSettings;
+import jakarta.validation.constraints.Min;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the GLPI connector ({@code TRIAGE_GLPI_*}).
@@ -27,14 +30,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      reports the failure
  */
 @ConfigurationProperties("triage.glpi")
+@Validated
 record GlpiProperties(
         @Nullable String url,
         @Nullable String appToken,
         @Nullable String userToken,
         @Nullable String webhookSecret,
         @DefaultValue("shadow") String mode,
-        @DefaultValue("60s") Duration pollInterval,
-        @DefaultValue("30s") Duration timeout,
-        @DefaultValue("50") int pageSize,
-        @DefaultValue("4") int readAttempts) implements HelpdeskSettings {
+        @DefaultValue("60s") @DurationMin Duration pollInterval,
+        @DefaultValue("30s") @DurationMin(inclusive = false) Duration timeout,
+        @DefaultValue("50") @Min(1) int pageSize,
+        @DefaultValue("4") @Min(1) int readAttempts) implements HelpdeskSettings {
 }

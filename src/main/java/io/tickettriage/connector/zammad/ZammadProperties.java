@@ -3,10 +3,14 @@ package io.tickettriage.connector.zammad;
 import java.time.Duration;
 
 import io.tickettriage.connector.HelpdeskSettings;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the Zammad connector ({@code TRIAGE_ZAMMAD_*}).
@@ -28,13 +32,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param urgentPriority  the Zammad priority written for the product's Urgent (Zammad ships 1 low, 2 normal, 3 high)
  */
 @ConfigurationProperties("triage.zammad")
+@Validated
 record ZammadProperties(
         @Nullable String url,
         @Nullable String token,
         @Nullable String webhookSecret,
         @DefaultValue("shadow") String mode,
-        @DefaultValue("60s") Duration pollInterval,
-        @DefaultValue("30s") Duration timeout,
-        @DefaultValue("100") int perPage,
+        @DefaultValue("60s") @DurationMin Duration pollInterval,
+        @DefaultValue("30s") @DurationMin(inclusive = false) Duration timeout,
+        @DefaultValue("100") @Min(1) @Max(500) int perPage,
         @DefaultValue("3 high") String urgentPriority) implements HelpdeskSettings {
 }
