@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.tickettriage.system.InvalidSettingException;
+
 /** What a connector does with the engine's decision in the helpdesk. */
 public enum ConnectorMode {
 
@@ -19,7 +21,7 @@ public enum ConnectorMode {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(setting + " '" + value + "' is unknown; use "
+            throw new InvalidSettingException(setting + " '" + value + "' is unknown; use "
                     + Arrays.stream(values()).map(ConnectorMode::label).collect(Collectors.joining(", ")));
         }
     }

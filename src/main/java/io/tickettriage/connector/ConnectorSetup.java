@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.tickettriage.system.InvalidSettingException;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,19 +52,19 @@ public record ConnectorSetup(String name, URI url, ConnectorMode mode, Duration 
      */
     private static URI address(String setting, String value, String credentials) {
         if (CREDENTIALS.matcher(value.strip()).find()) {
-            throw new IllegalArgumentException(setting + " must not carry credentials (user:password@ in the address):"
+            throw new InvalidSettingException(setting + " must not carry credentials (user:password@ in the address):"
                     + " remove them from it and set " + credentials + " instead");
         }
         URI url;
         try {
             url = new URI(value.strip().replaceAll("/+$", ""));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(setting + " is not a URL (" + e.getReason() + " at character "
+            throw new InvalidSettingException(setting + " is not a URL (" + e.getReason() + " at character "
                     + (e.getIndex() + 1) + ")");
         }
         if (url.getScheme() == null || !url.getScheme().toLowerCase(Locale.ROOT).matches("https?")
                 || url.getHost() == null) {
-            throw new IllegalArgumentException(setting + " must be an http:// or https:// address with a host name");
+            throw new InvalidSettingException(setting + " must be an http:// or https:// address with a host name");
         }
         return url;
     }
@@ -79,7 +81,7 @@ public record ConnectorSetup(String name, URI url, ConnectorMode mode, Duration 
      */
     public String required(String suffix, @Nullable String value, String why) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(setting("URL") + " is set but " + setting(suffix) + " is not: " + why);
+            throw new InvalidSettingException(setting("URL") + " is set but " + setting(suffix) + " is not: " + why);
         }
         return value.strip();
     }

@@ -2,6 +2,8 @@ package io.tickettriage.knowledge;
 
 import java.util.Locale;
 
+import io.tickettriage.system.InvalidSettingException;
+
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 import org.jspecify.annotations.Nullable;
@@ -37,7 +39,7 @@ public enum EmbeddingPooling {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "mean" -> MEAN;
             case "cls" -> CLS;
-            default -> throw new IllegalArgumentException("TRIAGE_EMBEDDING_POOLING: '" + value.strip()
+            default -> throw new InvalidSettingException("TRIAGE_EMBEDDING_POOLING: '" + value.strip()
                     + "' is not a pooling; use mean (MiniLM, E5 and other sentence-transformers models) or cls (BGE)");
         };
     }

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.tickettriage.system.InvalidSettingException;
+
 import ai.onnxruntime.OrtException;
 
 import org.jspecify.annotations.Nullable;
@@ -68,10 +70,10 @@ final class OnnxFileEmbeddingModel extends OnnxEmbeddingModel {
     /** Checks that both files are there before anything is loaded, so that a wrong path is told at once. */
     private static Supplier<OnnxSentenceEncoder> loader(Path model, Path tokenizer, EmbeddingPooling pooling) {
         if (!Files.isRegularFile(model)) {
-            throw new IllegalArgumentException("TRIAGE_EMBEDDING_MODEL: no model file at " + model.toAbsolutePath());
+            throw new InvalidSettingException("TRIAGE_EMBEDDING_MODEL: no model file at " + model.toAbsolutePath());
         }
         if (!Files.isRegularFile(tokenizer)) {
-            throw new IllegalArgumentException("TRIAGE_EMBEDDING_TOKENIZER: no tokenizer.json at "
+            throw new InvalidSettingException("TRIAGE_EMBEDDING_TOKENIZER: no tokenizer.json at "
                     + tokenizer.toAbsolutePath());
         }
         return () -> load(model, tokenizer, pooling);
@@ -102,7 +104,7 @@ final class OnnxFileEmbeddingModel extends OnnxEmbeddingModel {
                     .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-");
             return "onnx-" + name + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (IOException e) {
-            throw new IllegalArgumentException("TRIAGE_EMBEDDING_MODEL: cannot read " + model + ": " + e.getMessage(),
+            throw new InvalidSettingException("TRIAGE_EMBEDDING_MODEL: cannot read " + model + ": " + e.getMessage(),
                     e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.tickettriage.system.InvalidSettingException;
 import jakarta.mail.MessagingException;
 
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ final class AccessToken {
         boolean fromFile = properties.oauth2TokenFile() != null && !properties.oauth2TokenFile().isBlank();
         boolean fromCommand = properties.oauth2TokenCommand() != null && !properties.oauth2TokenCommand().isBlank();
         if (fromFile && fromCommand) {
-            throw new IllegalArgumentException("TRIAGE_MAIL_OAUTH2_TOKEN_FILE and TRIAGE_MAIL_OAUTH2_TOKEN_COMMAND are "
+            throw new InvalidSettingException("TRIAGE_MAIL_OAUTH2_TOKEN_FILE and TRIAGE_MAIL_OAUTH2_TOKEN_COMMAND are "
                     + "both set: the access token comes from one of them");
         }
         if (fromFile) {

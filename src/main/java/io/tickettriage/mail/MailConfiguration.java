@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.mail.MessagingException;
 
 import io.tickettriage.system.ChannelStatus;
+import io.tickettriage.system.InvalidSettingException;
 import io.tickettriage.system.TriageRole;
 
 import org.slf4j.Logger;
@@ -31,10 +32,10 @@ class MailConfiguration {
     MailSender mailSender(MailProperties properties) throws MessagingException {
         MailUrl server = MailUrl.parse(properties.smtpUrl(), "TRIAGE_MAIL_SMTP_URL");
         if (server.isImap()) {
-            throw new IllegalArgumentException("TRIAGE_MAIL_SMTP_URL must start with smtp:// or smtps://");
+            throw new InvalidSettingException("TRIAGE_MAIL_SMTP_URL must start with smtp:// or smtps://");
         }
         if (properties.fromAddress() == null) {
-            throw new IllegalArgumentException("TRIAGE_MAIL_SMTP_URL is set but TRIAGE_MAIL_FROM is not: "
+            throw new InvalidSettingException("TRIAGE_MAIL_SMTP_URL is set but TRIAGE_MAIL_FROM is not: "
                     + "notifications need the address they come from");
         }
         log.info("Notifications to requesters are sent through {} from {}", server, properties.from());
@@ -64,7 +65,7 @@ class MailConfiguration {
     private static MailUrl mailbox(MailProperties properties) {
         MailUrl mailbox = MailUrl.parse(properties.imapUrl(), "TRIAGE_MAIL_IMAP_URL");
         if (!mailbox.isImap()) {
-            throw new IllegalArgumentException("TRIAGE_MAIL_IMAP_URL must start with imap:// or imaps://");
+            throw new InvalidSettingException("TRIAGE_MAIL_IMAP_URL must start with imap:// or imaps://");
         }
         return mailbox;
     }

@@ -2,6 +2,7 @@ package io.tickettriage.mail;
 
 import java.time.Duration;
 
+import io.tickettriage.system.InvalidSettingException;
 import jakarta.validation.constraints.Min;
 
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -72,7 +73,7 @@ record MailProperties(
         try {
             return new jakarta.mail.internet.InternetAddress(from.strip()).getAddress().toLowerCase(java.util.Locale.ROOT);
         } catch (jakarta.mail.internet.AddressException e) {
-            throw new IllegalArgumentException("TRIAGE_MAIL_FROM is not an e-mail address: " + from);
+            throw new InvalidSettingException("TRIAGE_MAIL_FROM is not an e-mail address: " + from);
         }
     }
 

@@ -39,7 +39,7 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
         if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
             return postgres(url);
         }
-        throw new IllegalArgumentException("DATABASE_URL must start with sqlite://, postgresql:// or jdbc: but was '"
+        throw new InvalidSettingException("DATABASE_URL must start with sqlite://, postgresql:// or jdbc: but was '"
                 + redact(url) + "'");
     }
 
@@ -57,7 +57,7 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
 
     private static DatabaseUrl sqlite(String pathAndOptions) {
         if (pathAndOptions.isBlank()) {
-            throw new IllegalArgumentException("DATABASE_URL names no SQLite file");
+            throw new InvalidSettingException("DATABASE_URL names no SQLite file");
         }
         // The defaults come first so that options in the URL (busy_timeout=2000, say) override them.
         int query = pathAndOptions.indexOf('?');
@@ -83,7 +83,7 @@ public record DatabaseUrl(Vendor vendor, String jdbcUrl, String username, String
             return new DatabaseUrl(Vendor.POSTGRESQL,
                     "jdbc:postgresql://" + uri.getHost() + ":" + port + path + query, user, password);
         } catch (URISyntaxException | RuntimeException e) {
-            throw new IllegalArgumentException("DATABASE_URL is not a valid PostgreSQL URL: '" + redact(url) + "'");
+            throw new InvalidSettingException("DATABASE_URL is not a valid PostgreSQL URL: '" + redact(url) + "'");
         }
     }
 

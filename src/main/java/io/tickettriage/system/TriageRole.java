@@ -29,7 +29,7 @@ public enum TriageRole {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("TRIAGE_ROLE '" + value + "' is unknown; use "
+            throw new InvalidSettingException("TRIAGE_ROLE '" + value + "' is unknown; use "
                     + Arrays.stream(values()).map(r -> r.name().toLowerCase(Locale.ROOT))
                             .collect(Collectors.joining(", ")));
         }

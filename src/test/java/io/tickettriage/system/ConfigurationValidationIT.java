@@ -43,6 +43,24 @@ class ConfigurationValidationIT {
                 "Reason: " + reason).doesNotContain("Started TriageApplication");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            TRIAGE_ZAMMAD_URL | notaurl | TRIAGE_ZAMMAD_URL must be an http:// or https:// address with a host name
+            DATABASE_URL      | garbage | DATABASE_URL must start with sqlite://, postgresql:// or jdbc: but was
+            """)
+    void aSettingTheApplicationChecksItselfIsReportedByItsMessageAlone(String variable, String value, String message)
+            throws Exception {
+        ProcessBuilder service = CommandProcess.command();
+        service.environment().putAll(Map.of("DATABASE_URL", "sqlite:///" + dir.resolve("tickets.db"),
+                "TRIAGE_KNOWLEDGE_DIR", dir.resolve("knowledge").toString(), "SERVER_PORT", "0"));
+        service.environment().put(variable, value);
+
+        String output = CommandProcess.run(service, Duration.ofSeconds(120), 1);
+
+        assertThat(output).contains("APPLICATION FAILED TO START", "Description:\n\n" + message,
+                "Every setting is described in docs/configuration.md").doesNotContain("\tat ");
+    }
+
     @Test
     void aDatabaseThatCannotBeOpenedIsReportedAsSuchWithWhatToCheck() throws Exception {
         ProcessBuilder service = CommandProcess.command();

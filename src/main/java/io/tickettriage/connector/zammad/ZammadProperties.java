@@ -40,6 +40,6 @@ record ZammadProperties(
         @DefaultValue("shadow") String mode,
         @DefaultValue("60s") @DurationMin Duration pollInterval,
         @DefaultValue("30s") @DurationMin(inclusive = false) Duration timeout,
-        @DefaultValue("100") @Min(1) @Max(500) int perPage,
+        @DefaultValue("100") @Min(1) @Max(200) int perPage,
         @DefaultValue("3 high") String urgentPriority) implements HelpdeskSettings {
 }
