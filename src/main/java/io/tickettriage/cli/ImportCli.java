@@ -1,6 +1,8 @@
 package io.tickettriage.cli;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,6 +149,10 @@ final class ImportCli implements Callable<Integer> {
     /** A helpdesk's history, through its connector; the URL and credential flags win over the settings. */
     private int importHelpdesk(String connector, String url, Map<String, @Nullable String> credentials)
             throws InterruptedException {
+        if (!isWebAddress(url)) {
+            throw new ParameterException(spec.commandLine(), "--" + connector + " must be an http:// or https:// "
+                    + "address with a host name, e.g. https://helpdesk.example.com, not " + url);
+        }
         List<String> arguments = new ArrayList<>(List.of("--triage." + connector + ".url=" + url,
                 "--triage.connectors.polling=false"));
         credentials.forEach((name, value) -> {
@@ -161,6 +167,16 @@ final class ImportCli implements Callable<Integer> {
             Throwable cause = e.getMostSpecificCause();
             out.println("import failed: " + cause.getMessage());
             return 1;
+        }
+    }
+
+    private static boolean isWebAddress(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

@@ -74,6 +74,9 @@ class CommandsTests {
         assertRefused(run("import", "--csv", "missing.csv", "--text", "a", "--label", "b"),
                 "--csv: no such file or folder, or not readable: missing.csv");
         assertRefused(run("import", "--json", "missing"), "--json: no such file or folder, or not readable: missing");
+        assertRefused(run("import", "--zammad", "notaurl", "--token", "t"), "--zammad must be an http:// or https:// "
+                + "address with a host name, e.g. https://helpdesk.example.com, not notaurl");
+        assertRefused(run("import", "--glpi", "ftp://glpi.example.com"), "--glpi must be an http:// or https://");
         assertRefused(run("eval", "--train", "h.csv"), "Missing required options: '--test=TEST.csv'");
         assertRefused(run("eval", "--train", "h.csv", "--test", "t.csv", "--text", "a", "--label", "b",
                 "--target-precision", "high"), "Invalid value for option '--target-precision'");
