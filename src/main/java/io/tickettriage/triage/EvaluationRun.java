@@ -161,7 +161,7 @@ final class EvaluationRun {
             Map<String, Object> report) {
         List<Row> test = input.test().rows();
         List<double[]> probabilities = scored.probabilities();
-        List<ScopeEvaluation.Refusal> refusals = indices(test.size()).stream()
+        List<ScopeEvaluation.Verdict> verdicts = indices(test.size()).stream()
                 .map(i -> scope.check(scored.vectors().get(i), LinearRouter.argmax(probabilities.get(i)),
                         scored.neighbourhoods().get(i))).toList();
         List<String> truth = test.stream().map(Row::label).toList();
@@ -170,16 +170,14 @@ final class EvaluationRun {
         List<String> predicted = new ArrayList<>();
         for (int i = 0; i < truth.size(); i++) {
             boolean confident = EvaluationMetrics.autoRouted(router, probabilities.get(i));
-            withoutCheck[i] = confident && refusals.get(i) != ScopeEvaluation.Refusal.UNLIKE_ANY_EXAMPLE;
-            routed[i] = confident && refusals.get(i) == ScopeEvaluation.Refusal.NONE;
+            withoutCheck[i] = confident && verdicts.get(i).refusal() != ScopeEvaluation.Refusal.UNLIKE_ANY_EXAMPLE;
+            routed[i] = confident && verdicts.get(i).refusal() == ScopeEvaluation.Refusal.NONE;
             predicted.add(router.labels().get(LinearRouter.argmax(probabilities.get(i))));
         }
         List<String> refused = new ArrayList<>();
         for (int i = 0; i < truth.size(); i++) {
             if (withoutCheck[i] && !routed[i] && refused.size() < 100) {
-                refused.add(test.get(i).title() + " (" + truth.get(i) + "): "
-                        + scope.reason(scored.vectors().get(i), LinearRouter.argmax(probabilities.get(i)),
-                                scored.neighbourhoods().get(i)));
+                refused.add(test.get(i).title() + " (" + truth.get(i) + "): " + verdicts.get(i).reason());
             }
         }
         report.put("refused_as_out_of_scope", refused);

@@ -109,17 +109,21 @@ final class ScopeEvaluation {
                 : router.probabilities(row.text(), vector, neighbourhood.nearest());
     }
 
-    /** What the policy says of a ticket the model would send to {@code team}. */
-    Refusal check(float[] vector, int team, Neighbourhood neighbourhood) {
-        if (neighbourhood.closest() < minSimilarity) {
-            return Refusal.UNLIKE_ANY_EXAMPLE;
-        }
-        return reason(vector, team, neighbourhood) == null ? Refusal.NONE : Refusal.OUT_OF_SCOPE;
+    /**
+     * What the policy says of a ticket: its refusal, and for an out-of-scope ticket the reason the service gives.
+     *
+     * @param reason why the ticket is out of scope; null unless {@code refusal} is {@link Refusal#OUT_OF_SCOPE}
+     */
+    record Verdict(Refusal refusal, @Nullable String reason) {
     }
 
-    /** Why a ticket the model would send to {@code team} is out of scope; null when it is not. */
-    @Nullable String reason(float[] vector, int team, Neighbourhood neighbourhood) {
-        return scope.reason(vector, labels.get(team), neighbourhood.closestOfTeam()[team]);
+    /** What the policy says of a ticket the model would send to {@code team}. */
+    Verdict check(float[] vector, int team, Neighbourhood neighbourhood) {
+        if (neighbourhood.closest() < minSimilarity) {
+            return new Verdict(Refusal.UNLIKE_ANY_EXAMPLE, null);
+        }
+        String reason = scope.reason(vector, labels.get(team), neighbourhood.closestOfTeam()[team]);
+        return new Verdict(reason == null ? Refusal.NONE : Refusal.OUT_OF_SCOPE, reason);
     }
 
     /**
@@ -138,7 +142,8 @@ final class ScopeEvaluation {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + " has no rows with a category");
         }
-        record Scored(Row row, int team, double probability, boolean confident, Refusal refusal, String reason) {
+        record Scored(Row row, int team, double probability, boolean confident, Refusal refusal,
+                @Nullable String reason) {
         }
         List<Scored> scored = Parallel.map(rows, threads, row -> {
             float[] vector = model.embed(row.text());
@@ -146,9 +151,8 @@ final class ScopeEvaluation {
             double[] p = probabilities(router, row, vector, neighbourhood);
             int best = LinearRouter.argmax(p);
             boolean confident = p[best] >= router.threshold(best);
-            Refusal refusal = check(vector, best, neighbourhood);
-            String reason = refusal == Refusal.OUT_OF_SCOPE ? reason(vector, best, neighbourhood) : null;
-            return new Scored(row, best, p[best], confident, refusal, reason);
+            Verdict verdict = check(vector, best, neighbourhood);
+            return new Scored(row, best, p[best], confident, verdict.refusal(), verdict.reason());
         });
         Map<String, int[]> perCategory = new TreeMap<>();
         int routed = 0;

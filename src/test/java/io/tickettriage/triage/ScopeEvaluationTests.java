@@ -49,12 +49,13 @@ class ScopeEvaluationTests {
         float[] nothingLikeIt = unit(0, 0, 1);
 
         assertThat(scope.check(hardware, 0, scope.neighbourhood(row("Screen", "?"), hardware, 0)))
-                .isEqualTo(ScopeEvaluation.Refusal.NONE);
-        ScopeEvaluation.Neighbourhood coffeeNeighbourhood = scope.neighbourhood(row("Coffee", "?"), coffee, 0);
-        assertThat(scope.check(coffee, 0, coffeeNeighbourhood)).isEqualTo(ScopeEvaluation.Refusal.OUT_OF_SCOPE);
-        assertThat(scope.reason(coffee, 0, coffeeNeighbourhood)).contains("catering", "Hardware");
+                .isEqualTo(new ScopeEvaluation.Verdict(ScopeEvaluation.Refusal.NONE, null));
+        ScopeEvaluation.Verdict coffeeVerdict = scope.check(coffee, 0, scope.neighbourhood(row("Coffee", "?"), coffee,
+                0));
+        assertThat(coffeeVerdict.refusal()).isEqualTo(ScopeEvaluation.Refusal.OUT_OF_SCOPE);
+        assertThat(coffeeVerdict.reason()).contains("catering", "Hardware");
         assertThat(scope.check(nothingLikeIt, 0, scope.neighbourhood(row("?", "?"), nothingLikeIt, 0)))
-                .isEqualTo(ScopeEvaluation.Refusal.UNLIKE_ANY_EXAMPLE);
+                .isEqualTo(new ScopeEvaluation.Verdict(ScopeEvaluation.Refusal.UNLIKE_ANY_EXAMPLE, null));
     }
 
     private static Row row(String title, String team) {
