@@ -33,6 +33,7 @@ final class OnnxSentenceEncoder extends AbstractInProcessEmbeddingModel {
             throws IOException, OrtException {
         // The caller's thread does the work: workers are the unit of parallelism, not a hidden pool.
         super(Runnable::run);
+        OnnxNativeLibraries.provide();
         this.dimension = dimension;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
