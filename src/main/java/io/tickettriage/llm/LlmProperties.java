@@ -4,9 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the LLM stage ({@code triage.llm.*}; the endpoint also from {@code OPENAI_API_KEY},
@@ -32,6 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param teamDescriptions  what each team handles, by team name; the five default teams have built-in ones
  */
 @ConfigurationProperties("triage.llm")
+@Validated
 public record LlmProperties(
         @Nullable LlmMode mode,
         @DefaultValue("") String apiKey,
@@ -39,29 +44,22 @@ public record LlmProperties(
         @DefaultValue(LlmProperties.DEFAULT_MODEL) String model,
         @DefaultValue("") String apiKeyHeader,
         @DefaultValue("") String apiVersion,
-        @DefaultValue("10s") Duration timeout,
-        @DefaultValue("5s") Duration attemptTimeout,
-        @DefaultValue("3") int maxAttempts,
-        @DefaultValue("500ms") Duration retryBackoff,
-        @DefaultValue("4") int maxConcurrency,
-        @DefaultValue("5") int breakerFailures,
-        @DefaultValue("30s") Duration breakerCooldown,
+        @DefaultValue("10s") @DurationMin(inclusive = false) Duration timeout,
+        @DefaultValue("5s") @DurationMin(inclusive = false) Duration attemptTimeout,
+        @DefaultValue("3") @Min(1) int maxAttempts,
+        @DefaultValue("500ms") @DurationMin Duration retryBackoff,
+        @DefaultValue("4") @Min(1) int maxConcurrency,
+        @DefaultValue("5") @Min(1) int breakerFailures,
+        @DefaultValue("30s") @DurationMin Duration breakerCooldown,
         @DefaultValue("true") boolean maskPii,
         @DefaultValue("0") double temperature,
-        @DefaultValue("5") int examples,
+        @DefaultValue("5") @Min(0) int examples,
         @Nullable Map<String, String> teamDescriptions) {
 
     static final String OPENAI = "https://api.openai.com/v1";
     static final String DEFAULT_MODEL = "gpt-4o-mini";
 
     public LlmProperties {
-        if (timeout.isNegative() || timeout.isZero() || attemptTimeout.isNegative() || attemptTimeout.isZero()) {
-            throw new IllegalArgumentException("triage.llm.timeout and triage.llm.attempt-timeout must be positive");
-        }
-        if (maxAttempts < 1 || maxConcurrency < 1 || breakerFailures < 1 || examples < 0) {
-            throw new IllegalArgumentException("triage.llm.max-attempts, max-concurrency and breaker-failures must be"
-                    + " at least 1, and examples at least 0");
-        }
         baseUrl = baseUrl == null || baseUrl.toString().isBlank() ? URI.create(OPENAI) : baseUrl;
         model = model == null || model.isBlank() ? DEFAULT_MODEL : model;
         teamDescriptions = teamDescriptions == null ? Map.of() : Map.copyOf(teamDescriptions);

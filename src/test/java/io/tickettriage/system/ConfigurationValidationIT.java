@@ -29,6 +29,8 @@ class ConfigurationValidationIT {
             TRIAGE_JOBS_WORKERS           | -1      | -1      | triage.jobs.workers            | must be greater than
             REDIS_URL                     | notaurl | notaurl | triage.service.redisUrl        | must be a redis://
             TRIAGE_WEBHOOKS_POLL_INTERVAL | -1s     | PT-1S   | triage.webhooks.pollInterval   | must be longer than 0
+            TRIAGE_LLM_TIMEOUT            | 0s      | PT0S    | triage.llm.timeout             | must be longer than 0
+            TRIAGE_LLM_MAX_ATTEMPTS       | 0       | 0       | triage.llm.maxAttempts         | must be greater than
             """)
     void aSettingThatCannotWorkStopsTheStartWithAReportNamingIt(String variable, String value, String shown,
             String property, String reason) throws Exception {
