@@ -51,9 +51,13 @@ class TokenController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an API token; the answer is the only place its secret appears")
     ResponseEntity<CreatedToken> create(@RequestBody NewToken request) {
-        Role role = request.role() == null ? null : Role.parse(request.role()).orElse(null);
-        if (role == null) {
+        if (request.role() == null) {
             throw new InvalidFieldException("role", "role is required: requester, agent or admin");
+        }
+        Role role = Role.parse(request.role()).orElse(null);
+        if (role == null) {
+            throw new InvalidFieldException("role", "Unknown role '" + request.role()
+                    + "'; use requester, agent or admin");
         }
         if (request.name() != null && request.name().strip().length() > MAX_NAME) {
             throw new InvalidFieldException("name", "name must be at most " + MAX_NAME + " characters");

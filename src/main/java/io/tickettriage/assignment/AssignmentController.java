@@ -1,6 +1,5 @@
 package io.tickettriage.assignment;
 
-import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Agents, team assignment policies and service-level targets (see docs/assignment.md). */
 @RestController
@@ -53,7 +53,7 @@ class AssignmentController {
     ResponseEntity<Agent> put(@PathVariable String name, @RequestBody AgentProfile profile) {
         Saved saved = agents.put(name, profile);
         return saved.created()
-                ? ResponseEntity.created(URI.create("/agents/" + saved.agent().name())).body(saved.agent())
+                ? ResponseEntity.created(UriComponentsBuilder.fromPath("/agents/{name}").build(saved.agent().name())).body(saved.agent())
                 : ResponseEntity.ok(saved.agent());
     }
 

@@ -46,7 +46,10 @@ public class ServiceLevels {
 
     /** Every priority's targets, most urgent first. */
     public List<TargetView> targets() {
-        Map<Priority, Target> all = targets.all();
+        return view(targets.all());
+    }
+
+    private static List<TargetView> view(Map<Priority, Target> all) {
         return List.of(Priority.URGENT, Priority.HIGH, Priority.MEDIUM, Priority.LOW).stream()
                 .map(priority -> new TargetView(priority.label(), all.get(priority).firstResponse().toMinutes(),
                         all.get(priority).resolution().toMinutes()))
@@ -88,7 +91,8 @@ public class ServiceLevels {
         }
         targets.replace(replaced, clock.instant());
         AfterCommit.run(targets::forget);
-        return targets();
+        // What was stored, not targets(): its cache is forgotten after the commit, so it still holds the old ones.
+        return view(replaced);
     }
 
     /** The earliest moment a warning or breach will be due, on any open ticket; empty when none will. */

@@ -8,9 +8,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
 import io.tickettriage.system.InvalidFieldException;
+import io.tickettriage.system.MaxCharacters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -40,7 +40,7 @@ class CommentController {
 
     record NewCommentRequest(
             @NotBlank(message = "is required and must not be blank")
-            @Size(max = MAX_TEXT, message = "must be at most " + MAX_TEXT + " characters") String text,
+            @MaxCharacters(MAX_TEXT) String text,
             @Parameter(description = "for agents only; never shown or sent to the requester") @Nullable Boolean internal) {
     }
 

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -20,6 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
 /** The OpenAPI description behind /docs, /redoc and /openapi.json; everything is served from the jar. */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfiguration {
+
+    /** {@link MaxCharacters} is documented as {@code maxLength}, as {@code @Size(max)} would be. */
+    @Bean
+    PropertyCustomizer maxCharactersAsMaxLength() {
+        return (schema, type) -> {
+            if (type.getCtxAnnotations() != null) {
+                for (java.lang.annotation.Annotation annotation : type.getCtxAnnotations()) {
+                    if (annotation instanceof MaxCharacters max) {
+                        schema.setMaxLength(max.value());
+                    }
+                }
+            }
+            return schema;
+        };
+    }
 
     @Bean
     OpenAPI ticketTriageApi() {

@@ -15,12 +15,14 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,8 +32,12 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.UriUtils;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
@@ -65,8 +71,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.NOT_FOUND, "Not Found", "No " + resourceNamed(request.getRequestURI(),
                     String.valueOf(e.getValue())) + " with id '" + e.getValue() + "'");
         }
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid field",
-                "'" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
+        return fieldProblem(e.getName(), "'" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
     }
 
     /**
@@ -153,6 +158,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .reduce((a, b) -> a + " or " + b).orElse("another type");
+        String detail = e.getContentType() == null
+                ? "The request has no Content-Type header; send the body as " + supported
+                : "Content-Type '" + e.getContentType() + "' is not accepted here; send the body as " + supported;
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", detail));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not Found",
+                "Nothing at " + e.getHttpMethod() + " /" + e.getResourcePath()
+                        + "; the API's endpoints are listed at /docs"));
+    }
+
+    @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = unreadable(e);
@@ -166,6 +191,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputCoercionException number) {
+                String field = fieldOf(number);
+                return fieldProblem(field, field + " is out of range: " + firstLine(number.getOriginalMessage()));
+            }
+            if (cause instanceof StreamConstraintsException limit) {
+                return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                        "The request body is beyond what is accepted: " + firstLine(limit.getOriginalMessage()));
+            }
             if (cause instanceof StreamReadException) {
                 return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                         "The request body is not valid JSON: " + firstLine(cause.getMessage()));
@@ -176,17 +209,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         "The request body must be a JSON object; see the API documentation at /docs");
             }
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                String field = databind.getPath().stream()
-                        .map(reference -> reference.getPropertyName() != null
-                                ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-                        .reduce((a, b) -> a + "." + b)
-                        .orElse("body");
-                return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid field",
-                        field + " has the wrong type; see the API documentation at /docs");
+                String field = fieldOf(databind);
+                // a number field left out reaches Jackson as null for a primitive
+                boolean missing = String.valueOf(databind.getOriginalMessage()).startsWith("Cannot map `null`");
+                return fieldProblem(field, missing ? field + " is required"
+                        : field + " has the wrong type; see the API documentation at /docs");
             }
         }
         return problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                 "The request body is missing or is not a JSON object");
+    }
+
+    /** The field a failure is about, as the client wrote it: {@code targets.[0].first_response_minutes}. */
+    private static String fieldOf(JacksonException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b)
+                .orElse("body");
+    }
+
+    /** A 422 about one field, with the {@code errors} list that validation failures carry too. */
+    private static ProblemDetail fieldProblem(String field, String detail) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid field", detail);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        return problem;
     }
 
     private static String firstLine(@Nullable String message) {

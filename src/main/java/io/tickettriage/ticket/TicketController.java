@@ -14,13 +14,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.access.Caller;
 import io.tickettriage.system.InvalidFieldException;
+import io.tickettriage.system.MaxCharacters;
 import io.tickettriage.system.ServiceUnavailableException;
 import io.tickettriage.system.TooManyRequestsException;
 import io.tickettriage.ticket.TicketManagement.AgentChange;
 import io.tickettriage.ticket.TicketManagement.NewTicket;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -59,8 +59,8 @@ class TicketController {
 
     record CreateTicketRequest(
             @NotBlank(message = "is required and must not be blank")
-            @Size(max = MAX_TITLE, message = "must be at most " + MAX_TITLE + " characters") String title,
-            @Size(max = MAX_DESCRIPTION, message = "must be at most " + MAX_DESCRIPTION + " characters")
+            @MaxCharacters(MAX_TITLE) String title,
+            @MaxCharacters(MAX_DESCRIPTION)
             @Nullable String description,
             @Parameter(description = "Low, Medium, High or Urgent (Normal is read as Medium): the requester's view, "
                     + "kept as requested_priority; the engine decides priority when it routes") @Nullable String priority,
@@ -169,7 +169,12 @@ class TicketController {
                     + "Give it as a query parameter, as the original API did, or as a JSON body {\"status\": ...}.")
     Ticket changeStatus(@PathVariable long id, @RequestParam(name = "status", required = false) @Nullable String query,
             @RequestBody(required = false) @Nullable StatusRequest body) {
-        String value = query != null ? query : body == null ? null : body.status();
+        String given = body == null ? null : body.status();
+        if (query != null && given != null && !query.strip().equalsIgnoreCase(given.strip())) {
+            throw new InvalidFieldException("status", "status is given twice, as '" + query + "' in the query and '"
+                    + given + "' in the body; give it once");
+        }
+        String value = query != null ? query : given;
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException("status", "status is required: closed, or routed to reopen");
         }
@@ -179,6 +184,11 @@ class TicketController {
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change team, priority or tier (an agent's correction)")
     Ticket change(@PathVariable long id, @RequestBody ChangeTicketRequest request) {
+        if (request.assignedTo() != null && request.team() != null
+                && !request.assignedTo().strip().equals(request.team().strip())) {
+            throw new InvalidFieldException("team", "assigned_to ('" + request.assignedTo() + "') and team ('"
+                    + request.team() + "') name the same field and differ; give one");
+        }
         String team = request.assignedTo() != null ? request.assignedTo() : request.team();
         // a logged-in agent's name is what the audit trail records; the body's changed_by only counts in demo mode
         Caller caller = Caller.required();

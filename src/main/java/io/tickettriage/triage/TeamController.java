@@ -7,13 +7,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tickettriage.knowledge.KnowledgeBase;
 import io.tickettriage.knowledge.KnowledgeBase.NewExample;
 import io.tickettriage.system.InvalidFieldException;
+import io.tickettriage.system.MaxCharacters;
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
 import io.tickettriage.ticket.Ticket;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -46,12 +46,12 @@ class TeamController {
     record Team(String name, int examples, boolean ready) {
     }
 
-    record ExampleRequest(@NotBlank(message = "is required") @Size(max = 200) String title,
-            @Size(max = 20_000) @Nullable String description, @Nullable String priority, @Nullable String level) {
+    record ExampleRequest(@NotBlank(message = "is required") @MaxCharacters(200) String title,
+            @MaxCharacters(20_000) @Nullable String description, @Nullable String priority, @Nullable String level) {
     }
 
     record NewTeamRequest(
-            @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters") String name,
+            @NotBlank(message = "is required") @MaxCharacters(100) String name,
             @NotEmpty(message = "must hold at least one example") List<@Valid ExampleRequest> examples) {
     }
 
@@ -73,6 +73,13 @@ class TeamController {
             throw new InvalidFieldException("name", "'" + Ticket.MANUAL_REVIEW + "' is not a team");
         }
         boolean existed = knowledge.teams().contains(name);
+        // two names that differ only in case would be two labels agents cannot tell apart, and one file on a
+        // case-insensitive file system
+        knowledge.teams().stream().filter(known -> !known.equals(name) && known.equalsIgnoreCase(name)).findFirst()
+                .ifPresent(known -> {
+                    throw new InvalidFieldException("name", "A team named '" + known + "' exists; names may not "
+                            + "differ only in case. Use '" + known + "' to add examples to it");
+                });
         List<NewExample> examples = request.examples().stream()
                 .map(example -> new NewExample(name, example.title(), example.description(),
                         example.priority() == null ? null : Priority.parse(example.priority()).orElseThrow(

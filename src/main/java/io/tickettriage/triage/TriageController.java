@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tickettriage.system.MaxCharacters;
 import io.tickettriage.ticket.TicketManagement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -32,8 +32,8 @@ class TriageController {
 
     record TriageRequest(
             @NotBlank(message = "is required and must not be blank")
-            @Size(max = 200, message = "must be at most 200 characters") String title,
-            @Size(max = 20_000, message = "must be at most 20000 characters") @Nullable String description) {
+            @MaxCharacters(200) String title,
+            @MaxCharacters(20_000) @Nullable String description) {
     }
 
     @PostMapping(path = "/triage", consumes = MediaType.APPLICATION_JSON_VALUE,

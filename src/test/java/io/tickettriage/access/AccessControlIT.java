@@ -159,6 +159,8 @@ class AccessControlIT {
         JsonNode listed = admin.get("/tokens").json();
         assertThat(listed.toString()).contains("helpdesk-bot").doesNotContain(secret);
         assertThat(admin.post("/tokens", "{\"role\": \"superuser\"}").status()).isEqualTo(422);
+        assertThat(admin.post("/tokens", "{\"name\": \"x\", \"role\": \"superuser\"}").body())
+                .contains("Unknown role 'superuser'; use requester, agent or admin");
 
         assertThat(admin.delete("/tokens/" + tokenId).status()).isEqualTo(204);
         assertThat(bot.get("/tickets").status()).isEqualTo(401);
@@ -379,6 +381,10 @@ class AccessControlIT {
                     "examples", java.util.List.of(java.util.Map.of("title", "Broken chair")))));
             assertThat(refused.status()).as(name).isEqualTo(422);
         }
+        Api.Reply sameButCase = admin.post("/teams", Api.json(java.util.Map.of("name", "hr team",
+                "examples", java.util.List.of(java.util.Map.of("title", "Payslip missing")))));
+        assertThat(sameButCase.status()).isEqualTo(422);
+        assertThat(sameButCase.body()).contains("A team named 'HR Team' exists");
     }
 
     @Test

@@ -60,6 +60,21 @@ class AssignmentIT extends AssignmentScenarios {
     }
 
     @Test
+    void anAgentWhoseNameNeedsEncodingInTheAddressIsCreatedWithItsLocation() throws Exception {
+        Api api = new Api(port);
+        String name = prefix + "John Smith Jürgen";
+        String path = "/agents/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        var response = api.raw(api.request(path).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"teams\": [\"" + HARDWARE + "\"]}")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).contains(path);
+        assertThat(api.get(path).json().get("name").asString()).isEqualTo(name);
+        api.delete(path);
+    }
+
+    @Test
     void badProfilesPoliciesAndTargetsAreRefusedWithTheReason() {
         Api api = new Api(port);
         assertProblem(put(api, "/agents/" + prefix + "x", "{\"teams\": [\"Catering\"]}"),
@@ -68,6 +83,10 @@ class AssignmentIT extends AssignmentScenarios {
         assertProblem(put(api, "/agents/" + prefix + "x", "{\"teams\": [], \"max_open_tickets\": 0}"), 422, "max_open_tickets must be between 1");
         assertProblem(put(api, "/agents/" + prefix + "x", "{\"teams\": [], \"availability\": \"gone\"}"), 422, "use available or away");
         assertProblem(put(api, "/agents/" + prefix + "x", "{\"teams\": "), 400, "");
+        assertProblem(put(api, "/agents/" + prefix + "x", "{\"teams\": [], \"max_open_tickets\": 99999999999}"), 422,
+                "max_open_tickets is out of range");
+        assertProblem(put(api, "/sla", "{\"targets\": [{\"priority\": \"Low\"}]}"), 422,
+                "targets.[0].first_response_minutes is required");
         assertProblem(put(api, "/agents/nobody/availability", "{\"availability\": \"away\"}"), 404, "No agent named 'nobody'");
         assertProblem(put(api, "/teams/Catering/policy", "{\"assignment\": \"none\"}"),
                 422, "Unknown team");
@@ -86,6 +105,9 @@ class AssignmentIT extends AssignmentScenarios {
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json().get("targets").valueStream().filter(t -> t.get("priority").asString().equals("Urgent"))
                 .findFirst().orElseThrow().get("first_response_minutes").asLong()).as("default kept").isEqualTo(60);
+        assertThat(set.json().get("targets").valueStream().filter(t -> t.get("priority").asString().equals("Medium"))
+                .findFirst().orElseThrow().get("first_response_minutes").asLong()).as("the answer holds the new target")
+                .isEqualTo(30);
         try {
             agent("ann", 5, HARDWARE);
             Ticket ticket = assignment.assign(route("Docking station dead", HARDWARE), null).orElseThrow();

@@ -239,7 +239,17 @@ class TicketApiIT {
         expectProblem(api.get("/tickets?cursor=xyz"), 422, "cursor");
         expectProblem(api.post("/tickets/" + id + "/comments", "{\"text\": \"\"}"), 422, "text");
         expectProblem(api.post("/tickets/987654321/comments", "{\"text\": \"hi\"}"), 404, "987654321");
-        expectProblem(api.get("/no/such/path"), 404, null);
+        expectProblem(api.get("/no/such/path"), 404, "Nothing at GET /no/such/path");
+        expectProblem(api.post("/tickets", Api.json(Map.of("title", "😀".repeat(201)))), 422,
+                "title must be at most 200 characters");
+        expectProblem(api.send("/tickets", "POST", "", BodyPublishers.ofString("{\"title\": \"x\"}")), 415,
+                "no Content-Type header; send the body as application/json");
+        expectProblem(api.patch("/tickets/" + id + "/status?status=closed", "{\"status\": \"routed\"}"), 422,
+                "status is given twice");
+        expectProblem(api.patch("/tickets/" + id, "{\"assigned_to\": \"HR Team\", \"team\": \"Network Team\"}"),
+                422, "give one");
+        Reply wrongType = api.get("/tickets?limit=abc");
+        assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
 
         assertThat(count("tickets")).isEqualTo(tickets);
         assertThat(count("comments")).isEqualTo(comments);
@@ -257,6 +267,7 @@ class TicketApiIT {
                 "description", "Ελληνικά, देवनागरी, 한국어 and English in one ticket")));
         accepted.put("right to left", Api.json(Map.of("title", "\u202eلا أستطيع الدخول إلى البريد",
                 "description", "שלום, the VPN מנותק every hour \u202c\u200f")));
+        accepted.put("200 emoji, 400 Java chars", Api.json(Map.of("title", "😀".repeat(200))));
         accepted.put("emoji at the limit", Api.json(Map.of("title", "🔥💻🙈".repeat(33),
                 "description", "👩🏽‍💻".repeat(2_857))));
         accepted.put("lone surrogates", "{\"title\": \"broken \\ud800 pair \\udfff\", \"description\": \"x\\ud83d\"}");
