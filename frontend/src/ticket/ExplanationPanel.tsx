@@ -131,7 +131,7 @@ export function ExplanationPanel({ explanation }: { explanation: Explanation | n
 /** A threshold above 1 cannot be reached: no threshold met the precision target for that team. */
 function thresholdText(threshold: number | null): string {
   if (threshold === null) return '–';
-  return threshold > 1 ? 'none reaches the target' : percent(threshold);
+  return threshold > 1 ? 'none reaches the target' : percent(threshold, 1);
 }
 
 const LANGUAGES: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish' };

@@ -20,6 +20,15 @@ describe('formatting', () => {
     expect(percent(null)).toBe('–');
   });
 
+  it('never rounds a share short of 1 up to 100%, or one above 0 down to 0%', () => {
+    expect(percent(0.9989)).toBe('>99%');
+    expect(percent(0.9998, 1)).toBe('>99.9%');
+    expect(percent(1)).toBe('100%');
+    expect(percent(0.001)).toBe('<1%');
+    expect(percent(0.0004, 1)).toBe('<0.1%');
+    expect(percent(0)).toBe('0%');
+  });
+
   it('says how long ago in words', () => {
     const now = Date.parse('2026-11-24T12:00:00Z');
     expect(ago('2026-11-24T11:59:30Z', now)).toBe('just now');

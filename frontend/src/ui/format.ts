@@ -8,9 +8,17 @@ export function bandOf(confidence: number | null | undefined): Band {
   return 'low';
 }
 
+/**
+ * A share as a percentage. A value short of 1 never reads "100%", nor a value above 0 "0%": 0.9989 is ">99%", not a
+ * certainty the engine does not claim.
+ */
 export function percent(value: number | null | undefined, digits = 0): string {
   if (value == null || Number.isNaN(value)) return '–';
-  return `${(value * 100).toFixed(digits)}%`;
+  const text = (value * 100).toFixed(digits);
+  const step = 10 ** -digits;
+  if (value < 1 && Number(text) >= 100) return `>${(100 - step).toFixed(digits)}%`;
+  if (value > 0 && Number(text) <= 0) return `<${step.toFixed(digits)}%`;
+  return `${text}%`;
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

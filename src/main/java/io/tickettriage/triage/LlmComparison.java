@@ -123,10 +123,8 @@ final class LlmComparison {
         String label = router.labels().get(best);
         boolean routed = EvaluationMetrics.autoRouted(router, p);
         String reason = routed
-                ? String.format(Locale.ROOT, "%s with confidence %.2f (threshold %.2f)", label, p[best],
-                        router.threshold(best))
-                : String.format(Locale.ROOT, "Not confident enough: %s scored %.2f, below its threshold %.2f", label,
-                        p[best], router.threshold(best));
+                ? ScoreText.routed(label, p[best], router.threshold(best))
+                : ScoreText.belowThreshold(label, p[best], router.threshold(best));
         // The test file has no priority or tier to score, so the local engine's are not predicted here.
         return new TriageDecision(routed ? label : Ticket.MANUAL_REVIEW, Priority.MEDIUM, Level.TIER_1, p[best],
                 reason, new Explanation(TriageEngine.DECIDED_BY_LOCAL, "eval", Map.of(), List.of(),

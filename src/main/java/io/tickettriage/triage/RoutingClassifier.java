@@ -50,7 +50,8 @@ class RoutingClassifier implements Classifier {
     @Override
     public Classification classify(String title, String description, float[] vector) {
         Classification result = classifyInScope(title, description, vector);
-        return result.outOfScope(outOfScope(vector, result));
+        String language = SameLanguage.of(title, description, knowledge.embeddingLanguages());
+        return result.outOfScope(outOfScope(vector, language, result));
     }
 
     /**
@@ -58,14 +59,14 @@ class RoutingClassifier implements Classifier {
      * nearest examples are those the vote found; when none is the team's, the least similar of them bounds the
      * team's closest example from above, so a refusal is never wrong for want of a wider search.
      */
-    private @Nullable String outOfScope(float[] vector, Classification result) {
+    private @Nullable String outOfScope(float[] vector, @Nullable String language, Classification result) {
         if (result.team().isEmpty() || result.evidence().isEmpty()) {
             return null;
         }
         double teamSimilarity = result.evidence().stream().filter(e -> e.team().equals(result.team()))
                 .mapToDouble(Classification.Evidence::similarity).max()
                 .orElse(result.evidence().stream().mapToDouble(Classification.Evidence::similarity).min().orElseThrow());
-        return scope().reason(vector, result.team(), teamSimilarity);
+        return scope().reason(vector, language, result.team(), teamSimilarity);
     }
 
     /**
@@ -90,7 +91,7 @@ class RoutingClassifier implements Classifier {
         if (loaded == null) {
             synchronized (this) {
                 if (scope == null) {
-                    scope = OutOfScope.load(knowledge::embed);
+                    scope = OutOfScope.load(knowledge::embed, knowledge.embeddingLanguages());
                 }
                 loaded = scope;
             }
@@ -103,8 +104,10 @@ class RoutingClassifier implements Classifier {
         Classification vote = neighbours.classify(title, description, vector);
         RoutingModels.Installed installed = models.installed();
         // A team added since the model was trained is unknown to it: the neighbours decide until it is retrained.
-        if (installed == null || vote.team().isEmpty()
-                || !installed.trained().teams().labels().contains(vote.team())) {
+        // No neighbour at all (none in the ticket's language is near it): the model decides, and the policy then
+        // finds the ticket unlike any known one.
+        if (installed == null || !vote.team().isEmpty()
+                && !installed.trained().teams().labels().contains(vote.team())) {
             return vote;
         }
         RoutingModels.Trained trained = installed.trained();

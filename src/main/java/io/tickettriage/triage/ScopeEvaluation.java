@@ -52,10 +52,13 @@ final class ScopeEvaluation {
         this.scope = scope;
     }
 
-    /** The language {@code row} is compared in; null (every row) when none of the history's rows is in it. */
+    /**
+     * The language {@code row} is compared in, as the service compares a ticket ({@link SameLanguage}): null (every
+     * row) when the embedding model reads every language. A ticket in a language none of the history's rows is in
+     * is near none of them.
+     */
     @Nullable String language(Row row) {
-        String language = SameLanguage.of(row.title(), row.description(), modelLanguages);
-        return language != null && trainLanguages.contains(language) ? language : null;
+        return SameLanguage.of(row.title(), row.description(), modelLanguages);
     }
 
     /**
@@ -65,9 +68,11 @@ final class ScopeEvaluation {
      *
      * @param nearest        the nearest rows, most similar first; empty when the router does not vote
      * @param closestOfTeam  each team's closest row's similarity; negative infinity for a team with none
-     * @param closest        the closest row's similarity
+     * @param closest        the closest row's similarity; negative infinity when no row is in the ticket's language
+     * @param language       the language the ticket is compared in ({@link #language})
      */
-    record Neighbourhood(List<NeighbourVote.Neighbour> nearest, double[] closestOfTeam, double closest) {
+    record Neighbourhood(List<NeighbourVote.Neighbour> nearest, double[] closestOfTeam, double closest,
+            @Nullable String language) {
     }
 
     /** How many nearest rows the router's vote takes: none when it does not vote. */
@@ -97,7 +102,7 @@ final class ScopeEvaluation {
                 closestOfTeam[trainLabels[i]] = Math.max(closestOfTeam[trainLabels[i]], similarity);
             }
         }
-        return new Neighbourhood(nearest.list(), closestOfTeam, closest);
+        return new Neighbourhood(nearest.list(), closestOfTeam, closest, language);
     }
 
     /**
@@ -122,7 +127,8 @@ final class ScopeEvaluation {
         if (neighbourhood.closest() < minSimilarity) {
             return new Verdict(Refusal.UNLIKE_ANY_EXAMPLE, null);
         }
-        String reason = scope.reason(vector, labels.get(team), neighbourhood.closestOfTeam()[team]);
+        String reason = scope.reason(vector, neighbourhood.language(), labels.get(team),
+                neighbourhood.closestOfTeam()[team]);
         return new Verdict(reason == null ? Refusal.NONE : Refusal.OUT_OF_SCOPE, reason);
     }
 
@@ -142,8 +148,7 @@ final class ScopeEvaluation {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + " has no rows with a category");
         }
-        record Scored(Row row, int team, double probability, boolean confident, Refusal refusal,
-                @Nullable String reason) {
+        record Scored(Row row, int team, double probability, boolean confident, Verdict verdict) {
         }
         List<Scored> scored = Parallel.map(rows, threads, row -> {
             float[] vector = model.embed(row.text());
@@ -151,8 +156,7 @@ final class ScopeEvaluation {
             double[] p = probabilities(router, row, vector, neighbourhood);
             int best = LinearRouter.argmax(p);
             boolean confident = p[best] >= router.threshold(best);
-            Verdict verdict = check(vector, best, neighbourhood);
-            return new Scored(row, best, p[best], confident, verdict.refusal(), verdict.reason());
+            return new Scored(row, best, p[best], confident, check(vector, best, neighbourhood));
         });
         Map<String, int[]> perCategory = new TreeMap<>();
         int routed = 0;
@@ -162,8 +166,8 @@ final class ScopeEvaluation {
         for (Scored s : scored) {
             int[] counts = perCategory.computeIfAbsent(s.row().label(), c -> new int[3]);
             counts[0]++;
-            boolean withoutCheck = s.confident() && s.refusal() != Refusal.UNLIKE_ANY_EXAMPLE;
-            boolean auto = s.confident() && s.refusal() == Refusal.NONE;
+            boolean withoutCheck = s.confident() && s.verdict().refusal() != Refusal.UNLIKE_ANY_EXAMPLE;
+            boolean auto = s.confident() && s.verdict().refusal() == Refusal.NONE;
             counts[1] += withoutCheck ? 1 : 0;
             counts[2] += auto ? 1 : 0;
             routedWithoutCheck += withoutCheck ? 1 : 0;
@@ -172,7 +176,7 @@ final class ScopeEvaluation {
                 routedTickets.add(String.format(Locale.ROOT, "%s -> %s %.2f (%s)", s.row().title(),
                         router.labels().get(s.team()), s.probability(), s.row().label()));
             } else if (withoutCheck) {
-                stopped.add(s.row().title() + ": " + s.reason());
+                stopped.add(s.row().title() + ": " + s.verdict().reason());
             }
         }
         out.printf(Locale.ROOT, "%nout of scope (%s): %d of %d auto-routed to a team (%.1f%%); without the out-of-scope"

@@ -51,8 +51,7 @@ public class TriageEngine {
         String reason = refusal(result);
         boolean routed = reason == null;
         if (routed) {
-            reason = String.format(Locale.ROOT, "%s with confidence %.2f (threshold %.2f)", result.team(),
-                    result.score(), result.threshold());
+            reason = ScoreText.routed(result.team(), result.score(), result.threshold());
         }
         if (result.basis() != null) {
             reason = reason + ": " + result.basis();
@@ -80,8 +79,11 @@ public class TriageEngine {
     }
 
     private String refusal(Classification result) {
-        if (result.team().isEmpty()) {
+        if (result.team().isEmpty() && knowledge.size() == 0) {
             return "No labelled examples to compare with yet";
+        }
+        if (result.evidence().isEmpty()) {
+            return "Unlike any known ticket: no example in its language is near it";
         }
         if (result.bestSimilarity() < properties.minSimilarity()) {
             return String.format(Locale.ROOT, "Unlike any known ticket (best similarity %.2f, minimum %.2f)",
@@ -100,8 +102,7 @@ public class TriageEngine {
                     + "yet (scored %.2f)", result.team(), properties.targetPrecision() * 100, result.score());
         }
         if (result.score() < result.threshold()) {
-            return String.format(Locale.ROOT, "Not confident enough: %s scored %.2f, below its threshold %.2f",
-                    result.team(), result.score(), result.threshold());
+            return ScoreText.belowThreshold(result.team(), result.score(), result.threshold());
         }
         return null;
     }

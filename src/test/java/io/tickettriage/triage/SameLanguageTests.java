@@ -32,9 +32,9 @@ class SameLanguageTests {
     }
 
     @Test
-    void fallsBackToTheNearestOfAnyLanguageWhenNoneIsInTheTicketsLanguage() {
+    void findsNoEvidenceWhenNoneOfTheNearestIsInTheTicketsLanguage() {
         List<String> nearest = List.of("es:1", "es:2", "fr:3");
 
-        assertThat(SameLanguage.nearest(nearest, 2, "de", s -> s.substring(0, 2))).containsExactly("es:1", "es:2");
+        assertThat(SameLanguage.nearest(nearest, 2, "de", s -> s.substring(0, 2))).isEmpty();
     }
 }

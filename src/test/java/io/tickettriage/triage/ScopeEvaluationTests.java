@@ -21,8 +21,8 @@ class ScopeEvaluationTests {
                     row("VPN drops", "Network"), row("Wifi slow", "Network")),
             List.of(unit(1, 0, 0), unit(0.9f, 0.1f, 0), unit(0, 1, 0), unit(0.2f, 0.9f, 0)),
             TEAMS, 0.3,
-            new OutOfScope(List.of(new OutOfScope.Reference("catering", "The coffee machine is empty",
-                    unit(0, 0, 1)))),
+            new OutOfScope(List.of(new OutOfScope.Reference("catering", "The coffee machine is empty", "en",
+                    unit(0, 0, 1))), Set.of()),
             Set.of());
 
     @Test

@@ -91,6 +91,36 @@ class TriagePipelineIT {
     }
 
     @Test
+    void sendsGermanAndFrenchTicketsNoTeamOwnsToManualReviewToo() {
+        awaitTrainedModel();
+        for (String[] ticket : new String[][] {
+                {"Kaffeemaschine in der Küche ist kaputt", "Die Maschine im dritten Stock gibt seit gestern keinen "
+                        + "Kaffee mehr aus. Kann sich jemand darum kümmern?"},
+                {"Problème de stationnement", "Quelqu'un se gare tous les jours sur ma place réservée au parking. "
+                        + "Pouvez-vous faire quelque chose ?"}}) {
+            TriageDecision decision = engine.decide(ticket[0], ticket[1]);
+
+            assertThat(decision.assignedTo()).as(decision.reason()).isEqualTo(Ticket.MANUAL_REVIEW);
+            assertThat(decision.reason()).startsWith("Out of scope: reads like a");
+        }
+    }
+
+    @Test
+    void aTextOfNoLanguageIsComparedAsEnglishAndNotWithExamplesInOtherLanguages() {
+        awaitTrainedModel();
+
+        TriageDecision decision = engine.decide("Lorem ipsum dolor sit amet",
+                "consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua");
+
+        assertThat(decision.assignedTo()).as(decision.reason()).isEqualTo(Ticket.MANUAL_REVIEW);
+        assertThat(decision.reason()).startsWith("Unlike any known ticket");
+        assertThat(decision.explanation().language()).isNull();
+        assertThat(decision.explanation().nearestExamples()).extracting(Classification.Evidence::title)
+                .allSatisfy(title -> assertThat(io.tickettriage.ticket.TicketLanguage.detect(title, ""))
+                        .isIn("en", null));
+    }
+
+    @Test
     void aJobThatKeepsFailingEndsInManualReviewWithTheReasonStored() {
         long id = tickets.create(new NewTicket("poison ticket", "breaks the model", null, null)).id();
 
