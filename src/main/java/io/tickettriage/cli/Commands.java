@@ -11,17 +11,23 @@ import picocli.CommandLine.Command;
 
 /**
  * Runs a command of the jar. {@link #isCommand} tells the application's {@code main} whether its arguments name
- * one; anything else starts the service.
+ * one, ask for help or the version, or are a word that is no command (answered with the usage); arguments that all
+ * start with {@code -} ({@code --server.port=9000}), or none, start the service.
  */
 public final class Commands {
 
     private static final Set<String> NAMES = Set.of("token", "import", "eval", TrainingRun.NAME);
+    private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
 
     private Commands() {
     }
 
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && NAMES.contains(args[0]);
+        if (args.length == 0) {
+            return false;
+        }
+        String first = args[0];
+        return NAMES.contains(first) || HELP.contains(first) || !first.startsWith("-");
     }
 
     /**
@@ -38,9 +44,12 @@ public final class Commands {
                 .addSubcommand(new ImportCli(context, out))
                 .addSubcommand(new EvalCli(environment, out))
                 .addSubcommand(new TrainingRun(application, out))
+                .addSubcommand("help", new CommandLine.HelpCommand())
                 .setOut(new PrintWriter(out, true, Charset.defaultCharset()))
                 .setErr(new PrintWriter(err, true, Charset.defaultCharset()))
                 .setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getSubcommands().values()
+                .forEach(command -> command.getCommandSpec().versionProvider(new Version()));
         return commandLine.execute(args);
     }
 

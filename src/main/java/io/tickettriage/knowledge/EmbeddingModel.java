@@ -32,12 +32,13 @@ public interface EmbeddingModel {
     /** As {@link #local()}, with the settings read from {@code environment}. */
     static EmbeddingModel local(Map<String, String> environment) {
         String model = environment.get("TRIAGE_EMBEDDING_MODEL");
+        // checked even when the shipped model is used, as the service's start checks it
+        EmbeddingPooling pooling = EmbeddingPooling.parse(environment.get("TRIAGE_EMBEDDING_POOLING"));
         if (model == null || model.isBlank()) {
             return new MiniLmEmbeddingModel(false);
         }
         String tokenizer = environment.get("TRIAGE_EMBEDDING_TOKENIZER");
         return new OnnxFileEmbeddingModel(Path.of(model.strip()),
-                tokenizer == null || tokenizer.isBlank() ? null : Path.of(tokenizer.strip()),
-                EmbeddingPooling.parse(environment.get("TRIAGE_EMBEDDING_POOLING")), false);
+                tokenizer == null || tokenizer.isBlank() ? null : Path.of(tokenizer.strip()), pooling, false);
     }
 }

@@ -125,7 +125,7 @@ public final class LabelledCsv {
     }
 
     private static Map<String, Integer> normalisedHeader(Map<String, Integer> header) {
-        Map<String, Integer> normal = new java.util.HashMap<>();
+        Map<String, Integer> normal = new java.util.LinkedHashMap<>(); // the file's order, for messages
         header.forEach((name, index) -> normal.put(name.replace("\uFEFF", "").strip(), index));
         return normal;
     }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
+import io.tickettriage.system.InvalidSettingException;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,14 +26,17 @@ record MailUrl(String protocol, String host, int port, @Nullable String user, @N
         try {
             uri = new URI(value.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(setting + " is not a valid URL: " + e.getReason());
+            throw new InvalidSettingException(setting + " is not a valid URL: " + e.getReason() + " at character "
+                    + (e.getIndex() + 1));
         }
         String protocol = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!PROTOCOLS.contains(protocol)) {
-            throw new IllegalArgumentException(setting + " must start with imap://, imaps://, smtp:// or smtps://");
+            throw new InvalidSettingException(setting + " must start with " + (setting.contains("SMTP")
+                    ? "smtp:// or smtps://" : "imap:// or imaps://") + ", e.g. " + (setting.contains("SMTP")
+                    ? "smtps://user:password@mail.example.com" : "imaps://user:password@mail.example.com/INBOX"));
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException(setting + " names no host");
+            throw new InvalidSettingException(setting + " names no host");
         }
         String user = null;
         String password = null;

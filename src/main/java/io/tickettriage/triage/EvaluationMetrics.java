@@ -125,10 +125,13 @@ final class EvaluationMetrics {
                     f.get("recall"), f.get("f1"), f.get("support"));
         });
         if (labels.size() <= 12) {
-            out.println("\nconfusion matrix (rows: truth, columns: predicted, in the order above)");
-            for (long[] row : confusion) {
-                StringBuilder line = new StringBuilder();
-                for (long cell : row) {
+            // every label of the history, with or without test tickets, so the columns are the rows' labels
+            out.println("\nconfusion matrix (rows: truth, columns: predicted, in the rows' order)");
+            for (int r = 0; r < labels.size(); r++) {
+                String label = labels.get(r);
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s",
+                        label.length() > width - 1 ? label.substring(0, width - 2) + "~" : label));
+                for (long cell : confusion[r]) {
                     line.append(String.format(Locale.ROOT, "%7d", cell));
                 }
                 out.println(line);

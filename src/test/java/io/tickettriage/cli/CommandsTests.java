@@ -34,12 +34,25 @@ class CommandsTests {
     }
 
     @Test
-    void onlyTheCommandsNamesAreCommandsAnythingElseStartsTheService() {
+    void commandsHelpAndWordsThatAreNoCommandAreAnsweredOnlyOptionsStartTheService() {
         assertThat(Commands.isCommand(new String[] {"token", "list"})).isTrue();
         assertThat(Commands.isCommand(new String[] {"import"})).isTrue();
         assertThat(Commands.isCommand(new String[] {"eval"})).isTrue();
+        assertThat(Commands.isCommand(new String[] {"--help"})).isTrue();
+        assertThat(Commands.isCommand(new String[] {"-V"})).isTrue();
+        assertThat(Commands.isCommand(new String[] {"help"})).isTrue();
+        assertThat(Commands.isCommand(new String[] {"bogus"})).isTrue();
         assertThat(Commands.isCommand(new String[] {})).isFalse();
         assertThat(Commands.isCommand(new String[] {"--server.port=9000"})).isFalse();
+    }
+
+    @Test
+    void helpAndVersionAreAnsweredAndAWordThatIsNoCommandIsRefusedWithTheUsage() {
+        assertThat(run("help").out()).startsWith("Usage: ").contains("token", "import", "eval");
+        assertThat(run("help", "eval").out()).contains("--train=HISTORY.csv");
+        assertThat(run("--version").out()).startsWith("Ticket Triage ");
+        assertThat(run("token", "--version").out()).startsWith("Ticket Triage ");
+        assertRefused(run("bogus"), "Unmatched argument at index 0: 'bogus'");
     }
 
     @Test

@@ -92,6 +92,8 @@ class OnnxFileEmbeddingModelIT {
                 "TRIAGE_EMBEDDING_POOLING", "cls")).id()).isEqualTo(local.id() + "-cls");
         assertThatThrownBy(() -> EmbeddingModel.local(Map.of("TRIAGE_EMBEDDING_MODEL", model.toString(),
                 "TRIAGE_EMBEDDING_POOLING", "max"))).hasMessageContaining("TRIAGE_EMBEDDING_POOLING");
+        assertThatThrownBy(() -> EmbeddingModel.local(Map.of("TRIAGE_EMBEDDING_POOLING", "max")))
+                .as("checked with the shipped model too").hasMessageContaining("'max' is not a pooling");
     }
 
     @Test

@@ -48,6 +48,8 @@ class ConfigurationValidationIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             TRIAGE_ZAMMAD_URL | notaurl | TRIAGE_ZAMMAD_URL must be an http:// or https:// address with a host name
+            TRIAGE_MAIL_IMAP_URL | http://mail.example.com | TRIAGE_MAIL_IMAP_URL must start with imap:// or imaps://
+            SERVER_PORT | 99999 | SERVER_PORT (server.port) must be between 0 and 65535 (0 picks a free port), not 99999
             DATABASE_URL      | garbage | DATABASE_URL must start with sqlite://, postgresql:// or jdbc: but was
             """)
     void aSettingTheApplicationChecksItselfIsReportedByItsMessageAlone(String variable, String value, String message)

@@ -62,6 +62,19 @@ class EvaluationMetricsTests {
     }
 
     @Test
+    void namesEachRowOfTheMatrixSinceItHoldsLabelsWithoutTestTicketsToo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        new EvaluationMetrics(TRUTH, List.of("Facilities"), PREDICTED, ROUTED, 0.9)
+                .print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        String matrix = printed.substring(printed.indexOf("confusion matrix"));
+        assertThat(matrix.lines().skip(1).filter(line -> !line.isBlank()).count()).isEqualTo(4);
+        assertThat(matrix).containsPattern("(?m)^Facilities\\s+0\\s+0\\s+0\\s+0$");
+    }
+
+    @Test
     void roundsFiguresToFourPlaces() {
         assertThat(EvaluationMetrics.round(2.0 / 3)).isEqualTo(0.6667);
         assertThat(EvaluationMetrics.round(0.12344)).isEqualTo(0.1234);
