@@ -46,7 +46,9 @@ export function TeamTabs({ panelId, tabs, counts, selected, onSelect }: Props) {
           onKeyDown={(event) => onKey(event, index)}
         >
           {team || 'All teams'}
-          <span className="count">{counts.get(team) ?? 0}</span>
+          <span className="count" title="Tickets on the board, closed ones included">
+            {counts.get(team) ?? 0}
+          </span>
         </button>
       ))}
     </div>

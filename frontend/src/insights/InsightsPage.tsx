@@ -173,7 +173,11 @@ function InsightsView({ insights }: { insights: Insights }) {
         <Kpi label="Tickets" value={String(insights.tickets)} />
         <Kpi label="Routed automatically" value={percent(insights.auto_route_rate)} />
         <Kpi label="Precision of auto-routing" value={percent(insights.auto_route_precision)} />
-        <Kpi label="Corrections by agents" value={String(corrections)} />
+        <Kpi
+          label="Corrections of the engine"
+          value={String(corrections)}
+          hint="Tickets the engine routed that an agent moved to another team. Manual Review tickets sent to a team are not counted."
+        />
       </div>
       <section className="panel" aria-labelledby="volume-heading">
         <h2 id="volume-heading">Volume per team, per day</h2>
@@ -225,6 +229,10 @@ function InsightsView({ insights }: { insights: Insights }) {
             </tbody>
           </table>
         </div>
+        <p className="subtle">
+          Mean time to close runs from creation to close, time spent closed before a reopen included; the service
+          levels&apos; mean resolution leaves that time out.
+        </p>
       </section>
       {insights.service_levels.length > 0 && <ServiceLevels teams={insights.service_levels} />}
     </div>
@@ -286,11 +294,12 @@ function ServiceRow({ name, figures, strong }: { name: string; figures: Figures;
   );
 }
 
-function Kpi({ label, value }: { label: string; value: string }) {
+function Kpi({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
-    <div className="kpi">
+    <div className="kpi" title={hint}>
       <span className="kpi-value">{value}</span>
       <span className="kpi-label">{label}</span>
+      {hint && <span className="kpi-hint subtle">{hint}</span>}
     </div>
   );
 }

@@ -141,7 +141,7 @@ export function TicketPage({ id }: { id: number }) {
             <dl className="facts">
               <dt>Team</dt>
               <dd data-testid="assigned-to">{t.assigned_to || <span className="subtle">not yet routed</span>}</dd>
-              <dt>Confidence</dt>
+              <dt>{overruled ? `Engine's confidence for ${explanation?.preferred_team}` : 'Confidence'}</dt>
               <dd>
                 {t.status === 'pending' ? (
                   <span className="subtle">Triaging…</span>
