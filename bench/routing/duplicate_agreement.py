@@ -5,15 +5,14 @@ texts disagree, no model that reads only the text gets both right.
 
 usage: duplicate_agreement.py SPLIT_DIR TEXT_COL LABEL_COL
 """
-import csv, sys
+import sys
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
-csv.field_size_limit(sys.maxsize)
-def load(p):
-    r = list(csv.DictReader(open(p, encoding='utf-8', errors='replace')))
-    return [x[TEXT] for x in r], [x[LABEL] for x in r]
+import os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import split_files
 S, TEXT, LABEL = sys.argv[1:4]
-xtr, ytr = load(S + '/train.csv'); xte, yte = load(S + '/test.csv')
+xtr, ytr, xte, yte = split_files.read(S, TEXT, LABEL)
 v = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
 A = v.fit_transform(xtr); B = v.transform(xte)
 best = np.zeros(len(xte)); label = [None] * len(xte)

@@ -5,19 +5,18 @@ made with split.py.
 
 usage: level_one_probe.py SPLIT_DIR TEXT_COL LABEL_COL      e.g. /tmp/routing-splits/kaggle-val Document Topic_group
 """
-import csv, sys, time
+import sys, time
 from collections import Counter
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
-csv.field_size_limit(sys.maxsize)
-def load(p):
-    r = list(csv.DictReader(open(p, encoding='utf-8', errors='replace')))
-    return [x[TEXT] for x in r], [x[LABEL] for x in r]
+import os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import split_files
 S, TEXT, LABEL = sys.argv[1:4]
-xtr,ytr=load(S+'/train.csv'); xte,yte=load(S+'/test.csv')
+xtr, ytr, xte, yte = split_files.read(S, TEXT, LABEL)
 def feats(word_ng=(1,2), char_ng=(2,5), char_an='char_wb'):
     w=TfidfVectorizer(ngram_range=word_ng, sublinear_tf=True, min_df=1)
     c=TfidfVectorizer(analyzer=char_an, ngram_range=char_ng, sublinear_tf=True, min_df=2)

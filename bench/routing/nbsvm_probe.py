@@ -6,19 +6,18 @@ Lexical features only (no embedding), on a split made with split.py.
 
 usage: nbsvm_probe.py SPLIT_DIR TEXT_COL LABEL_COL      e.g. /tmp/routing-splits/kaggle-val Document Topic_group
 """
-import csv, sys, time
+import sys, time
 from collections import Counter
 import numpy as np
 from scipy.sparse import hstack, diags
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 from sklearn.metrics import accuracy_score, f1_score
-csv.field_size_limit(sys.maxsize)
-def load(p):
-    r = list(csv.DictReader(open(p, encoding='utf-8', errors='replace')))
-    return [x[TEXT] for x in r], [x[LABEL] for x in r]
+import os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import split_files
 S, TEXT, LABEL = sys.argv[1:4]
-xtr, ytr = load(S + '/train.csv'); xte, yte = load(S + '/test.csv')
+xtr, ytr, xte, yte = split_files.read(S, TEXT, LABEL)
 w = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
 c = TfidfVectorizer(analyzer='char_wb', ngram_range=(2, 5), sublinear_tf=True, min_df=2)
 A = hstack([w.fit_transform(xtr), c.fit_transform(xtr)]).tocsr()
