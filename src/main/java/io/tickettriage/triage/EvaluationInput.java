@@ -45,6 +45,10 @@ record EvaluationInput(Map<String, String> options, List<String> textColumns, bo
         if (train.rows().isEmpty() || test.rows().isEmpty()) {
             throw new IllegalArgumentException("both files need at least one labelled row");
         }
+        if (options.containsKey("language-column")) {
+            // a wrong column is told now, not after the training it would otherwise wait for
+            LabelledCsv.values(Path.of(options.get("test")), options.get("label"), options.get("language-column"));
+        }
         List<String> labels = train.rows().stream().map(Row::label).distinct().toList();
         if (labels.size() < 2) {
             throw new IllegalArgumentException("the history has one label (" + labels.getFirst() + "): a routing"
