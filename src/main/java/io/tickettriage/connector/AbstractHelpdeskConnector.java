@@ -35,6 +35,11 @@ public abstract class AbstractHelpdeskConnector implements HelpdeskConnector {
         return setup.url().toString();
     }
 
+    @Override
+    public final boolean receivesWebhooks() {
+        return setup.webhookSecret() != null;
+    }
+
     protected final ConnectorSetup setup() {
         return setup;
     }

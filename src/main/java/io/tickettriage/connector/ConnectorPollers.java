@@ -65,7 +65,13 @@ class ConnectorPollers implements SmartLifecycle {
         running = true;
         for (HelpdeskConnector connector : connectors.enabled()) {
             if (connector.pollInterval().isZero() || connector.pollInterval().isNegative()) {
-                log.info("{} is not polled (its poll interval is 0): its webhook brings tickets", connector.name());
+                if (connector.receivesWebhooks()) {
+                    log.info("{} is not polled (its poll interval is 0): its webhook brings tickets", connector.name());
+                } else {
+                    log.warn("{} is not polled (its poll interval is 0) and its webhook refuses every call (no {}): "
+                            + "no ticket comes from it", connector.name(),
+                            "TRIAGE_" + connector.name().toUpperCase(java.util.Locale.ROOT) + "_WEBHOOK_SECRET");
+                }
                 continue;
             }
             log.info("Polling {} at {} every {} in {} mode", connector.name(), connector.location(),

@@ -58,6 +58,11 @@ public interface HelpdeskConnector {
     /** Where the connector's helpdesk is, for health and logs: never with credentials. */
     String location();
 
+    /** Whether its webhook can be called: only with a secret to check the calls' signatures by. */
+    default boolean receivesWebhooks() {
+        return false;
+    }
+
     /**
      * One page (1 for the first) of closed tickets for the history import, in a stable order; empty after the last
      * page. Their descriptions may be null: the import reads them through {@link #withDescription} for new ones only.
