@@ -53,7 +53,8 @@ class AssignmentController {
     ResponseEntity<Agent> put(@PathVariable String name, @RequestBody AgentProfile profile) {
         Saved saved = agents.put(name, profile);
         return saved.created()
-                ? ResponseEntity.created(UriComponentsBuilder.fromPath("/agents/{name}").build(saved.agent().name())).body(saved.agent())
+                ? ResponseEntity.created(UriComponentsBuilder.fromPath("/agents/{name}").build(saved.agent().name()))
+                        .body(saved.agent())
                 : ResponseEntity.ok(saved.agent());
     }
 

@@ -1,8 +1,6 @@
 package io.tickettriage.cli;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HistoryImport;
 import io.tickettriage.knowledge.ImportCommand;
 import io.tickettriage.knowledge.KnowledgeBase;
@@ -149,7 +148,7 @@ final class ImportCli implements Callable<Integer> {
     /** A helpdesk's history, through its connector; the URL and credential flags win over the settings. */
     private int importHelpdesk(String connector, String url, Map<String, @Nullable String> credentials)
             throws InterruptedException {
-        if (!isWebAddress(url)) {
+        if (!ConnectorSetup.isWebAddress(url)) {
             throw new ParameterException(spec.commandLine(), "--" + connector + " must be an http:// or https:// "
                     + "address with a host name, e.g. https://helpdesk.example.com, not " + url);
         }
@@ -167,16 +166,6 @@ final class ImportCli implements Callable<Integer> {
             Throwable cause = e.getMostSpecificCause();
             out.println("import failed: " + cause.getMessage());
             return 1;
-        }
-    }
-
-    private static boolean isWebAddress(String url) {
-        try {
-            URI uri = new URI(url.strip());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 

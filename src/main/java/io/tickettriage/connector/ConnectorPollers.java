@@ -70,7 +70,7 @@ class ConnectorPollers implements SmartLifecycle {
                 } else {
                     log.warn("{} is not polled (its poll interval is 0) and its webhook refuses every call (no {}): "
                             + "no ticket comes from it", connector.name(),
-                            "TRIAGE_" + connector.name().toUpperCase(java.util.Locale.ROOT) + "_WEBHOOK_SECRET");
+                            ConnectorSetup.setting(connector.name(), "WEBHOOK_SECRET"));
                 }
                 continue;
             }

@@ -36,9 +36,9 @@ public record ConnectorSetup(String name, URI url, ConnectorMode mode, Duration 
      *                    ({@code TRIAGE_ZAMMAD_TOKEN})
      */
     public static ConnectorSetup check(String name, HelpdeskSettings settings, String credentials) {
-        URI url = address(prefix(name) + "URL", Objects.requireNonNull(settings.url(), "the connector is off"),
+        URI url = address(setting(name, "URL"), Objects.requireNonNull(settings.url(), "the connector is off"),
                 credentials);
-        ConnectorMode mode = ConnectorMode.parse(settings.mode(), prefix(name) + "MODE");
+        ConnectorMode mode = ConnectorMode.parse(settings.mode(), setting(name, "MODE"));
         String secret = settings.webhookSecret();
         return new ConnectorSetup(name, url, mode, settings.pollInterval(),
                 secret == null || secret.isBlank() ? null : secret.strip());
@@ -62,16 +62,37 @@ public record ConnectorSetup(String name, URI url, ConnectorMode mode, Duration 
             throw new InvalidSettingException(setting + " is not a URL (" + e.getReason() + " at character "
                     + (e.getIndex() + 1) + ")");
         }
-        if (url.getScheme() == null || !url.getScheme().toLowerCase(Locale.ROOT).matches("https?")
-                || url.getHost() == null) {
+        if (!isWebAddress(url)) {
             throw new InvalidSettingException(setting + " must be an http:// or https:// address with a host name");
         }
         return url;
     }
 
+    /**
+     * Whether {@code value} reads as an http:// or https:// address with a host name, as {@link #check} requires;
+     * credentials in it are not looked at here ({@link #check} refuses them with their own message).
+     */
+    public static boolean isWebAddress(String value) {
+        try {
+            return isWebAddress(new URI(value.strip().replaceAll("/+$", "")));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isWebAddress(URI url) {
+        return url.getScheme() != null && url.getScheme().toLowerCase(Locale.ROOT).matches("https?")
+                && url.getHost() != null;
+    }
+
     /** The environment variable of a setting of this connector: {@code setting("TOKEN")} is TRIAGE_ZAMMAD_TOKEN. */
     public String setting(String suffix) {
-        return prefix(name) + suffix;
+        return setting(name, suffix);
+    }
+
+    /** The environment variable of a setting of connector {@code name}: TRIAGE_ZAMMAD_TOKEN. */
+    static String setting(String name, String suffix) {
+        return "TRIAGE_" + name.toUpperCase(Locale.ROOT) + "_" + suffix;
     }
 
     /**
@@ -92,9 +113,5 @@ public record ConnectorSetup(String name, URI url, ConnectorMode mode, Duration 
             throw new WebhookRejected(setting("WEBHOOK_SECRET") + " is not set, so no webhook call can be verified");
         }
         return webhookSecret;
-    }
-
-    private static String prefix(String name) {
-        return "TRIAGE_" + name.toUpperCase(Locale.ROOT) + "_";
     }
 }

@@ -30,10 +30,7 @@ class MailConfiguration {
     @Bean
     @ConditionalOnExpression(SENDING_ENABLED)
     MailSender mailSender(MailProperties properties) throws MessagingException {
-        MailUrl server = MailUrl.parse(properties.smtpUrl(), "TRIAGE_MAIL_SMTP_URL");
-        if (server.isImap()) {
-            throw new InvalidSettingException("TRIAGE_MAIL_SMTP_URL must start with smtp:// or smtps://");
-        }
+        MailUrl server = MailUrl.smtp(properties.smtpUrl(), "TRIAGE_MAIL_SMTP_URL");
         if (properties.fromAddress() == null) {
             throw new InvalidSettingException("TRIAGE_MAIL_SMTP_URL is set but TRIAGE_MAIL_FROM is not: "
                     + "notifications need the address they come from");
@@ -63,10 +60,6 @@ class MailConfiguration {
     }
 
     private static MailUrl mailbox(MailProperties properties) {
-        MailUrl mailbox = MailUrl.parse(properties.imapUrl(), "TRIAGE_MAIL_IMAP_URL");
-        if (!mailbox.isImap()) {
-            throw new InvalidSettingException("TRIAGE_MAIL_IMAP_URL must start with imap:// or imaps://");
-        }
-        return mailbox;
+        return MailUrl.imap(properties.imapUrl(), "TRIAGE_MAIL_IMAP_URL");
     }
 }

@@ -19,9 +19,19 @@ import org.jspecify.annotations.Nullable;
 record MailUrl(String protocol, String host, int port, @Nullable String user, @Nullable String password,
         @Nullable String folder) {
 
-    private static final Set<String> PROTOCOLS = Set.of("imap", "imaps", "smtp", "smtps");
+    /** A mailbox's address ({@code TRIAGE_MAIL_IMAP_URL}): {@code imap://} or {@code imaps://}. */
+    static MailUrl imap(String value, String setting) {
+        return parse(value, setting, Set.of("imap", "imaps"),
+                "imap:// or imaps://, e.g. imaps://user:password@mail.example.com/INBOX");
+    }
 
-    static MailUrl parse(String value, String setting) {
+    /** An outgoing server's address ({@code TRIAGE_MAIL_SMTP_URL}): {@code smtp://} or {@code smtps://}. */
+    static MailUrl smtp(String value, String setting) {
+        return parse(value, setting, Set.of("smtp", "smtps"),
+                "smtp:// or smtps://, e.g. smtps://user:password@mail.example.com");
+    }
+
+    private static MailUrl parse(String value, String setting, Set<String> protocols, String expected) {
         URI uri;
         try {
             uri = new URI(value.strip());
@@ -30,10 +40,8 @@ record MailUrl(String protocol, String host, int port, @Nullable String user, @N
                     + (e.getIndex() + 1));
         }
         String protocol = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!PROTOCOLS.contains(protocol)) {
-            throw new InvalidSettingException(setting + " must start with " + (setting.contains("SMTP")
-                    ? "smtp:// or smtps://" : "imap:// or imaps://") + ", e.g. " + (setting.contains("SMTP")
-                    ? "smtps://user:password@mail.example.com" : "imaps://user:password@mail.example.com/INBOX"));
+        if (!protocols.contains(protocol)) {
+            throw new InvalidSettingException(setting + " must start with " + expected);
         }
         if (uri.getHost() == null) {
             throw new InvalidSettingException(setting + " names no host");

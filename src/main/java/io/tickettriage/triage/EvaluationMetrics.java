@@ -120,22 +120,25 @@ final class EvaluationMetrics {
                 "support");
         ((Map<String, Object>) report.get("per_class")).forEach((label, figures) -> {
             Map<String, Object> f = (Map<String, Object>) figures;
-            String shown = label.length() > width - 1 ? label.substring(0, width - 2) + "~" : label;
-            out.printf(Locale.ROOT, "%-" + width + "s %9.4f %9.4f %9.4f %8d%n", shown, f.get("precision"),
+            out.printf(Locale.ROOT, "%-" + width + "s %9.4f %9.4f %9.4f %8d%n", shown(label, width), f.get("precision"),
                     f.get("recall"), f.get("f1"), f.get("support"));
         });
         if (labels.size() <= 12) {
             // every label of the history, with or without test tickets, so the columns are the rows' labels
             out.println("\nconfusion matrix (rows: truth, columns: predicted, in the rows' order)");
             for (int r = 0; r < labels.size(); r++) {
-                String label = labels.get(r);
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s",
-                        label.length() > width - 1 ? label.substring(0, width - 2) + "~" : label));
+                        shown(labels.get(r), width)));
                 for (long cell : confusion[r]) {
                     line.append(String.format(Locale.ROOT, "%7d", cell));
                 }
                 out.println(line);
             }
         }
+    }
+
+    /** {@code label} cut to fit a column of {@code width} characters, with {@code ~} where it was cut. */
+    private static String shown(String label, int width) {
+        return label.length() > width - 1 ? label.substring(0, width - 2) + "~" : label;
     }
 }

@@ -64,7 +64,8 @@ final class EvaluationRun {
         Trained trained = train(model, settings);
         LinearRouter router = trained.router();
         ScopeEvaluation scope = input.embed() ? new ScopeEvaluation(input.train().rows(), trained.vectors(),
-                router.labels(), input.minSimilarity(), OutOfScope.load(model::embed, model.languages()), model.languages()) : null;
+                router.labels(), input.minSimilarity(), OutOfScope.load(model::embed, model.languages()),
+                model.languages()) : null;
         Scored scored = classify(router, model, scope, settings.threads());
         Map<String, Object> report = routingReport(router, trained, scored, scope, model, settings.threads());
         if (scope != null && input.outOfScope() != null) {

@@ -36,7 +36,7 @@ class IdleWaitTests {
     void connect() throws Exception {
         mail.start();
         relay = new Relay(mail.imapPort);
-        MailUrl url = MailUrl.parse(mail.imapUrl().replace(":" + mail.imapPort + "/", ":" + relay.port() + "/"),
+        MailUrl url = MailUrl.imap(mail.imapUrl().replace(":" + mail.imapPort + "/", ":" + relay.port() + "/"),
                 "TRIAGE_MAIL_IMAP_URL");
         store = Session.getInstance(url.sessionProperties(TIMEOUT.toMillis())).getStore(url.protocol());
         store.connect(url.host(), url.port(), url.user(), url.password());

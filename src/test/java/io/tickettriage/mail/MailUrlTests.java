@@ -9,7 +9,7 @@ class MailUrlTests {
 
     @Test
     void readsUserPasswordHostPortAndFolder() {
-        MailUrl url = MailUrl.parse("imaps://support%40example.com:p%3Ass+w@mail.example.com/Support/Inbox", "X");
+        MailUrl url = MailUrl.imap("imaps://support%40example.com:p%3Ass+w@mail.example.com/Support/Inbox", "X");
         assertThat(url.protocol()).isEqualTo("imaps");
         assertThat(url.user()).isEqualTo("support@example.com");
         assertThat(url.password()).isEqualTo("p:ss+w");
@@ -20,27 +20,27 @@ class MailUrlTests {
 
     @Test
     void defaultsToTheInboxAndTheProtocolsPort() {
-        assertThat(MailUrl.parse("imap://u:p@localhost", "X").folderOrInbox()).isEqualTo("INBOX");
-        assertThat(MailUrl.parse("imap://u:p@localhost", "X").port()).isEqualTo(143);
-        assertThat(MailUrl.parse("smtp://localhost", "X").port()).isEqualTo(25);
-        assertThat(MailUrl.parse("smtp://localhost:2525", "X").port()).isEqualTo(2525);
+        assertThat(MailUrl.imap("imap://u:p@localhost", "X").folderOrInbox()).isEqualTo("INBOX");
+        assertThat(MailUrl.imap("imap://u:p@localhost", "X").port()).isEqualTo(143);
+        assertThat(MailUrl.smtp("smtp://localhost", "X").port()).isEqualTo(25);
+        assertThat(MailUrl.smtp("smtp://localhost:2525", "X").port()).isEqualTo(2525);
     }
 
     @Test
     void neverShowsThePassword() {
-        assertThat(MailUrl.parse("imap://support:secret@localhost:143/INBOX", "X").toString())
+        assertThat(MailUrl.imap("imap://support:secret@localhost:143/INBOX", "X").toString())
                 .isEqualTo("imap://support@localhost:143/INBOX").doesNotContain("secret");
     }
 
     @Test
     void refusesOtherSchemesWithTheSettingsName() {
-        assertThatThrownBy(() -> MailUrl.parse("pop3://localhost", "TRIAGE_MAIL_IMAP_URL"))
+        assertThatThrownBy(() -> MailUrl.imap("pop3://localhost", "TRIAGE_MAIL_IMAP_URL"))
                 .hasMessageContaining("TRIAGE_MAIL_IMAP_URL");
     }
 
     @Test
     void asksForStartTlsOnPlainConnectionsAndNeverMarksMessagesSeenByReadingThem() {
-        var properties = MailUrl.parse("imap://u:p@localhost", "X").sessionProperties(1000);
+        var properties = MailUrl.imap("imap://u:p@localhost", "X").sessionProperties(1000);
         assertThat(properties.getProperty("mail.imap.starttls.enable")).isEqualTo("true");
         assertThat(properties.getProperty("mail.imap.peek")).isEqualTo("true");
         assertThat(properties.getProperty("mail.imap.timeout")).isEqualTo("1000");

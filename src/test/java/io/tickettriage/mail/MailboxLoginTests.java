@@ -101,7 +101,7 @@ class MailboxLoginTests {
     private static MailboxLogin login(String url, Map<String, String> settings) {
         MailProperties properties = new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("triage.mail", MailProperties.class);
-        return new MailboxLogin(MailUrl.parse(url, "TRIAGE_MAIL_IMAP_URL"), AccessToken.of(properties),
+        return new MailboxLogin(MailUrl.imap(url, "TRIAGE_MAIL_IMAP_URL"), AccessToken.of(properties),
                 Duration.ofSeconds(5));
     }
 }

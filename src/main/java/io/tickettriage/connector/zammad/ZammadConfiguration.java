@@ -6,7 +6,6 @@ import java.util.List;
 import io.tickettriage.connector.ConnectorSetup;
 import io.tickettriage.connector.HelpdeskConnector;
 import io.tickettriage.connector.HelpdeskHttp;
-import io.tickettriage.system.InvalidSettingException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +27,6 @@ class ZammadConfiguration {
         ConnectorSetup setup = ConnectorSetup.check(ZammadConnector.NAME, properties,
                 "TRIAGE_ZAMMAD_TOKEN (--token for the import command)");
         String token = setup.required("TOKEN", properties.token(), "the connector needs a Zammad API token");
-        if (properties.perPage() < 1 || properties.perPage() > 200) {
-            throw new InvalidSettingException("TRIAGE_ZAMMAD_PER_PAGE must be between 1 and 200");
-        }
         HelpdeskHttp http = new HelpdeskHttp("Zammad", setup.url(),
                 HelpdeskHttp.Settings.standard(properties.timeout()), ZammadJson::errorText, List.of(token), clock);
         return new ZammadConnector(setup, token, properties, http);
