@@ -163,7 +163,8 @@ final class EvaluationRun {
         List<Row> test = input.test().rows();
         List<double[]> probabilities = scored.probabilities();
         List<ScopeEvaluation.Verdict> verdicts = indices(test.size()).stream()
-                .map(i -> scope.check(scored.vectors().get(i), LinearRouter.argmax(probabilities.get(i)),
+                .map(i -> scope.check(test.get(i), scored.vectors().get(i),
+                        LinearRouter.argmax(probabilities.get(i)),
                         scored.neighbourhoods().get(i))).toList();
         List<String> truth = test.stream().map(Row::label).toList();
         boolean[] withoutCheck = new boolean[truth.size()];

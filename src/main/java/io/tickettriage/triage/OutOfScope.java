@@ -48,6 +48,10 @@ final class OutOfScope {
     /** The language of the references before the first {@code [xx]} line of the file. */
     static final String DEFAULT_LANGUAGE = "en";
 
+    /** A request no team owns, as the file has it: its category, its text and the language it is written in. */
+    record Request(String category, String text, String language) {
+    }
+
     /** A request no team owns, the language it is written in, and its embedding. */
     record Reference(String category, String text, String language, float[] vector) {
     }
@@ -64,18 +68,20 @@ final class OutOfScope {
     /** The references shipped with the product, embedded by {@code embed}, a model that reads {@code languages}. */
     static OutOfScope load(Function<String, float[]> embed, Set<String> languages) {
         List<Reference> references = new ArrayList<>();
-        for (String[] line : lines()) {
-            references.add(new Reference(line[0], line[1], line[2], embed.apply(line[1])));
+        for (Request request : requests()) {
+            references.add(new Reference(request.category(), request.text(), request.language(),
+                    embed.apply(request.text())));
         }
         return new OutOfScope(references, languages);
     }
 
-    private static List<String[]> lines() {
+    /** The requests of {@value #RESOURCE}, in the file's order. */
+    static List<Request> requests() {
         InputStream in = OutOfScope.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             throw new IllegalStateException(RESOURCE + " is missing from the application");
         }
-        List<String[]> lines = new ArrayList<>();
+        List<Request> lines = new ArrayList<>();
         String language = DEFAULT_LANGUAGE;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -88,7 +94,7 @@ final class OutOfScope {
                 if (line.isBlank() || line.startsWith("#") || bar < 0) {
                     continue;
                 }
-                lines.add(new String[] {line.substring(0, bar).strip(), line.substring(bar + 1).strip(), language});
+                lines.add(new Request(line.substring(0, bar).strip(), line.substring(bar + 1).strip(), language));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,8 +137,14 @@ final class OutOfScope {
         if (closest == null || best <= teamSimilarity + margin) {
             return null;
         }
-        return String.format(Locale.ROOT, "Out of scope: reads like a %s request (%.2f similar to \"%s\") more than "
-                + "like any %s ticket (closest example %.2f)", closest.category(), best, closest.text(), team,
+        return String.format(Locale.ROOT, "Out of scope: reads like %s (%.2f similar to \"%s\") more than "
+                + "like any %s ticket (closest example %.2f)", request(closest.category()), best, closest.text(), team,
                 teamSimilarity);
+    }
+
+    /** "a travel request", "an office request". */
+    static String request(String category) {
+        return ("aeiou".indexOf(Character.toLowerCase(category.charAt(0))) >= 0 ? "an " : "a ") + category
+                + " request";
     }
 }

@@ -142,7 +142,7 @@ final class RouterTraining {
     }
 
     /** liblinear's model on every row outside fold {@code excluded} (on every row for the final model). */
-    private static Model fit(Feature[][] rows, int[] truth, int[] fold, int excluded, int columns, double cost,
+    static Model fit(Feature[][] rows, int[] truth, int[] fold, int excluded, int columns, double cost,
             double classWeightPower) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {

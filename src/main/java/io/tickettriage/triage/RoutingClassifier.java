@@ -49,24 +49,29 @@ class RoutingClassifier implements Classifier {
 
     @Override
     public Classification classify(String title, String description, float[] vector) {
-        Classification result = classifyInScope(title, description, vector);
+        RoutingModels.Installed installed = models.installed();
+        Classification result = classifyInScope(title, description, vector, installed);
         String language = SameLanguage.of(title, description, knowledge.embeddingLanguages());
-        return result.outOfScope(outOfScope(vector, language, result));
+        return result.outOfScope(outOfScope(TicketText.of(title, description), vector, language, result,
+                installed == null ? null : installed.scope()));
     }
 
     /**
-     * Whether the ticket reads more like a request no team owns than like the chosen team's closest example. The
-     * nearest examples are those the vote found; when none is the team's, the least similar of them bounds the
-     * team's closest example from above, so a refusal is never wrong for want of a wider search.
+     * Whether the ticket reads more like a request no team owns than like the chosen team's closest example, by
+     * embedding similarity ({@link OutOfScope}), or, in a language the embedding model does not read, by its words
+     * ({@link ScopeModel}). The nearest examples are those the vote found; when none is the team's, the least similar
+     * of them bounds the team's closest example from above, so a refusal is never wrong for want of a wider search.
      */
-    private @Nullable String outOfScope(float[] vector, @Nullable String language, Classification result) {
+    private @Nullable String outOfScope(String text, float[] vector, @Nullable String language,
+            Classification result, @Nullable ScopeModel words) {
         if (result.team().isEmpty() || result.evidence().isEmpty()) {
             return null;
         }
         double teamSimilarity = result.evidence().stream().filter(e -> e.team().equals(result.team()))
                 .mapToDouble(Classification.Evidence::similarity).max()
                 .orElse(result.evidence().stream().mapToDouble(Classification.Evidence::similarity).min().orElseThrow());
-        return scope().reason(vector, language, result.team(), teamSimilarity);
+        String reason = scope().reason(vector, language, result.team(), teamSimilarity);
+        return reason != null || words == null ? reason : words.reason(text, language, result.team());
     }
 
     /**
@@ -99,10 +104,10 @@ class RoutingClassifier implements Classifier {
         return loaded;
     }
 
-    private Classification classifyInScope(String title, String description, float[] vector) {
+    private Classification classifyInScope(String title, String description, float[] vector,
+            RoutingModels.@Nullable Installed installed) {
         String text = TicketText.of(title, description);
         Classification vote = neighbours.classify(title, description, vector);
-        RoutingModels.Installed installed = models.installed();
         // A team added since the model was trained is unknown to it: the neighbours decide until it is retrained.
         // No neighbour at all (none in the ticket's language is near it): the model decides, and the policy then
         // finds the ticket unlike any known one.

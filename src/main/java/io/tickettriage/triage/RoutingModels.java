@@ -55,8 +55,12 @@ class RoutingModels implements SmartLifecycle {
         this.store = new ModelStore(knowledge.dataFolder().resolve(ModelStore.FILE));
     }
 
-    /** The models in use, and the newest example they were trained on: anything stored later is unknown to them. */
-    record Installed(Trained trained, long newestExample) {
+    /**
+     * The models in use, the out-of-scope check for the languages the embedding model does not read (null when there
+     * is none, see {@link ScopeModel}), and the newest example they were trained on: anything stored later is unknown
+     * to them.
+     */
+    record Installed(Trained trained, @Nullable ScopeModel scope, long newestExample) {
     }
 
     @Nullable Trained current() {
@@ -81,8 +85,24 @@ class RoutingModels implements SmartLifecycle {
         return properties.trainModels();
     }
 
+    /**
+     * Installs {@code trained} with the out-of-scope check of the same examples. The check is not stored with the
+     * models: one fit on the examples in languages the embedding model does not read, it is trained again whenever
+     * models are installed, from a training, the store or the jar.
+     */
     private void install(Trained trained, List<EmbeddedExample> entries) {
-        installed = new Installed(trained, entries.stream().mapToLong(e -> e.example().id()).max().orElse(0));
+        long start = System.nanoTime();
+        ScopeModel scope = scopeModel(entries, knowledge.embeddingLanguages());
+        if (scope != null) {
+            log.info("Out-of-scope check by words for {} trained in {} ms", String.join(", ", scope.languages()),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        installed = new Installed(trained, scope, entries.stream().mapToLong(e -> e.example().id()).max().orElse(0));
+    }
+
+    /** The out-of-scope check for these examples' texts in languages the embedding model does not read. */
+    static @Nullable ScopeModel scopeModel(List<EmbeddedExample> entries, Set<String> languages) {
+        return ScopeModel.train(samples(entries, e -> e.example().team()), OutOfScope.requests(), languages);
     }
 
     @Override

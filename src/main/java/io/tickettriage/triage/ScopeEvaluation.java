@@ -36,12 +36,15 @@ final class ScopeEvaluation {
     private final List<String> labels;
     private final double minSimilarity;
     private final OutOfScope scope;
+    private final @Nullable ScopeModel words;
     private final List<@Nullable String> trainLanguages;
     private final Set<String> modelLanguages;
 
     ScopeEvaluation(List<Row> trainRows, List<float[]> trainVectors, List<String> labels, double minSimilarity,
             OutOfScope scope, Set<String> modelLanguages) {
         this.modelLanguages = modelLanguages;
+        this.words = ScopeModel.train(trainRows.stream().map(row -> new LinearRouter.Sample(row.text(), null,
+                row.label())).toList(), OutOfScope.requests(), modelLanguages);
         this.trainLanguages = trainRows.stream()
                 .map(row -> SameLanguage.of(row.title(), row.description(), modelLanguages)).toList();
         List<String> trainLabels = trainRows.stream().map(Row::label).toList();
@@ -122,13 +125,20 @@ final class ScopeEvaluation {
     record Verdict(Refusal refusal, @Nullable String reason) {
     }
 
-    /** What the policy says of a ticket the model would send to {@code team}. */
-    Verdict check(float[] vector, int team, Neighbourhood neighbourhood) {
+    /**
+     * What the policy says of {@code row}, a ticket the model would send to {@code team}: as in the service, the
+     * out-of-scope check compares embeddings ({@link OutOfScope}) and, in a language the embedding model does not
+     * read, words too ({@link ScopeModel}, trained on the history's rows as the service trains it on its examples).
+     */
+    Verdict check(Row row, float[] vector, int team, Neighbourhood neighbourhood) {
         if (neighbourhood.closest() < minSimilarity) {
             return new Verdict(Refusal.UNLIKE_ANY_EXAMPLE, null);
         }
         String reason = scope.reason(vector, neighbourhood.language(), labels.get(team),
                 neighbourhood.closestOfTeam()[team]);
+        if (reason == null && words != null) {
+            reason = words.reason(row.text(), neighbourhood.language(), labels.get(team));
+        }
         return new Verdict(reason == null ? Refusal.NONE : Refusal.OUT_OF_SCOPE, reason);
     }
 
@@ -156,7 +166,7 @@ final class ScopeEvaluation {
             double[] p = probabilities(router, row, vector, neighbourhood);
             int best = LinearRouter.argmax(p);
             boolean confident = p[best] >= router.threshold(best);
-            return new Scored(row, best, p[best], confident, check(vector, best, neighbourhood));
+            return new Scored(row, best, p[best], confident, check(row, vector, best, neighbourhood));
         });
         Map<String, int[]> perCategory = new TreeMap<>();
         int routed = 0;

@@ -161,10 +161,42 @@ class EvaluateCommandIT {
             assertThat((Double) auto.get("precision")).as(language + ": " + printed).isGreaterThanOrEqualTo(0.90);
         });
         // German, French and Spanish requests no team owns: 41 of 60 were routed to a team before their languages
-        // had out-of-scope references of their own, 20 since (bench/routing-quality.md); this keeps it from rising
+        // had out-of-scope references of their own, 20 with them, 7 since their words are weighed too
+        // (bench/routing-quality.md); this keeps it from rising
         Map<String, Object> outOfScope = (Map<String, Object>) report.get("out_of_scope");
         assertThat((Integer) outOfScope.get("tickets")).isEqualTo(60);
-        assertThat((Integer) outOfScope.get("auto_routed")).as(printed).isLessThanOrEqualTo(20);
+        assertThat((Integer) outOfScope.get("auto_routed")).as(printed).isLessThanOrEqualTo(9);
+    }
+
+    /**
+     * The same on sets written after the out-of-scope check for these languages was built, by someone who saw neither
+     * the starter examples nor the references (multilingual-holdout.csv, multilingual-out-of-scope-holdout.csv): 23
+     * of 45 requests no team owns were routed to a team before their words were weighed, 9 since, and the in-scope
+     * tickets route as before (coverage 0.911 at precision 0.976; bench/routing-quality.md).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void starterTeamsKeepGermanFrenchAndSpanishRequestsNoTeamOwnsOutOnUnseenTickets() throws Exception {
+        Path json = dir.resolve("holdout.json");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        int code = eval(List.of("--train", "src/main/resources/knowledge/starter",
+                "--test", "src/test/resources/triage/multilingual-holdout.csv", "--text", "title,description",
+                "--label", "team", "--json", json.toString(),
+                "--out-of-scope", "src/test/resources/triage/multilingual-out-of-scope-holdout.csv"), NO_LLM,
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        Map<String, Object> report = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+        Map<String, Object> auto = (Map<String, Object>) report.get("auto_routed");
+        assertThat((Double) auto.get("coverage")).as(printed).isGreaterThanOrEqualTo(0.85);
+        assertThat((Double) auto.get("precision")).as(printed).isGreaterThanOrEqualTo(0.95);
+        Map<String, Object> outOfScope = (Map<String, Object>) report.get("out_of_scope");
+        assertThat((Integer) outOfScope.get("tickets")).isEqualTo(45);
+        assertThat((Integer) outOfScope.get("auto_routed")).as(printed).isLessThanOrEqualTo(11);
+        assertThat((List<String>) outOfScope.get("stopped_by_check")).as(printed)
+                .anySatisfy(reason -> assertThat(reason).contains("Out of scope: its words read like"));
     }
 
     @Test

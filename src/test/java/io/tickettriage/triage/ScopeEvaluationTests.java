@@ -48,13 +48,13 @@ class ScopeEvaluationTests {
         float[] coffee = unit(0.5f, 0, 1);
         float[] nothingLikeIt = unit(0, 0, 1);
 
-        assertThat(scope.check(hardware, 0, scope.neighbourhood(row("Screen", "?"), hardware, 0)))
+        assertThat(scope.check(row("Screen", "?"), hardware, 0, scope.neighbourhood(row("Screen", "?"), hardware, 0)))
                 .isEqualTo(new ScopeEvaluation.Verdict(ScopeEvaluation.Refusal.NONE, null));
-        ScopeEvaluation.Verdict coffeeVerdict = scope.check(coffee, 0, scope.neighbourhood(row("Coffee", "?"), coffee,
-                0));
+        ScopeEvaluation.Verdict coffeeVerdict = scope.check(row("Coffee", "?"), coffee, 0,
+                scope.neighbourhood(row("Coffee", "?"), coffee, 0));
         assertThat(coffeeVerdict.refusal()).isEqualTo(ScopeEvaluation.Refusal.OUT_OF_SCOPE);
         assertThat(coffeeVerdict.reason()).contains("catering", "Hardware");
-        assertThat(scope.check(nothingLikeIt, 0, scope.neighbourhood(row("?", "?"), nothingLikeIt, 0)))
+        assertThat(scope.check(row("?", "?"), nothingLikeIt, 0, scope.neighbourhood(row("?", "?"), nothingLikeIt, 0)))
                 .isEqualTo(new ScopeEvaluation.Verdict(ScopeEvaluation.Refusal.UNLIKE_ANY_EXAMPLE, null));
     }
 

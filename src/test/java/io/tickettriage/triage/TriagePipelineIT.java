@@ -105,6 +105,25 @@ class TriagePipelineIT {
         }
     }
 
+    /**
+     * Requests whose embedding comparison lets them through (the model reads English only), caught by their words
+     * ({@link ScopeModel}); from src/test/resources/triage/multilingual-out-of-scope-holdout.csv.
+     */
+    @Test
+    void requestsNoTeamOwnsInLanguagesTheEmbeddingDoesNotReadAreJudgedByTheirWords() {
+        awaitTrainedModel();
+        for (String[] ticket : new String[][] {
+                {"Pedido de compra PO-55812 sin aprobar", "Hice el pedido de compra de material de taller hace dos "
+                        + "semanas y el proveedor todavía no lo ha recibido. ¿Quién tiene que aprobarlo?"},
+                {"Plus de ramettes A4 au 4e", "Le placard des fournitures du 4e est vide : plus de papier A4 ni de "
+                        + "post-it. Pouvez-vous en recommander ?"}}) {
+            TriageDecision decision = engine.decide(ticket[0], ticket[1]);
+
+            assertThat(decision.assignedTo()).as(decision.reason()).isEqualTo(Ticket.MANUAL_REVIEW);
+            assertThat(decision.reason()).startsWith("Out of scope: its words read like");
+        }
+    }
+
     @Test
     void aTextOfNoLanguageIsComparedAsEnglishAndNotWithExamplesInOtherLanguages() {
         awaitTrainedModel();
