@@ -8,11 +8,11 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * Writes a confidence with at most 4 decimals: a calibrated probability means nothing past that, and
  * {@code 0.9312} reads better on a card than {@code 0.93118472035}. The stored value keeps full precision.
  */
-final class RoundedConfidence extends StdSerializer<Double> {
+public final class RoundedConfidence extends StdSerializer<Double> {
 
     private static final double SCALE = 10_000;
 
-    RoundedConfidence() {
+    public RoundedConfidence() {
         super(Double.class);
     }
 

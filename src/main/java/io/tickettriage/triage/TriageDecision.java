@@ -5,17 +5,22 @@ import java.util.Map;
 
 import io.tickettriage.ticket.Level;
 import io.tickettriage.ticket.Priority;
+import io.tickettriage.ticket.RoundedConfidence;
 
 import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The engine's decision on a ticket and why.
  *
  * @param assignedTo  the team, or Manual Review when policy refused to route
  * @param confidence  the calibrated probability that the preferred team is right; null when nothing could be
- *                    scored, or when the LLM decided (a model's say-so is not a calibrated probability)
+ *                    scored, or when the LLM decided (a model's say-so is not a calibrated probability); written
+ *                    with at most 4 decimals, as a ticket's is
  */
-public record TriageDecision(String assignedTo, Priority priority, Level level, @Nullable Double confidence,
+public record TriageDecision(String assignedTo, Priority priority, Level level,
+        @JsonSerialize(using = RoundedConfidence.class) @Nullable Double confidence,
         String reason, Explanation explanation) {
 
     /**

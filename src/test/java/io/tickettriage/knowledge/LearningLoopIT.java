@@ -72,6 +72,8 @@ class LearningLoopIT {
                 "Replace toner in HP LaserJet 4250"))).json();
         assertThat(decision.get("explanation").get("nearest_examples").get(0).get("similarity").asDouble())
                 .isGreaterThan(0.99);
+        // written as a ticket's confidence is: at most 4 decimals
+        assertThat(decision.get("confidence").asString()).matches("[01](\\.\\d{1,4})?");
         awaitFileEntries(team, id, 1);
 
         tickets.changeStatus(id, TicketStatus.ROUTED);
