@@ -61,17 +61,18 @@ class LoginController {
     @PostMapping("/auth/session")
     @ResponseBody
     @Operation(summary = "Log in to the dashboard with an API token; the answer sets the session cookie")
-    ResponseEntity<WhoAmI> session(@RequestBody TokenLogin login, HttpServletRequest request) {
+    ResponseEntity<WhoAmI> session(@RequestBody TokenLogin login, HttpServletRequest request,
+            HttpServletResponse response) {
         AccessTokens.Session session = login.token() == null ? null
                 : tokens.sessionFor(login.token().strip()).orElse(null);
         if (session == null) {
             throw new UnauthorizedException("This token is unknown, revoked or mistyped");
         }
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.SET_COOKIE, cookie(session.secret(), request, properties.sessionValidity())
-                        .toString())
-                .body(whoAmI(session.caller()));
+        // Added to the response, not set as the answer's header: that would replace the XSRF-TOKEN cookie already
+        // added, and a client's first change after logging in would be refused for want of it.
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie(session.secret(), request, properties.sessionValidity())
+                .toString());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(whoAmI(session.caller()));
     }
 
     @GetMapping("/auth/me")
@@ -83,14 +84,13 @@ class LoginController {
 
     @PostMapping("/auth/logout")
     @Operation(summary = "End the dashboard session")
-    ResponseEntity<Void> logout(HttpServletRequest request) {
+    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
         String secret = CallerCredentials.sessionCookie(request);
         if (secret != null) {
             tokens.endSession(secret);
         }
-        return ResponseEntity.noContent()
-                .header(HttpHeaders.SET_COOKIE, cookie("", request, Duration.ZERO).toString())
-                .build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie("", request, Duration.ZERO).toString());
+        return ResponseEntity.noContent().build();
     }
 
     private WhoAmI whoAmI(Caller caller) {

@@ -344,6 +344,29 @@ class AccessControlIT {
         assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
+    /** A script logging in as the dashboard does can make its first change with what the login answered. */
+    @Test
+    void theLoginAnswerCarriesTheXsrfCookieTheFirstChangeNeeds() {
+        HttpResponse<String> login = anonymous.raw(anonymous.request("/auth/session")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"token\": \""
+                        + tokens.createApiToken("nina", Role.AGENT).secret() + "\"}")));
+        assertThat(login.statusCode()).isEqualTo(200);
+        java.util.Map<String, String> cookies = new java.util.HashMap<>();
+        for (String cookie : login.headers().allValues("Set-Cookie")) {
+            String pair = cookie.substring(0, cookie.indexOf(';'));
+            cookies.put(pair.substring(0, pair.indexOf('=')), pair);
+        }
+        assertThat(cookies).containsKeys(CallerCredentials.SESSION_COOKIE, "XSRF-TOKEN");
+
+        HttpResponse<String> created = anonymous.raw(anonymous.request("/tickets")
+                .header("Cookie", String.join("; ", cookies.values()))
+                .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN").substring("XSRF-TOKEN=".length()))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"title\": \"First ticket after logging in\"}")));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
     @Test
     void onlyABearerTokenSkipsTheCsrfCheckOfACookieRequest() {
         String session = sessionCookie(tokens.createApiToken("mike", Role.AGENT).secret());
