@@ -1,12 +1,15 @@
 package io.tickettriage.triage;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -47,7 +50,7 @@ final class ScopeModel {
         this.model = model;
         this.outOfScope = outOfScope;
         this.labelCount = labelCount;
-        this.languages = Set.copyOf(languages);
+        this.languages = Collections.unmodifiableSet(new TreeSet<>(languages));
         this.references = List.copyOf(references);
         this.referenceFeatures = references.stream().map(r -> features.transform(r.text())).toList();
     }
@@ -55,8 +58,7 @@ final class ScopeModel {
     /**
      * The model for the examples among {@code examples} (texts as {@code TicketText} makes them, labelled by team)
      * whose language the embedding model does not read, and the references in those languages; null when the
-     * embedding model reads every language, or the history has no example or the references no request in the
-     * others.
+     * embedding model reads every language, or no other language has more examples than references.
      *
      * @param modelLanguages the languages the embedding model reads; empty for every language
      */
@@ -65,22 +67,32 @@ final class ScopeModel {
         if (modelLanguages.isEmpty()) {
             return null;
         }
-        List<String> texts = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        Set<String> languages = new TreeSet<>();
+        Map<String, List<LinearRouter.Sample>> byLanguage = new TreeMap<>();
         for (LinearRouter.Sample example : examples) {
             String language = TicketLanguage.detect(example.text());
             if (language != null && !modelLanguages.contains(language)) {
-                texts.add(example.text());
-                labels.add(example.label());
-                languages.add(language);
+                byLanguage.computeIfAbsent(language, l -> new ArrayList<>()).add(example);
             }
         }
+        // A language is judged by words when the history has more examples in it than there are references: with a
+        // handful (an English history's few texts the detector takes for Spanish), the references' class would
+        // outweigh every team.
+        Map<String, Long> referencesPerLanguage = requests.stream()
+                .collect(Collectors.groupingBy(OutOfScope.Request::language, Collectors.counting()));
+        byLanguage.entrySet().removeIf(language -> language.getValue().size()
+                <= referencesPerLanguage.getOrDefault(language.getKey(), Long.MAX_VALUE));
+        Set<String> languages = byLanguage.keySet();
         List<OutOfScope.Request> references = requests.stream()
                 .filter(r -> languages.contains(r.language())).toList();
         if (references.isEmpty()) {
             return null;
         }
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        byLanguage.values().forEach(samples -> samples.forEach(example -> {
+            texts.add(example.text());
+            labels.add(example.label());
+        }));
         Map<String, Integer> ids = new HashMap<>();
         labels.stream().sorted().forEach(label -> ids.putIfAbsent(label, ids.size()));
         int outOfScope = ids.size();
@@ -102,7 +114,7 @@ final class ScopeModel {
         return new ScopeModel(features, model, outOfScope, outOfScope + 1, languages, references);
     }
 
-    /** The languages this model judges: those of the history's examples the embedding model does not read. */
+    /** The languages this model judges, sorted: those of the history's examples the embedding model does not read. */
     Set<String> languages() {
         return languages;
     }

@@ -75,12 +75,14 @@ class ScopeModelTests {
     }
 
     @Test
-    void noModelWhenTheEmbeddingReadsEveryLanguageOrNoExampleOrReferenceIsInAnotherLanguage() {
+    void noModelWhenTheEmbeddingReadsEveryLanguageOrNoOtherLanguageHasMoreExamplesThanReferences() {
         assertThat(ScopeModel.train(history(), REQUESTS, Set.of())).as("a model that reads every language").isNull();
         List<LinearRouter.Sample> english = history().stream().filter(s -> s.text().startsWith("The")).toList();
         assertThat(ScopeModel.train(english, REQUESTS, Set.of("en"))).as("an English history").isNull();
         List<OutOfScope.Request> englishReferences = REQUESTS.stream().filter(r -> r.language().equals("en")).toList();
         assertThat(ScopeModel.train(history(), englishReferences, Set.of("en"))).as("English references").isNull();
+        // five German examples against six German references: the references' class would outweigh the teams
+        assertThat(ScopeModel.train(history().subList(0, 5), REQUESTS, Set.of("en"))).as("a handful").isNull();
     }
 
     @Test
