@@ -169,7 +169,10 @@ final class EvalCli implements Callable<Integer> {
         return EvaluateCommand.run(options, environment, out);
     }
 
-    /** Numbers out of range are refused here, with the usage, rather than failing minutes later inside training. */
+    /**
+     * Numbers out of range, and options that cannot go together, are refused here with the usage, rather than
+     * failing minutes later inside training.
+     */
     private void checkRanges() {
         check(targetPrecision > 0 && targetPrecision <= 1, "--target-precision must be above 0 and at most 1, not "
                 + targetPrecision);
@@ -182,6 +185,8 @@ final class EvalCli implements Callable<Integer> {
         check(neighbours >= 0, "--neighbours must be 0 or more, not " + neighbours);
         check(minSimilarity >= -1 && minSimilarity <= 1, "--min-similarity must be from -1 to 1, not "
                 + minSimilarity);
+        check(outOfScope == null || embeddings != OnOff.OFF,
+                "--out-of-scope needs --embeddings on: the check compares embeddings");
     }
 
     private void check(boolean valid, String message) {

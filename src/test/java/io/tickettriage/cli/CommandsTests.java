@@ -116,6 +116,13 @@ class CommandsTests {
         }
     }
 
+    @Test
+    void evalRefusesOptionsThatCannotGoTogetherBeforeReadingAnyFile() {
+        assertRefused(run("eval", "--train", "missing.csv", "--test", "missing.csv", "--text", "a", "--label", "b",
+                "--embeddings", "off", "--out-of-scope", "missing.csv"),
+                "--out-of-scope needs --embeddings on: the check compares embeddings");
+    }
+
     private static void assertRefused(Run run, String message) {
         assertThat(run.code()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(message).contains("Usage: ");
