@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tickettriage.system.AfterCommit;
+import io.tickettriage.system.FieldChecks;
 import io.tickettriage.system.InvalidFieldException;
 import io.tickettriage.system.NotFoundException;
 
@@ -59,10 +60,13 @@ class WebhookManagement {
     }
 
     Created create(NewSubscription request) {
-        String url = url(request.url());
-        List<String> events = events(request.events());
-        String secret = request.secret() == null ? newSecret() : secret(request.secret());
-        long id = subscriptions.insert(url, events, description(request.description()), secrets.seal(secret),
+        FieldChecks checks = new FieldChecks();
+        String url = checks.check(() -> url(request.url()));
+        List<String> events = checks.check(() -> events(request.events()));
+        String secret = request.secret() == null ? newSecret() : checks.check(() -> secret(request.secret()));
+        String description = checks.check(() -> description(request.description()));
+        checks.done();
+        long id = subscriptions.insert(url, events, description, secrets.seal(secret),
                 Boolean.TRUE.equals(request.internalComments()), clock.instant());
         return new Created(get(id), secret);
     }
@@ -78,14 +82,18 @@ class WebhookManagement {
     @Transactional
     Subscription update(long id, Change change) {
         Subscription current = get(id);
-        Subscription changed = new Subscription(id,
-                change.url() == null ? current.url() : url(change.url()),
-                change.events() == null ? current.events() : events(change.events()),
-                change.description() == null ? current.description() : description(change.description()),
+        FieldChecks checks = new FieldChecks();
+        String url = change.url() == null ? current.url() : checks.check(() -> url(change.url()));
+        List<String> events = change.events() == null ? current.events() : checks.check(() -> events(change.events()));
+        String description = change.description() == null ? current.description()
+                : checks.check(() -> description(change.description()));
+        String secret = change.secret() == null ? null : checks.check(() -> secret(change.secret()));
+        checks.done();
+        Subscription changed = new Subscription(id, url, events, description,
                 change.internalComments() == null ? current.internalComments() : change.internalComments(),
                 change.active() == null ? current.active() : change.active(),
                 current.pausedReason(), current.failingSince(), current.createdAt(), current.updatedAt());
-        String storedSecret = change.secret() == null ? null : secrets.seal(secret(change.secret()));
+        String storedSecret = secret == null ? null : secrets.seal(secret);
         subscriptions.update(changed, storedSecret, clock.instant());
         if (changed.active()) {
             AfterCommit.run(dispatcher::wakeUp); // deliveries that waited while it was paused

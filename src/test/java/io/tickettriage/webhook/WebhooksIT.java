@@ -245,6 +245,16 @@ class WebhooksIT {
         assertProblem(api.get("/webhooks/" + id + "/deliveries?limit=0"), 422, "limit");
         assertProblem(api.get("/webhooks/" + id + "/deliveries?limit=x"), 422, "limit");
         assertProblem(api.patch("/webhooks/" + id, "{\"url\": \"gopher://x\"}"), 422, "http");
+        // every wrong field in one answer, not one refusal at a time
+        Api.Reply several = api.post("/webhooks", "{\"url\": \"gopher://x\", \"events\": [\"ticket_exploded\"], "
+                + "\"secret\": \"short\"}");
+        assertProblem(several, 422, "Unknown event 'ticket_exploded'");
+        assertThat(several.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("url", "events", "secret");
+        Api.Reply changes = api.patch("/webhooks/" + id, "{\"events\": [], \"description\": \""
+                + "d".repeat(600) + "\"}");
+        assertThat(changes.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .as(changes.body()).containsExactly("events", "description");
         assertThat(api.get("/webhooks").json()).hasSize(1);
         assertThat(api.delete("/webhooks/" + id).status()).isEqualTo(204);
         assertThat(api.get("/webhooks").json()).isEmpty();
