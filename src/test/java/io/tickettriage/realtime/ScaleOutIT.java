@@ -268,6 +268,43 @@ class ScaleOutIT {
      * team's row and the agents' rows, who gets what. Every assignment records one webhook delivery in its own
      * transaction, which is what counts them.
      */
+    /**
+     * The out-of-scope check by words is not stored with the routing model: every process trains it from the same
+     * examples. Requests no team owns, in languages the embedding model does not read, go to Manual Review for that
+     * reason whichever worker routes them, and either API process's POST /triage gives the same reason.
+     */
+    @Test
+    @Order(0)
+    void everyProcessKeepsRequestsNoTeamOwnsInOtherLanguagesOutByTheirWords() {
+        String[][] requests = {
+            {"Pedido de compra PO-55812 sin aprobar", "Hice el pedido de compra de material de taller hace dos semanas"
+                    + " y el proveedor todavía no lo ha recibido. ¿Quién tiene que aprobarlo?"},
+            {"Plus de ramettes A4 au 4e", "Le placard des fournitures du 4e est vide : plus de papier A4 ni de "
+                    + "post-it. Pouvez-vous en recommander ?"},
+            {"Revisar NDA de distribuidor mexicano", "Nos ha llegado el acuerdo de confidencialidad de un "
+                    + "distribuidor de México. ¿Puede el departamento legal revisarlo antes del viernes?"},
+            {"Broschüren für die Hannover Messe", "Für unseren Stand auf der Hannover Messe brauchen wir 500 "
+                    + "gedruckte Produktbroschüren. Die Texte vom letzten Jahr müssen vorher aktualisiert werden."}};
+        List<AppProcess> processes = List.of(apis.get(0), apis.get(1), workers.get(0), workers.get(1));
+        await().atMost(Duration.ofSeconds(90)).until(() -> processes.stream().allMatch(process -> process.log()
+                .contains("Out-of-scope check by words for de, es, fr")));
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < requests.length; i++) {
+            ids.add(create(apis.get(i % 2).api(), requests[i][0], requests[i][1]));
+        }
+        earlierTests.addAll(ids);
+        for (long id : ids) {
+            awaitRouted(id);
+            JsonNode ticket = apis.get(0).api().get("/tickets/" + id).json();
+            assertThat(ticket.path("assigned_to").asString()).as(ticket.toString()).isEqualTo("Manual Review");
+            assertThat(ticket.path("triage_reason").asString()).startsWith("Out of scope: its words read like");
+        }
+        List<String> reasons = apis.stream().map(api -> api.api().post("/triage", Api.json(Map.of("title",
+                requests[0][0], "description", requests[0][1]))).json().path("reason").asString()).toList();
+        assertThat(reasons.getFirst()).startsWith("Out of scope: its words read like a finance request");
+        assertThat(reasons).containsOnly(reasons.getFirst());
+    }
+
     @Test
     @Order(1)
     void bothWorkersAssignABurstForOneTeamOnceEachWithinTheCapsAndRoundRobinFair() throws Exception {

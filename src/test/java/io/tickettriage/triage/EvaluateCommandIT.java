@@ -37,6 +37,30 @@ class EvaluateCommandIT {
         return Commands.execute(Object.class, command.toArray(String[]::new), environment, out, out);
     }
 
+    /** What an evaluation that succeeded printed, and its JSON report. */
+    private record Evaluated(String printed, Map<String, Object> report) {
+    }
+
+    /**
+     * The starter teams as they ship, scored on {@code test} (title, description, team) and {@code outOfScope} of
+     * src/test/resources/triage; {@code more} are further options.
+     */
+    @SuppressWarnings("unchecked")
+    private Evaluated evaluateStarterTeams(String test, String outOfScope, String... more) throws Exception {
+        Path json = dir.resolve(test + ".json");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("--train", "src/main/resources/knowledge/starter",
+                "--test", "src/test/resources/triage/" + test, "--text", "title,description", "--label", "team",
+                "--json", json.toString(), "--out-of-scope", "src/test/resources/triage/" + outOfScope));
+        args.addAll(List.of(more));
+
+        int code = eval(args, NO_LLM, new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        return new Evaluated(printed, JsonMapper.builder().build().readValue(json.toFile(), Map.class));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void trainsOnAHistoryScoresATestFileAndWritesTheReport() throws Exception {
@@ -104,19 +128,12 @@ class EvaluateCommandIT {
     @Test
     @SuppressWarnings("unchecked")
     void starterTeamsRouteFewOutOfScopeTicketsAndGetSeverityRight() throws Exception {
-        Path json = dir.resolve("report.json");
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Evaluated evaluated = evaluateStarterTeams("severity.csv", "out-of-scope.csv", "--priority", "priority",
+                "--level", "level");
 
-        int code = eval(List.of("--train", "src/main/resources/knowledge/starter",
-                "--test", "src/test/resources/triage/severity.csv", "--text", "title,description", "--label", "team",
-                "--priority", "priority", "--level", "level",
-                "--out-of-scope", "src/test/resources/triage/out-of-scope.csv", "--json", json.toString()), NO_LLM,
-                new PrintStream(output, true, StandardCharsets.UTF_8));
-
-        String printed = output.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
+        String printed = evaluated.printed();
         assertThat(printed).contains("out of scope (out-of-scope.csv)", "Urgent or High predicted Low");
-        Map<String, Object> report = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+        Map<String, Object> report = evaluated.report();
         Map<String, Object> outOfScope = (Map<String, Object>) report.get("out_of_scope");
         assertThat((Integer) outOfScope.get("tickets")).isGreaterThanOrEqualTo(100);
         assertThat((Double) outOfScope.get("auto_routed_share")).as(printed).isLessThanOrEqualTo(0.10);
@@ -140,19 +157,12 @@ class EvaluateCommandIT {
     @Test
     @SuppressWarnings("unchecked")
     void starterTeamsRouteGermanFrenchAndSpanishTicketsPerLanguage() throws Exception {
-        Path json = dir.resolve("languages.json");
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Evaluated evaluated = evaluateStarterTeams("multilingual.csv", "multilingual-out-of-scope.csv",
+                "--language-column", "language");
 
-        int code = eval(List.of("--train", "src/main/resources/knowledge/starter",
-                "--test", "src/test/resources/triage/multilingual.csv", "--text", "title,description",
-                "--label", "team", "--language-column", "language", "--json", json.toString(),
-                "--out-of-scope", "src/test/resources/triage/multilingual-out-of-scope.csv"), NO_LLM,
-                new PrintStream(output, true, StandardCharsets.UTF_8));
-
-        String printed = output.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
+        String printed = evaluated.printed();
         assertThat(printed).contains("per language (language)");
-        Map<String, Object> report = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+        Map<String, Object> report = evaluated.report();
         Map<String, Object> byLanguage = (Map<String, Object>) report.get("by_language");
         assertThat(byLanguage).containsOnlyKeys("de", "fr", "es");
         byLanguage.forEach((language, figures) -> {
@@ -177,18 +187,11 @@ class EvaluateCommandIT {
     @Test
     @SuppressWarnings("unchecked")
     void starterTeamsKeepGermanFrenchAndSpanishRequestsNoTeamOwnsOutOnUnseenTickets() throws Exception {
-        Path json = dir.resolve("holdout.json");
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Evaluated evaluated = evaluateStarterTeams("multilingual-holdout.csv",
+                "multilingual-out-of-scope-holdout.csv");
 
-        int code = eval(List.of("--train", "src/main/resources/knowledge/starter",
-                "--test", "src/test/resources/triage/multilingual-holdout.csv", "--text", "title,description",
-                "--label", "team", "--json", json.toString(),
-                "--out-of-scope", "src/test/resources/triage/multilingual-out-of-scope-holdout.csv"), NO_LLM,
-                new PrintStream(output, true, StandardCharsets.UTF_8));
-
-        String printed = output.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
-        Map<String, Object> report = JsonMapper.builder().build().readValue(json.toFile(), Map.class);
+        String printed = evaluated.printed();
+        Map<String, Object> report = evaluated.report();
         Map<String, Object> auto = (Map<String, Object>) report.get("auto_routed");
         assertThat((Double) auto.get("coverage")).as(printed).isGreaterThanOrEqualTo(0.85);
         assertThat((Double) auto.get("precision")).as(printed).isGreaterThanOrEqualTo(0.95);
