@@ -50,6 +50,7 @@ class ConfigurationValidationIT {
             TRIAGE_ZAMMAD_URL | notaurl | TRIAGE_ZAMMAD_URL must be an http:// or https:// address with a host name
             TRIAGE_MAIL_IMAP_URL | http://mail.example.com | TRIAGE_MAIL_IMAP_URL must start with imap:// or imaps://
             SERVER_PORT | 99999 | SERVER_PORT (server.port) must be between 0 and 65535 (0 picks a free port), not 99999
+            TRIAGE_FORWARD_HEADERS | bogus | TRIAGE_FORWARD_HEADERS must be native, framework or none, not bogus
             DATABASE_URL      | garbage | DATABASE_URL must start with sqlite://, postgresql:// or jdbc: but was
             """)
     void aSettingTheApplicationChecksItselfIsReportedByItsMessageAlone(String variable, String value, String message)
@@ -75,7 +76,8 @@ class ConfigurationValidationIT {
         String output = CommandProcess.run(service, Duration.ofSeconds(120), 1);
 
         assertThat(output).contains("APPLICATION FAILED TO START",
-                "The database could not be opened: [SQLITE_CANTOPEN]", "DATABASE_URL: sqlite:///" + missing, "Check that the folder of the SQLite file exists")
+                "The database could not be opened: [SQLITE_CANTOPEN]", "DATABASE_URL: sqlite:///" + missing,
+                "Check that the folder of the SQLite file exists")
                 .doesNotContain("\tat org.springframework");
         assertThat(missing.getParent()).doesNotExist();
     }
