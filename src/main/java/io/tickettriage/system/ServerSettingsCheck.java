@@ -12,8 +12,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Refuses web server settings that cannot work before anything starts, naming the variable an operator sets: a port
  * no server can listen on ({@code SERVER_PORT=99999}), where the web server would fail later with "port out of range"
- * and a stack trace, and a proxy-header mode that does not exist ({@code TRIAGE_FORWARD_HEADERS=bogus}), which Spring
- * would report as the placeholder of application.yml and "No enum constant". A port that is no number is left to
+ * and a stack trace, and a proxy-header mode that does not exist ({@code TRIAGE_FORWARD_HEADERS=bogus}), which
+ * Spring would report as "No enum constant ...ForwardHeadersStrategy.bogus". A port that is no number is left to
  * Spring's own report, which names it already.
  */
 class ServerSettingsCheck implements EnvironmentPostProcessor, Ordered {

@@ -42,6 +42,10 @@ class ShortSettingNames implements EnvironmentPostProcessor, Ordered {
         names.put("triage.embedding.model", "triage.knowledge.embedding.model");
         names.put("triage.embedding.tokenizer", "triage.knowledge.embedding.tokenizer");
         names.put("triage.embedding.pooling", "triage.knowledge.embedding.pooling");
+        // the web server's own settings, under the names docs/configuration.md gives them
+        names.put("triage.forward-headers", "server.forward-headers-strategy");
+        names.put("triage.http.read-timeout", "server.tomcat.connection-timeout");
+        names.put("triage.http.max-connections", "server.tomcat.max-connections");
         for (String routing : new String[] {"confidence-threshold", "min-similarity", "neighbours",
             "min-team-examples", "target-precision", "retrain-interval", "train-models"}) {
             names.put("triage." + routing, "triage.routing." + routing);

@@ -31,6 +31,7 @@ class ConfigurationValidationIT {
             TRIAGE_WEBHOOKS_POLL_INTERVAL | -1s     | PT-1S   | triage.webhooks.pollInterval   | must be longer than 0
             TRIAGE_LLM_TIMEOUT            | 0s      | PT0S    | triage.llm.timeout             | must be longer than 0
             TRIAGE_LLM_MAX_ATTEMPTS       | 0       | 0       | triage.llm.maxAttempts         | must be greater than
+            TRIAGE_HTTP_READ_TIMEOUT      | soon    | soon    | server.tomcat.connection-timeout | failed to convert
             """)
     void aSettingThatCannotWorkStopsTheStartWithAReportNamingIt(String variable, String value, String shown,
             String property, String reason) throws Exception {
