@@ -52,6 +52,8 @@ class ConfigurationValidationIT {
             TRIAGE_MAIL_IMAP_URL | http://mail.example.com | TRIAGE_MAIL_IMAP_URL must start with imap:// or imaps://
             SERVER_PORT | 99999 | SERVER_PORT (server.port) must be between 0 and 65535 (0 picks a free port), not 99999
             TRIAGE_FORWARD_HEADERS | bogus | TRIAGE_FORWARD_HEADERS must be native, framework or none, not bogus
+            TRIAGE_LLM_MODE | sometimes | TRIAGE_LLM_MODE (triage.llm.mode) is 'sometimes', which is none of: off, assist
+            TRIAGE_AUTH | bogus | TRIAGE_AUTH (triage.access.auth) is 'bogus', which is none of: token, none
             DATABASE_URL      | garbage | DATABASE_URL must start with sqlite://, postgresql:// or jdbc: but was
             """)
     void aSettingTheApplicationChecksItselfIsReportedByItsMessageAlone(String variable, String value, String message)
