@@ -229,11 +229,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .orElse("body");
     }
 
-    /** A 422 about one field, with the {@code errors} list that validation failures carry too. */
+    /** A 422 about one field, written as a controller's {@link InvalidFieldException} is. */
     private static ProblemDetail fieldProblem(String field, String detail) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid field", detail);
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-        return problem;
+        return ProblemWriter.problem(new InvalidFieldException(field, detail));
     }
 
     private static String firstLine(@Nullable String message) {

@@ -65,6 +65,9 @@ final class LinearRouter implements Serializable {
          */
         static final double CLASS_WEIGHT_POWER = 0.5;
 
+        /** liblinear's C: how much a training error costs against a simpler model. */
+        static final double COST = 0.5;
+
         /** The service's default number of neighbours ({@code triage.neighbours}). */
         static final int VOTE_NEIGHBOURS = 7;
 
@@ -108,7 +111,7 @@ final class LinearRouter implements Serializable {
         }
 
         static Settings defaults(double targetPrecision, int minLabelExamples) {
-            return new Settings(5, targetPrecision, minLabelExamples, 1.0, 0.5,
+            return new Settings(5, targetPrecision, minLabelExamples, 1.0, COST,
                     Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         }
     }

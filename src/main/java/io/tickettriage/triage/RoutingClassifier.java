@@ -50,9 +50,10 @@ class RoutingClassifier implements Classifier {
     @Override
     public Classification classify(String title, String description, float[] vector) {
         RoutingModels.Installed installed = models.installed();
-        Classification result = classifyInScope(title, description, vector, installed);
+        String text = TicketText.of(title, description);
+        Classification result = classifyInScope(title, description, text, vector, installed);
         String language = SameLanguage.of(title, description, knowledge.embeddingLanguages());
-        return result.outOfScope(outOfScope(TicketText.of(title, description), vector, language, result,
+        return result.outOfScope(outOfScope(text, vector, language, result,
                 installed == null ? null : installed.scope()));
     }
 
@@ -104,9 +105,9 @@ class RoutingClassifier implements Classifier {
         return loaded;
     }
 
-    private Classification classifyInScope(String title, String description, float[] vector,
+    /** @param text the ticket's text as the models read it ({@link TicketText#of}) */
+    private Classification classifyInScope(String title, String description, String text, float[] vector,
             RoutingModels.@Nullable Installed installed) {
-        String text = TicketText.of(title, description);
         Classification vote = neighbours.classify(title, description, vector);
         // A team added since the model was trained is unknown to it: the neighbours decide until it is retrained.
         // No neighbour at all (none in the ticket's language is near it): the model decides, and the policy then

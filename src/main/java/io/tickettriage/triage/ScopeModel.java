@@ -108,9 +108,10 @@ final class ScopeModel {
         List<LinearRouter.Sample> samples = texts.stream().map(text -> new LinearRouter.Sample(text, null, "")).toList();
         Feature[][] rows = RouterFeatures.trainingRows(features, samples, 0, 0);
         Linear.disableDebugOutput();
-        // As for the teams: liblinear's squared hinge loss with cost 0.5, small classes' rows weighing more.
+        // As for the teams: liblinear's squared hinge loss at the same cost, small classes' rows weighing more.
         Model model = RouterTraining.fit(rows, truth, new int[rows.length], -1,
-                RouterFeatures.columns(features.dimensions(), 0), 0.5, LinearRouter.Settings.CLASS_WEIGHT_POWER);
+                RouterFeatures.columns(features.dimensions(), 0), LinearRouter.Settings.COST,
+                LinearRouter.Settings.CLASS_WEIGHT_POWER);
         return new ScopeModel(features, model, outOfScope, outOfScope + 1, languages, references);
     }
 
@@ -139,8 +140,11 @@ final class ScopeModel {
         OutOfScope.Request closest = null;
         double best = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < references.size(); i++) {
+            if (!references.get(i).language().equals(language)) {
+                continue;
+            }
             double overlap = dot(lexical, referenceFeatures.get(i));
-            if (references.get(i).language().equals(language) && overlap > best) {
+            if (overlap > best) {
                 best = overlap;
                 closest = references.get(i);
             }
